@@ -1,0 +1,31 @@
+"""mkba: social cost-benefit analysis (MKBA) for Dutch social work, with honest uncertainty.
+
+Quick start::
+
+    import mkba
+    case = mkba.load_case("parameters/de_kop.yaml")
+    res = mkba.simulate(case, draws=10_000, seed=1)
+    res.summary()["metrics"]["bcr_of_means"]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkba.case import Case, apply_scenario, load_case, load_case_text, validate_case
+from mkba.errors import CaseError, MkbaError, UsageError
+from mkba.results import Result, deterministic, simulate, simulate_many
+
+__version__ = "0.1.0"
+
+
+def example_case_path() -> Path:
+    """Path of the example case ``parameters/de_kop.yaml`` in a source checkout."""
+    return Path(__file__).resolve().parent.parent / "parameters" / "de_kop.yaml"
+
+
+__all__ = [
+    "Case", "CaseError", "MkbaError", "Result", "UsageError", "apply_scenario", "deterministic",
+    "example_case_path", "load_case", "load_case_text", "simulate", "simulate_many",
+    "validate_case", "__version__",
+]

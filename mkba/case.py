@@ -1,0 +1,711 @@
+"""Case files (format version 1): load, validate, and apply scenario overlays.
+
+A case file is YAML, read with a safe loader: it is data, never code. :func:`load_case`
+returns a frozen, validated :class:`Case`, or raises :class:`~mkba.errors.CaseError` carrying
+*every* problem found, each as ``FILE:LINE yaml.path: what is wrong and what would be right``.
+
+A *quantity* is a number, the name of a parameter, or (where a per-year list is allowed) a
+list of those with one entry per year of the horizon.
+
+References
+----------
+.. [1] ``shared/DESIGN.md`` §2 (the public contract for the case format).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mkba.distributions import ParameterSpec, parse_parameter
+from mkba.errors import CaseError, Problem, UsageError
+from mkba.yamlio import LineMap, YamlPath, load_yaml, load_yaml_text
+
+FORMAT_VERSION = 1
+REST = "rest"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+
+Scalar = float | str
+Quantity = float | str | tuple[float | str, ...]
+Split = tuple[tuple[str, float | str], ...]  # ((stakeholder, share | parameter | "rest"), ...)
+
+
+# --------------------------------------------------------------------------------------------
+# Record shapes (structure only; cross-references are checked afterwards)
+# --------------------------------------------------------------------------------------------
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+QuantityIn = float | str | list[float | str]
+SplitIn = str | dict[str, float | str]
+
+
+class CaseInfo(_Record):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    start_year: int
+    horizon: int = Field(ge=1, le=200)
+    price_year: int | None = None
+    discount_rate: float | str = 0.0225
+    optimism_bias: dict[Literal["costs", "benefits"], float | str] = Field(default_factory=dict)
+    description: str | None = None
+
+
+class CostLine(_Record):
+    """A cost line: ``amount`` per year, paid by ``payer`` (one stakeholder or shares)."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    amount: QuantityIn
+    payer: SplitIn
+    years: tuple[int, int] | None = None
+    category: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class EffectLine(_Record):
+    """An effect line; see DESIGN §3 for how each field enters the model."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    category: str
+    kind: Literal["fiscal", "economic", "social"]
+    volume: QuantityIn
+    ramp_up: list[float | str] | None = None
+    share: float | str = 1.0
+    deadweight: float | str = 0.0
+    attribution: float | str = 1.0
+    displacement: float | str = 0.0
+    value: float | str
+    lag: int = Field(default=0, ge=0)
+    persistence: int = Field(default=1, ge=1)
+    drop_off: float | str = 0.0
+    beneficiaries: SplitIn
+    unit: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class ScenarioAdd(_Record):
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    costs: list[Any] = Field(default_factory=list)
+    effects: list[Any] = Field(default_factory=list)
+
+
+class ScenarioIn(_Record):
+    label: str
+    description: str | None = None
+    set: dict[str, Any] = Field(default_factory=dict)
+    scale: dict[str, float | str] = Field(default_factory=dict)
+    drop: list[str] = Field(default_factory=list)
+    add: ScenarioAdd = Field(default_factory=ScenarioAdd)
+    source: str | None = None
+    note: str | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# The validated case
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Cost:
+    id: str
+    label: str
+    amount: Quantity
+    payer: Split
+    years: tuple[int, int] | None
+    category: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Effect:
+    id: str
+    label: str
+    category: str
+    kind: str
+    volume: Quantity
+    ramp_up: tuple[Scalar, ...] | None
+    share: Scalar
+    deadweight: Scalar
+    attribution: Scalar
+    displacement: Scalar
+    value: Scalar
+    lag: int
+    persistence: int
+    drop_off: Scalar
+    beneficiaries: Split
+    unit: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    label: str
+    description: str | None
+    set: tuple[tuple[str, ParameterSpec], ...]
+    scale: tuple[tuple[str, Scalar], ...]
+    drop: tuple[str, ...]
+    add_parameters: tuple[tuple[str, ParameterSpec], ...]
+    add_costs: tuple[Cost, ...]
+    add_effects: tuple[Effect, ...]
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """A validated case (baseline, or a scenario applied to it).
+
+    ``parameters`` keeps the file's order; ``scales`` holds multipliers a scenario applies to a
+    parameter's draws (``{name: (factor, ...)}``, each factor a number or parameter name).
+    """
+
+    id: str
+    title: str
+    start_year: int
+    horizon: int
+    price_year: int | None
+    discount_rate: Scalar
+    optimism_costs: Scalar
+    optimism_benefits: Scalar
+    sources: dict[str, str]
+    stakeholders: dict[str, str]
+    parameters: dict[str, ParameterSpec]
+    correlations: tuple[tuple[str, str, float], ...]
+    costs: tuple[Cost, ...]
+    effects: tuple[Effect, ...]
+    scenarios: dict[str, Scenario]
+    scales: dict[str, tuple[Scalar, ...]] = field(default_factory=dict)
+    scenario: str = "baseline"
+    path: str | None = None
+    sha256: str | None = None
+    description: str | None = None
+
+    @property
+    def years(self) -> list[int]:
+        """Calendar years t = 0 .. horizon − 1."""
+        return [self.start_year + t for t in range(self.horizon)]
+
+    @property
+    def uncertain_parameters(self) -> list[str]:
+        """Names of parameters that have a distribution (not fixed), in file order."""
+        return [n for n, p in self.parameters.items() if not p.is_fixed]
+
+    def line_ids(self) -> list[str]:
+        return [c.id for c in self.costs] + [e.id for e in self.effects]
+
+    def with_scenario(self, scenario_id: str | None) -> Case:
+        """Return the case with scenario ``scenario_id`` applied (``None``/"baseline": as is)."""
+        return apply_scenario(self, scenario_id)
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------------------------
+def load_case(path: str | Path) -> Case:
+    """Load and validate a case file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The YAML case file (format version 1).
+
+    Returns
+    -------
+    Case
+
+    Raises
+    ------
+    CaseError
+        With every problem found, each located by file, line and YAML path.
+    """
+    path = Path(path)
+    data, lines = load_yaml(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return build_case(data, lines, path=str(path), sha256=digest)
+
+
+def load_case_text(text: str, name: str = "<text>") -> Case:
+    """Load a case from YAML text (for tests and notebooks)."""
+    data, lines = load_yaml_text(text, name)
+    return build_case(data, lines, path=name, sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def validate_case(path: str | Path) -> list[Problem]:
+    """Return every problem in a case file (empty list: valid)."""
+    try:
+        load_case(path)
+    except CaseError as exc:
+        return exc.problems
+    return []
+
+
+class _Collector:
+    """Collects problems with their locations while validation carries on."""
+
+    def __init__(self, lines: LineMap):
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, path: YamlPath, message: str) -> None:
+        self.problems.append(self.lines.problem(path, message))
+
+    def record(self, model: type[BaseModel], data: Any, path: YamlPath) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            self._pydantic(exc, path, model)
+            return None
+
+    def parameter(self, record: Any, path: YamlPath) -> ParameterSpec | None:
+        try:
+            return parse_parameter(record)
+        except ValidationError as exc:
+            self._pydantic(exc, path, None)
+        except ValueError as exc:
+            self.add(path, str(exc))
+        return None
+
+    def _pydantic(self, exc: ValidationError, path: YamlPath, model: type[BaseModel] | None) -> None:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            kind = err["type"]
+            if kind == "extra_forbidden":
+                allowed = ""
+                if model is not None:
+                    names = [f.alias or n for n, f in model.model_fields.items()]
+                    allowed = f"; allowed here: {', '.join(names)}"
+                self.add(path + loc, f"unknown field '{loc[-1]}'{allowed}")
+            elif kind == "missing":
+                self.add(path + loc, "missing required field")
+            elif kind in ("value_error", "assertion_error"):
+                msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+                self.add(path + loc, msg)
+            elif kind == "string_pattern_mismatch":
+                self.add(path + loc, f"'{err.get('input')}' is not allowed: use lower-case letters, digits and '-'")
+            else:
+                self.add(path + loc, f"{err['msg']} (got {err.get('input')!r})")
+
+
+def _as_mapping(col: _Collector, data: Any, path: YamlPath, what: str) -> dict:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        col.add(path, f"must be a mapping of {what}")
+        return {}
+    return data
+
+
+def _quantity(value: Any) -> Quantity:
+    if isinstance(value, list):
+        return tuple(_scalar(v) for v in value)
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> Scalar:
+    return value if isinstance(value, str) else float(value)
+
+
+def _split(value: Any) -> Split:
+    if isinstance(value, str):
+        return ((value, 1.0),)
+    return tuple((k, v if isinstance(v, str) else float(v)) for k, v in value.items())
+
+
+def _cost(rec: CostLine) -> Cost:
+    return Cost(rec.id, rec.label, _quantity(rec.amount), _split(rec.payer), rec.years,
+                rec.category, rec.source, rec.note)
+
+
+def _effect(rec: EffectLine) -> Effect:
+    return Effect(
+        rec.id, rec.label, rec.category, rec.kind, _quantity(rec.volume),
+        tuple(_scalar(v) for v in rec.ramp_up) if rec.ramp_up is not None else None,
+        _scalar(rec.share), _scalar(rec.deadweight), _scalar(rec.attribution),
+        _scalar(rec.displacement), _scalar(rec.value), rec.lag, rec.persistence,
+        _scalar(rec.drop_off), _split(rec.beneficiaries), rec.unit, rec.source, rec.note,
+    )
+
+
+def _parse_parameters(col: _Collector, raw: Any, path: YamlPath) -> dict[str, ParameterSpec]:
+    out: dict[str, ParameterSpec] = {}
+    for name, record in _as_mapping(col, raw, path, "parameter records").items():
+        if not isinstance(name, str) or not re.match(NAME_PATTERN, name):
+            col.add(path + (name,), "parameter names must start with a letter or '_' and hold only letters, digits and '_'")
+            continue
+        spec = col.parameter(record, path + (name,))
+        if spec is not None:
+            out[name] = spec
+    return out
+
+
+def _parse_lines(col: _Collector, raw: Any, path: YamlPath, model: type[BaseModel], build: Callable) -> list:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        col.add(path, "must be a list of line records (each starting with '- id: ...')")
+        return []
+    out = []
+    for index, item in enumerate(raw):
+        rec = col.record(model, item, path + (index,))
+        if rec is not None:
+            out.append((index, build(rec)))
+    return out
+
+
+def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str | None = None) -> Case:
+    """Validate parsed YAML ``data`` (with its :class:`LineMap`) into a :class:`Case`."""
+    col = _Collector(lines)
+    if not isinstance(data, dict):
+        raise CaseError([lines.problem((), "a case file must be a YAML mapping starting with 'mkba: 1'")])
+
+    known = {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios"}
+    for key in data:
+        if key not in known:
+            col.add((key,), f"unknown top-level section; allowed: {', '.join(sorted(known))}")
+    version = data.get("mkba")
+    if version is None:
+        col.add((), "missing 'mkba: 1' (the case-file format version)")
+    elif version != FORMAT_VERSION:
+        col.add(("mkba",), f"format version {version!r} is not supported; this mkba reads version {FORMAT_VERSION}")
+
+    info: CaseInfo | None = col.record(CaseInfo, data.get("case"), ("case",))
+    sources = {str(k): str(v) for k, v in _as_mapping(col, data.get("sources"), ("sources",), "citation keys").items()}
+    stakeholders = {str(k): str(v) for k, v in _as_mapping(col, data.get("stakeholders"), ("stakeholders",), "stakeholder labels").items()}
+    if not stakeholders:
+        col.add(("stakeholders",), "declare at least one stakeholder (id: label), e.g. 'gemeente: Gemeente'")
+    for sid in stakeholders:
+        if not re.match(ID_PATTERN, sid):
+            col.add(("stakeholders", sid), "stakeholder ids use lower-case letters, digits and '-'")
+    parameters = _parse_parameters(col, data.get("parameters"), ("parameters",))
+    costs = _parse_lines(col, data.get("costs"), ("costs",), CostLine, _cost)
+    effects = _parse_lines(col, data.get("effects"), ("effects",), EffectLine, _effect)
+    if data.get("costs") in (None, []):
+        col.add(("costs",), "declare at least one cost line: a benefit-cost ratio needs costs")
+
+    correlations = _parse_correlations(col, data.get("correlations"), parameters)
+
+    horizon = info.horizon if info else None
+    checker = _RefChecker(col, parameters, stakeholders, sources, horizon)
+    if info is not None:
+        checker.scalar(info.discount_rate, ("case", "discount_rate"), low=-0.99, high=1.0,
+                       what="a discount rate (e.g. 0.0225 for 2,25%)")
+        for key, q in info.optimism_bias.items():
+            checker.scalar(q, ("case", "optimism_bias", key), low=0.0, high=None if key == "costs" else 1.0,
+                           what="an optimism-bias fraction")
+    for name, spec in parameters.items():
+        checker.source(spec.source, ("parameters", name, "source"))
+    checker.lines(costs, effects, ("costs",), ("effects",))
+
+    scenarios: dict[str, Scenario] = {}
+    for sid, raw in _as_mapping(col, data.get("scenarios"), ("scenarios",), "scenario overlays").items():
+        spath: YamlPath = ("scenarios", sid)
+        if not isinstance(sid, str) or not re.match(ID_PATTERN, sid) or sid == "baseline":
+            col.add(spath, "scenario ids use lower-case letters, digits and '-' (and 'baseline' is reserved)")
+            continue
+        scen = _parse_scenario(col, checker, sid, raw, spath, parameters, costs, effects)
+        if scen is not None:
+            scenarios[sid] = scen
+
+    if col.problems:
+        raise CaseError(col.problems)
+    assert info is not None  # guaranteed: a missing 'case' block is a problem above
+    return Case(
+        id=info.id, title=info.title, start_year=info.start_year, horizon=info.horizon,
+        price_year=info.price_year, discount_rate=_scalar(info.discount_rate),
+        optimism_costs=_scalar(info.optimism_bias.get("costs", 0.0)),
+        optimism_benefits=_scalar(info.optimism_bias.get("benefits", 0.0)),
+        sources=sources, stakeholders=stakeholders, parameters=parameters,
+        correlations=tuple(correlations), costs=tuple(c for _, c in costs),
+        effects=tuple(e for _, e in effects), scenarios=scenarios, path=path, sha256=sha256,
+        description=info.description,
+    )
+
+
+def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, ParameterSpec]) -> list:
+    import numpy as np
+
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        col.add(("correlations",), "must be a list of [parameter_a, parameter_b, rank_correlation]")
+        return []
+    out = []
+    seen = set()
+    for index, item in enumerate(raw):
+        path = ("correlations", index)
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                and isinstance(item[1], str) and isinstance(item[2], int | float)
+                and not isinstance(item[2], bool)):
+            col.add(path, "each correlation is [parameter_a, parameter_b, rank_correlation], e.g. [substitutie, deadweight, -0.3]")
+            continue
+        a, b, rho = item
+        ok = True
+        for name in (a, b):
+            if name not in parameters:
+                col.add(path, f"unknown parameter '{name}'")
+                ok = False
+            elif parameters[name].is_fixed:
+                col.add(path, f"parameter '{name}' is fixed; only uncertain parameters can be correlated")
+                ok = False
+        if a == b:
+            col.add(path, "a parameter cannot be correlated with itself")
+            ok = False
+        if not -1 < rho < 1:
+            col.add(path, f"rank correlation ({rho}) must lie strictly between -1 and 1")
+            ok = False
+        key = frozenset((a, b))
+        if ok and key in seen:
+            col.add(path, f"the pair ({a}, {b}) is listed twice")
+            ok = False
+        if ok:
+            seen.add(key)
+            out.append((a, b, float(rho)))
+    if out:
+        names = sorted({n for a, b, _ in out for n in (a, b)})
+        matrix = np.eye(len(names))
+        for a, b, rho in out:
+            i, j = names.index(a), names.index(b)
+            matrix[i, j] = matrix[j, i] = rho
+        if np.linalg.eigvalsh(matrix).min() <= 1e-10:
+            col.add(("correlations",), "these correlations are mutually inconsistent (the matrix is not positive definite); weaken some of them")
+    return out
+
+
+class _RefChecker:
+    """Checks that quantities, stakeholders and sources refer to things that exist and that
+    numbers lie where they must (shares in [0, 1], per-year lists one entry per year, ...)."""
+
+    def __init__(self, col: _Collector, parameters: dict[str, ParameterSpec],
+                 stakeholders: dict[str, str], sources: dict[str, str], horizon: int | None):
+        self.col = col
+        self.parameters = parameters
+        self.stakeholders = stakeholders
+        self.sources = sources
+        self.horizon = horizon
+
+    def source(self, key: str | None, path: YamlPath) -> None:
+        if key is not None and key not in self.sources:
+            known = ", ".join(self.sources) or "none declared"
+            self.col.add(path, f"unknown source '{key}'; declare it under 'sources:' (known: {known})")
+
+    def scalar(self, q: Any, path: YamlPath, low: float | None = None, high: float | None = None,
+               what: str = "a number") -> None:
+        if isinstance(q, str):
+            spec = self.parameters.get(q)
+            if spec is None:
+                self.col.add(path, f"unknown parameter '{q}'; declare it under 'parameters:' or use a number")
+                return
+            s_low, s_high = spec.support
+            if (low is not None and s_low < low) or (high is not None and s_high > high):
+                self.col.add(path, f"parameter '{q}' can take values in [{s_low:g}, {s_high:g}], but this must be "
+                                   f"{what} in [{_bound(low)}, {_bound(high)}]; narrow its distribution (e.g. add min/max)")
+        elif isinstance(q, int | float) and not isinstance(q, bool):
+            if (low is not None and q < low) or (high is not None and q > high):
+                self.col.add(path, f"{q:g} is out of range: must be {what} in [{_bound(low)}, {_bound(high)}]")
+
+    def quantity(self, q: Any, path: YamlPath, low: float | None = None, high: float | None = None,
+                 what: str = "a number") -> None:
+        if isinstance(q, tuple | list):
+            if self.horizon is not None and len(q) != self.horizon:
+                self.col.add(path, f"a per-year list needs one entry per year of the horizon ({self.horizon}); it has {len(q)}")
+            for i, item in enumerate(q):
+                self.scalar(item, path + (i,), low, high, what)
+        else:
+            self.scalar(q, path, low, high, what)
+
+    def split(self, split: Split, path: YamlPath, role: str) -> None:
+        rest = [sid for sid, share in split if share == REST]
+        if len(rest) > 1:
+            self.col.add(path, "at most one stakeholder may take 'rest'")
+        total_fixed = 0.0
+        has_param = False
+        max_total = 0.0
+        for sid, share in split:
+            if sid not in self.stakeholders:
+                self.col.add(path + ((sid,) if len(split) > 1 or isinstance(share, str) else ()),
+                             f"unknown stakeholder '{sid}'; declared: {', '.join(self.stakeholders)}")
+            if share == REST:
+                continue
+            if isinstance(share, str):
+                has_param = True
+                self.scalar(share, path + (sid,), 0.0, 1.0, f"a {role} share")
+                if share in self.parameters:
+                    max_total += self.parameters[share].support[1]
+            else:
+                if not 0 <= share <= 1:
+                    self.col.add(path + (sid,), f"share {share:g} must lie in [0, 1]")
+                total_fixed += share
+                max_total += share
+        if has_param and not rest:
+            self.col.add(path, "when a share is a parameter, give one stakeholder 'rest' so the shares always sum to 1")
+        elif rest and max_total > 1 + 1e-9:
+            self.col.add(path, f"the shares can sum to {max_total:g} (> 1), leaving a negative 'rest'; lower them")
+        elif not rest and abs(total_fixed - 1) > 1e-9:
+            self.col.add(path, f"{role} shares must sum to 1 (they sum to {total_fixed:g}); adjust them or give one stakeholder 'rest'")
+
+    def cost(self, c: Cost, path: YamlPath) -> None:
+        self.quantity(c.amount, path + ("amount",), 0.0, None, "an amount ≥ 0 (EUR per year)")
+        self.split(c.payer, path + ("payer",), "payer")
+        self.source(c.source, path + ("source",))
+        if c.years is not None and self.horizon is not None:
+            a, b = c.years
+            if not 0 <= a <= b < self.horizon:
+                self.col.add(path + ("years",), f"years [{a}, {b}] must satisfy 0 ≤ first ≤ last ≤ {self.horizon - 1} (t counts from 0)")
+
+    def effect(self, e: Effect, path: YamlPath) -> None:
+        self.quantity(e.volume, path + ("volume",), 0.0, None, "a volume ≥ 0")
+        if e.ramp_up is not None:
+            if not e.ramp_up:
+                self.col.add(path + ("ramp_up",), "give at least one multiplier, or leave ramp_up out")
+            if self.horizon is not None and len(e.ramp_up) > self.horizon:
+                self.col.add(path + ("ramp_up",), f"has {len(e.ramp_up)} entries for a horizon of {self.horizon} years")
+            for i, r in enumerate(e.ramp_up):
+                self.scalar(r, path + ("ramp_up", i), 0.0, None, "a multiplier ≥ 0")
+        for name in ("share", "deadweight", "attribution", "displacement", "drop_off"):
+            self.scalar(getattr(e, name), path + (name,), 0.0, 1.0, f"a fraction ({name})")
+        self.scalar(e.value, path + ("value",), None, None)
+        self.split(e.beneficiaries, path + ("beneficiaries",), "beneficiary")
+        self.source(e.source, path + ("source",))
+
+    def lines(self, costs: list, effects: list, cost_path: YamlPath, effect_path: YamlPath,
+              existing: Iterable[str] = ()) -> None:
+        seen = set(existing)
+        for index, c in costs:
+            if c.id in seen:
+                self.col.add(cost_path + (index, "id"), f"line id '{c.id}' is used twice; ids must be unique")
+            seen.add(c.id)
+            self.cost(c, cost_path + (index,))
+        for index, e in effects:
+            if e.id in seen:
+                self.col.add(effect_path + (index, "id"), f"line id '{e.id}' is used twice; ids must be unique")
+            seen.add(e.id)
+            self.effect(e, effect_path + (index,))
+
+
+def _bound(x: float | None) -> str:
+    return "∞" if x is None else f"{x:g}"
+
+
+def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, spath: YamlPath,
+                    parameters: dict[str, ParameterSpec], costs: list, effects: list) -> Scenario | None:
+    rec: ScenarioIn | None = col.record(ScenarioIn, raw, spath)
+    if rec is None:
+        return None
+    n_before = len(col.problems)
+    added = _parse_parameters(col, rec.add.parameters, spath + ("add", "parameters"))
+    for name in added:
+        if name in parameters:
+            col.add(spath + ("add", "parameters", name), f"parameter '{name}' exists already; use 'set' to replace it")
+    merged = {**parameters, **added}
+    set_specs = []
+    for name, record in rec.set.items():
+        path = spath + ("set", name)
+        if name not in merged:
+            col.add(path, f"unknown parameter '{name}'; 'set' replaces an existing parameter (use 'add' for a new one)")
+            continue
+        spec = col.parameter(record, path)
+        if spec is not None:
+            set_specs.append((name, spec))
+            checker.source(spec.source, path + ("source",))
+    merged.update(dict(set_specs))
+    for name, factor in rec.scale.items():
+        path = spath + ("scale", name)
+        if name not in merged:
+            col.add(path, f"unknown parameter '{name}'")
+        if isinstance(factor, str) and factor not in merged:
+            col.add(path, f"unknown parameter '{factor}' as scale factor")
+    line_ids = [c.id for _, c in costs] + [e.id for _, e in effects]
+    for index, line_id in enumerate(rec.drop):
+        if line_id not in line_ids:
+            col.add(spath + ("drop", index), f"no cost or effect line with id '{line_id}' to drop; lines: {', '.join(line_ids)}")
+    add_costs = _parse_lines(col, rec.add.costs, spath + ("add", "costs"), CostLine, _cost)
+    add_effects = _parse_lines(col, rec.add.effects, spath + ("add", "effects"), EffectLine, _effect)
+    sub = _RefChecker(col, merged, checker.stakeholders, checker.sources, checker.horizon)
+    kept = [i for i in line_ids if i not in rec.drop]
+    sub.lines(add_costs, add_effects, spath + ("add", "costs"), spath + ("add", "effects"), existing=kept)
+    checker.source(rec.source, spath + ("source",))
+    remaining_costs = [c for _, c in costs if c.id not in rec.drop] + [c for _, c in add_costs]
+    if not remaining_costs:
+        col.add(spath + ("drop",), "this scenario removes every cost line, which leaves nothing to compare benefits with; keep or add at least one cost line")
+    # lines kept from the baseline must still resolve when 'set' changes a parameter's range
+    if set_specs:
+        sub_set = _RefChecker(col, merged, checker.stakeholders, checker.sources, checker.horizon)
+        probe = _Collector(col.lines)
+        sub_set.col = probe
+        sub_set.lines([(i, c) for i, c in costs if c.id not in rec.drop],
+                      [(i, e) for i, e in effects if e.id not in rec.drop], ("costs",), ("effects",))
+        for p in probe.problems:
+            col.add(spath + ("set",), f"after this scenario's 'set', {p.path}: {p.message}")
+    if len(col.problems) > n_before:
+        return None
+    return Scenario(
+        id=sid, label=rec.label, description=rec.description, set=tuple(set_specs),
+        scale=tuple((k, _scalar(v)) for k, v in rec.scale.items()), drop=tuple(rec.drop),
+        add_parameters=tuple(added.items()), add_costs=tuple(c for _, c in add_costs),
+        add_effects=tuple(e for _, e in add_effects), source=rec.source, note=rec.note,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Scenarios
+# --------------------------------------------------------------------------------------------
+def apply_scenario(case: Case, scenario_id: str | None) -> Case:
+    """Return a copy of ``case`` with the overlay ``scenario_id`` applied.
+
+    ``set`` replaces a parameter's record, ``scale`` multiplies its draws, ``drop`` removes
+    lines, ``add`` appends parameters and lines. The parameter's *name* keeps its random
+    stream, so scenarios share draws (common random numbers).
+    """
+    if scenario_id in (None, "baseline"):
+        return case
+    if case.scenario != "baseline":
+        raise UsageError(f"scenario '{case.scenario}' is already applied; apply scenarios to the baseline")
+    if scenario_id not in case.scenarios:
+        known = ", ".join(["baseline", *case.scenarios]) or "baseline"
+        raise UsageError(f"unknown scenario '{scenario_id}' in case '{case.id}'; choose one of: {known}")
+    scen = case.scenarios[scenario_id]
+    parameters = dict(case.parameters)
+    parameters.update(dict(scen.add_parameters))
+    parameters.update(dict(scen.set))
+    scales = {k: tuple(v) for k, v in case.scales.items()}
+    for name, factor in scen.scale:
+        scales[name] = scales.get(name, ()) + (factor,)
+    costs = tuple(c for c in case.costs if c.id not in scen.drop) + scen.add_costs
+    effects = tuple(e for e in case.effects if e.id not in scen.drop) + scen.add_effects
+    return replace(case, parameters=parameters, scales=scales, costs=costs, effects=effects,
+                   scenario=scenario_id)
+
+
+def scenario_label(case: Case, scenario_id: str | None) -> str:
+    """Human label of a scenario ("baseline" → the case's own label)."""
+    if scenario_id in (None, "baseline"):
+        return "Basis: " + case.title
+    return case.scenarios[scenario_id].label
+
+
+def parameter_base_values(case: Case) -> dict[str, float]:
+    """Every parameter at its base value, with scenario scales applied."""
+    values = {name: spec.base_value for name, spec in case.parameters.items()}
+    for name, factors in case.scales.items():
+        for f in factors:
+            values[name] *= values[f] if isinstance(f, str) else f
+    return values
+
+
+__all__ = [
+    "Case", "Cost", "Effect", "Scenario", "load_case", "load_case_text", "validate_case",
+    "apply_scenario", "scenario_label", "parameter_base_values", "REST",
+]

@@ -1,0 +1,641 @@
+"""Parameter records: frozen, validated distributions with inverse CDFs and exact moments.
+
+Every uncertain parameter of a case is a *named record*, e.g.
+``{dist: pert, min: 0.25, mode: 0.35, max: 0.45, source: evaluatie-2019}``; fields are never
+positional. Each family maps uniforms in (0, 1) to values through its inverse CDF
+(:meth:`ParameterSpec.ppf`), so any uniform design (Monte Carlo, Latin hypercube, Sobol) and
+any rank-correlation method works for every family.
+
+Shapes: ``ppf`` takes a 1-D array of uniforms (one per draw) and returns an array of the
+same shape.
+
+References
+----------
+.. [1] Vose, D. (2008). *Risk Analysis: A Quantitative Guide*, 3rd ed., Wiley (PERT, §10).
+.. [2] Johnson, Kotz & Balakrishnan (1994). *Continuous Univariate Distributions*, Wiley.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, ClassVar, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from scipy import stats
+
+from mkba.formatting import nl_number
+
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def _g(x: float) -> str:
+    return f"{x:g}"
+
+
+class ParameterSpec(BaseModel):
+    """Fields every parameter record shares; subclasses add the family's named fields."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    family: ClassVar[str] = ""
+    base: Number | None = None
+    unit: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    # -- interface -------------------------------------------------------------------------
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        """Inverse CDF: map uniforms in (0, 1) to parameter values (same shape)."""
+        raise NotImplementedError
+
+    @property
+    def mean(self) -> float:
+        """Exact mean of the distribution."""
+        raise NotImplementedError
+
+    @property
+    def sd(self) -> float:
+        """Exact standard deviation of the distribution."""
+        raise NotImplementedError
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """Smallest interval holding all probability mass (may be infinite)."""
+        raise NotImplementedError
+
+    def describe_nl(self) -> str:
+        """The distribution in Dutch words, for assumption tables."""
+        raise NotImplementedError
+
+    # -- derived ---------------------------------------------------------------------------
+    @property
+    def is_fixed(self) -> bool:
+        return False
+
+    @property
+    def base_value(self) -> float:
+        """The deterministic value: ``base`` if given, else the distribution's mean."""
+        return float(self.base) if self.base is not None else float(self.mean)
+
+    def quantile(self, p: float) -> float:
+        """The value at cumulative probability ``p`` (e.g. 0.1 for P10)."""
+        return float(self.ppf(np.array([p]))[0])
+
+    @model_validator(mode="after")
+    def _base_inside_support(self) -> ParameterSpec:
+        if self.base is not None and not self.is_fixed:
+            low, high = self.support
+            if not low <= self.base <= high:
+                raise ValueError(
+                    f"base ({_g(self.base)}) lies outside the distribution's range "
+                    f"[{_g(low)}, {_g(high)}]; choose a base inside it"
+                )
+        return self
+
+
+class Fixed(ParameterSpec):
+    """A known number: ``{value: x}`` or ``{dist: fixed, value: x}``."""
+
+    family: ClassVar[str] = "fixed"
+    dist: Literal["fixed"] = "fixed"
+    value: Number
+
+    @property
+    def is_fixed(self) -> bool:
+        return True
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        return np.full(np.shape(u), float(self.value))
+
+    @property
+    def mean(self) -> float:
+        return float(self.value)
+
+    @property
+    def sd(self) -> float:
+        return 0.0
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (float(self.value), float(self.value))
+
+    @property
+    def base_value(self) -> float:
+        return float(self.value)
+
+    def describe_nl(self) -> str:
+        return f"vast: {nl_number(self.value, _decimals(self.value))}"
+
+
+class Uniform(ParameterSpec):
+    """Uniform on [min, max]."""
+
+    family: ClassVar[str] = "uniform"
+    dist: Literal["uniform"]
+    min: Number
+    max: Number
+
+    @model_validator(mode="after")
+    def _check(self) -> Uniform:
+        if not self.max > self.min:
+            raise ValueError(f"max ({_g(self.max)}) must be > min ({_g(self.min)})")
+        return self
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        return self.min + u * (self.max - self.min)
+
+    @property
+    def mean(self) -> float:
+        return (self.min + self.max) / 2
+
+    @property
+    def sd(self) -> float:
+        return (self.max - self.min) / math.sqrt(12)
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (self.min, self.max)
+
+    def describe_nl(self) -> str:
+        return f"uniform tussen {_nl(self.min)} en {_nl(self.max)}"
+
+
+class Triangular(ParameterSpec):
+    """Triangular with named ``min``, ``mode``, ``max``."""
+
+    family: ClassVar[str] = "triangular"
+    dist: Literal["triangular"]
+    min: Number
+    mode: Number
+    max: Number
+
+    @model_validator(mode="after")
+    def _check(self) -> Triangular:
+        _check_min_mode_max(self.min, self.mode, self.max)
+        return self
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        width = self.max - self.min
+        return stats.triang.ppf(u, (self.mode - self.min) / width, loc=self.min, scale=width)
+
+    @property
+    def mean(self) -> float:
+        return (self.min + self.mode + self.max) / 3
+
+    @property
+    def sd(self) -> float:
+        a, c, b = self.min, self.mode, self.max
+        return math.sqrt((a * a + b * b + c * c - a * b - a * c - b * c) / 18)
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (self.min, self.max)
+
+    def describe_nl(self) -> str:
+        return f"driehoek (min {_nl(self.min)}; meest waarschijnlijk {_nl(self.mode)}; max {_nl(self.max)})"
+
+
+class Pert(ParameterSpec):
+    """(Modified) PERT: a beta on [min, max] with shape from ``mode`` and ``lambda`` (default 4).
+
+    alpha = 1 + lambda (mode - min) / (max - min), beta = 1 + lambda (max - mode) / (max - min);
+    mean = (min + lambda mode + max) / (lambda + 2) [1]_.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "pert"
+    dist: Literal["pert"]
+    min: Number
+    mode: Number
+    max: Number
+    lambda_: Number = Field(default=4.0, alias="lambda")
+
+    @model_validator(mode="after")
+    def _check(self) -> Pert:
+        _check_min_mode_max(self.min, self.mode, self.max)
+        if not self.lambda_ > 0:
+            raise ValueError(f"lambda ({_g(self.lambda_)}) must be > 0 (4 is the usual PERT choice)")
+        return self
+
+    @property
+    def shape(self) -> tuple[float, float]:
+        width = self.max - self.min
+        return (1 + self.lambda_ * (self.mode - self.min) / width,
+                1 + self.lambda_ * (self.max - self.mode) / width)
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        a, b = self.shape
+        return stats.beta.ppf(u, a, b, loc=self.min, scale=self.max - self.min)
+
+    @property
+    def mean(self) -> float:
+        return (self.min + self.lambda_ * self.mode + self.max) / (self.lambda_ + 2)
+
+    @property
+    def sd(self) -> float:
+        a, b = self.shape
+        width = self.max - self.min
+        return width * math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (self.min, self.max)
+
+    def describe_nl(self) -> str:
+        return f"PERT (min {_nl(self.min)}; meest waarschijnlijk {_nl(self.mode)}; max {_nl(self.max)})"
+
+
+class Normal(ParameterSpec):
+    """Normal with ``mean`` and ``sd``; optional ``min``/``max`` truncate it.
+
+    With truncation, ``mean`` and ``sd`` are those of the parent normal; :attr:`mean` and
+    :attr:`sd` of this object are the exact moments of the truncated distribution.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "normal"
+    dist: Literal["normal"]
+    mean_: Number = Field(alias="mean")
+    sd_: Number = Field(alias="sd")
+    min: Number | None = None
+    max: Number | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Normal:
+        if not self.sd_ > 0:
+            raise ValueError(f"sd ({_g(self.sd_)}) must be > 0; use {{value: ...}} for a fixed number")
+        if self.min is not None and self.max is not None and not self.max > self.min:
+            raise ValueError(f"max ({_g(self.max)}) must be > min ({_g(self.min)})")
+        if self._frozen_dist().cdf(self._upper) - self._frozen_dist().cdf(self._lower) < 1e-12:
+            raise ValueError("the truncation range [min, max] holds no probability mass; widen it")
+        return self
+
+    @property
+    def _lower(self) -> float:
+        return -math.inf if self.min is None else self.min
+
+    @property
+    def _upper(self) -> float:
+        return math.inf if self.max is None else self.max
+
+    def _frozen_dist(self):
+        if self.min is None and self.max is None:
+            return stats.norm(self.mean_, self.sd_)
+        a = (self._lower - self.mean_) / self.sd_
+        b = (self._upper - self.mean_) / self.sd_
+        return stats.truncnorm(a, b, loc=self.mean_, scale=self.sd_)
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        return self._frozen_dist().ppf(u)
+
+    @property
+    def mean(self) -> float:
+        return float(self._frozen_dist().mean())
+
+    @property
+    def sd(self) -> float:
+        return float(self._frozen_dist().std())
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (self._lower, self._upper)
+
+    def describe_nl(self) -> str:
+        text = f"normaal (gemiddelde {_nl(self.mean_)}; sd {_nl(self.sd_)})"
+        if self.min is not None or self.max is not None:
+            lo = "−∞" if self.min is None else _nl(self.min)
+            hi = "∞" if self.max is None else _nl(self.max)
+            text += f", afgekapt op [{lo}, {hi}]"
+        return text
+
+
+class LogNormal(ParameterSpec):
+    """Lognormal given by its ``mean`` and ``sd`` on the natural scale (not the log scale).
+
+    sigma^2 = ln(1 + sd^2 / mean^2), mu = ln(mean) - sigma^2 / 2.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "lognormal"
+    dist: Literal["lognormal"]
+    mean_: Number = Field(alias="mean")
+    sd_: Number = Field(alias="sd")
+
+    @model_validator(mode="after")
+    def _check(self) -> LogNormal:
+        if not self.mean_ > 0:
+            raise ValueError(f"mean ({_g(self.mean_)}) must be > 0 for a lognormal")
+        if not self.sd_ > 0:
+            raise ValueError(f"sd ({_g(self.sd_)}) must be > 0")
+        return self
+
+    @property
+    def log_params(self) -> tuple[float, float]:
+        sigma2 = math.log1p((self.sd_ / self.mean_) ** 2)
+        return math.log(self.mean_) - sigma2 / 2, math.sqrt(sigma2)
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        mu, sigma = self.log_params
+        return stats.lognorm.ppf(u, sigma, scale=math.exp(mu))
+
+    @property
+    def mean(self) -> float:
+        return float(self.mean_)
+
+    @property
+    def sd(self) -> float:
+        return float(self.sd_)
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (0.0, math.inf)
+
+    def describe_nl(self) -> str:
+        return f"lognormaal (gemiddelde {_nl(self.mean_)}; sd {_nl(self.sd_)})"
+
+
+class Beta(ParameterSpec):
+    """Beta by ``alpha``/``beta``, or ``mean``/``sd``, or ``successes``/``trials``.
+
+    ``successes``/``trials`` gives the posterior under a uniform prior:
+    Beta(successes + 1, trials - successes + 1). Optional ``min``/``max`` rescale from [0, 1];
+    ``mean`` and ``sd`` are then on the rescaled scale.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "beta"
+    dist: Literal["beta"]
+    alpha: Number | None = None
+    beta: Number | None = None
+    mean_: Number | None = Field(default=None, alias="mean")
+    sd_: Number | None = Field(default=None, alias="sd")
+    successes: int | None = None
+    trials: int | None = None
+    min: Number = 0.0
+    max: Number = 1.0
+
+    @model_validator(mode="after")
+    def _check(self) -> Beta:
+        given = {
+            "alpha/beta": self.alpha is not None or self.beta is not None,
+            "mean/sd": self.mean_ is not None or self.sd_ is not None,
+            "successes/trials": self.successes is not None or self.trials is not None,
+        }
+        chosen = [k for k, v in given.items() if v]
+        if len(chosen) != 1:
+            raise ValueError(
+                "give exactly one of alpha/beta, mean/sd or successes/trials "
+                f"(found: {', '.join(chosen) or 'none'})"
+            )
+        if not self.max > self.min:
+            raise ValueError(f"max ({_g(self.max)}) must be > min ({_g(self.min)})")
+        kind = chosen[0]
+        if kind == "alpha/beta":
+            if self.alpha is None or self.beta is None:
+                raise ValueError("give both alpha and beta")
+            if not (self.alpha > 0 and self.beta > 0):
+                raise ValueError(f"alpha ({_g(self.alpha)}) and beta ({_g(self.beta)}) must be > 0")
+        elif kind == "mean/sd":
+            if self.mean_ is None or self.sd_ is None:
+                raise ValueError("give both mean and sd")
+            width = self.max - self.min
+            m = (self.mean_ - self.min) / width
+            s = self.sd_ / width
+            if not 0 < m < 1:
+                raise ValueError(f"mean ({_g(self.mean_)}) must lie strictly between min ({_g(self.min)}) and max ({_g(self.max)})")
+            if not (s > 0 and s * s < m * (1 - m)):
+                limit = width * math.sqrt(m * (1 - m))
+                raise ValueError(
+                    f"sd ({_g(self.sd_)}) is impossible for a beta with mean {_g(self.mean_)}: "
+                    f"sd must be > 0 and < {limit:.4g} (sd² < mean·(1 − mean) on the unit scale)"
+                )
+        else:
+            if self.successes is None or self.trials is None:
+                raise ValueError("give both successes and trials")
+            if not (self.trials >= 1 and 0 <= self.successes <= self.trials):
+                raise ValueError(
+                    f"need 0 ≤ successes ({self.successes}) ≤ trials ({self.trials}) and trials ≥ 1"
+                )
+        return self
+
+    @property
+    def shape(self) -> tuple[float, float]:
+        """(alpha, beta) of the standard beta on [0, 1]."""
+        if self.alpha is not None:
+            return float(self.alpha), float(self.beta)
+        if self.successes is not None:
+            return self.successes + 1.0, self.trials - self.successes + 1.0
+        width = self.max - self.min
+        m = (self.mean_ - self.min) / width
+        s = self.sd_ / width
+        common = m * (1 - m) / (s * s) - 1
+        return m * common, (1 - m) * common
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        a, b = self.shape
+        return stats.beta.ppf(u, a, b, loc=self.min, scale=self.max - self.min)
+
+    @property
+    def mean(self) -> float:
+        a, b = self.shape
+        return self.min + (self.max - self.min) * a / (a + b)
+
+    @property
+    def sd(self) -> float:
+        a, b = self.shape
+        return (self.max - self.min) * math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (self.min, self.max)
+
+    def describe_nl(self) -> str:
+        if self.successes is not None:
+            text = f"bèta uit {self.successes} van {self.trials} waarnemingen"
+        else:
+            text = f"bèta (gemiddelde {_nl(self.mean)}; sd {_nl(self.sd)})"
+        if (self.min, self.max) != (0.0, 1.0):
+            text += f" op [{_nl(self.min)}, {_nl(self.max)}]"
+        return text
+
+
+class Gamma(ParameterSpec):
+    """Gamma by ``mean``/``sd`` or ``shape``/``scale``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "gamma"
+    dist: Literal["gamma"]
+    mean_: Number | None = Field(default=None, alias="mean")
+    sd_: Number | None = Field(default=None, alias="sd")
+    shape_: Number | None = Field(default=None, alias="shape")
+    scale: Number | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Gamma:
+        by_moments = self.mean_ is not None or self.sd_ is not None
+        by_shape = self.shape_ is not None or self.scale is not None
+        if by_moments == by_shape:
+            raise ValueError("give either mean/sd or shape/scale")
+        if by_moments:
+            if self.mean_ is None or self.sd_ is None:
+                raise ValueError("give both mean and sd")
+            if not (self.mean_ > 0 and self.sd_ > 0):
+                raise ValueError(f"mean ({_g(self.mean_)}) and sd ({_g(self.sd_)}) must be > 0")
+        else:
+            if self.shape_ is None or self.scale is None:
+                raise ValueError("give both shape and scale")
+            if not (self.shape_ > 0 and self.scale > 0):
+                raise ValueError(f"shape ({_g(self.shape_)}) and scale ({_g(self.scale)}) must be > 0")
+        return self
+
+    @property
+    def params(self) -> tuple[float, float]:
+        """(shape k, scale theta)."""
+        if self.shape_ is not None:
+            return float(self.shape_), float(self.scale)
+        return (self.mean_ / self.sd_) ** 2, self.sd_**2 / self.mean_
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        k, theta = self.params
+        return stats.gamma.ppf(u, k, scale=theta)
+
+    @property
+    def mean(self) -> float:
+        k, theta = self.params
+        return k * theta
+
+    @property
+    def sd(self) -> float:
+        k, theta = self.params
+        return math.sqrt(k) * theta
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (0.0, math.inf)
+
+    def describe_nl(self) -> str:
+        return f"gamma (gemiddelde {_nl(self.mean)}; sd {_nl(self.sd)})"
+
+
+class Discrete(ParameterSpec):
+    """A finite set of ``values`` with probabilities ``probs`` (summing to 1)."""
+
+    family: ClassVar[str] = "discrete"
+    dist: Literal["discrete"]
+    values: list[Number] = Field(min_length=1)
+    probs: list[Number] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> Discrete:
+        if len(self.values) != len(self.probs):
+            raise ValueError(f"values ({len(self.values)}) and probs ({len(self.probs)}) must have the same length")
+        if any(p < 0 for p in self.probs):
+            raise ValueError("probs must be ≥ 0")
+        if abs(sum(self.probs) - 1) > 1e-9:
+            raise ValueError(f"probs must sum to 1 (they sum to {sum(self.probs):.6g})")
+        return self
+
+    def _sorted(self) -> tuple[np.ndarray, np.ndarray]:
+        order = np.argsort(self.values, kind="stable")
+        values = np.asarray(self.values, dtype=float)[order]
+        cum = np.cumsum(np.asarray(self.probs, dtype=float)[order])
+        cum[-1] = 1.0
+        return values, cum
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        values, cum = self._sorted()
+        index = np.searchsorted(cum, u, side="left")
+        return values[np.minimum(index, len(values) - 1)]
+
+    @property
+    def mean(self) -> float:
+        return float(np.dot(self.values, self.probs))
+
+    @property
+    def sd(self) -> float:
+        v = np.asarray(self.values, dtype=float)
+        return float(math.sqrt(max(np.dot(self.probs, (v - self.mean) ** 2), 0.0)))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (float(min(self.values)), float(max(self.values)))
+
+    def describe_nl(self) -> str:
+        pairs = "; ".join(f"{_nl(v)} (kans {nl_number(p, 2)})" for v, p in zip(self.values, self.probs, strict=True))
+        return f"discreet: {pairs}"
+
+
+class Empirical(ParameterSpec):
+    """Observed ``values``, resampled with replacement (each equally likely)."""
+
+    family: ClassVar[str] = "empirical"
+    dist: Literal["empirical"]
+    values: list[Number] = Field(min_length=1)
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        values = np.sort(np.asarray(self.values, dtype=float))
+        index = np.floor(u * len(values)).astype(np.int64)
+        return values[np.clip(index, 0, len(values) - 1)]
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.values))
+
+    @property
+    def sd(self) -> float:
+        return float(np.std(self.values))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        return (float(min(self.values)), float(max(self.values)))
+
+    def describe_nl(self) -> str:
+        return f"empirisch: {len(self.values)} waarnemingen (gemiddelde {_nl(self.mean)})"
+
+
+FAMILIES: dict[str, type[ParameterSpec]] = {
+    cls.family: cls
+    for cls in (Fixed, Uniform, Triangular, Pert, Normal, LogNormal, Beta, Gamma, Discrete, Empirical)
+}
+
+
+def parse_parameter(record: Any) -> ParameterSpec:
+    """Build a validated :class:`ParameterSpec` from a YAML record (raises ``ValueError`` /
+    ``pydantic.ValidationError``). A bare number is accepted as a fixed value."""
+    if isinstance(record, bool):
+        raise ValueError("a parameter must be a number or a record like {dist: pert, min: …, mode: …, max: …}")
+    if isinstance(record, int | float):
+        return Fixed(value=record)
+    if not isinstance(record, dict):
+        raise ValueError("a parameter must be a number or a record like {dist: pert, min: …, mode: …, max: …}")
+    dist = record.get("dist", "fixed" if "value" in record else None)
+    if dist is None:
+        raise ValueError(f"missing 'dist' (one of: {', '.join(FAMILIES)}) or 'value'")
+    if dist not in FAMILIES:
+        raise ValueError(f"unknown dist '{dist}'; choose one of: {', '.join(FAMILIES)}")
+    return FAMILIES[dist].model_validate(record)
+
+
+def _check_min_mode_max(low: float, mode: float, high: float) -> None:
+    if not high > low:
+        raise ValueError(f"max ({_g(high)}) must be > min ({_g(low)})")
+    if mode < low:
+        raise ValueError(f"mode ({_g(mode)}) must be ≥ min ({_g(low)})")
+    if mode > high:
+        raise ValueError(f"max ({_g(high)}) must be ≥ mode ({_g(mode)})")
+
+
+def _decimals(x: float) -> int:
+    if float(x).is_integer() and abs(x) >= 1:
+        return 0
+    return 2 if abs(x) >= 1 else 4 if abs(x) < 0.01 else 2 if abs(x * 100).is_integer() else 3
+
+
+def _nl(x: float) -> str:
+    return nl_number(x, _decimals(x))

@@ -1,0 +1,47 @@
+"""Errors that reach users as clear, located messages (never tracebacks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as we can.
+
+    Attributes
+    ----------
+    file : str
+        The file the problem is in.
+    path : str
+        Dotted YAML path, e.g. ``parameters.substitutie.max``.
+    message : str
+        What is wrong and what would be right.
+    line : int or None
+        1-based line number in ``file`` when known.
+    """
+
+    file: str
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class MkbaError(Exception):
+    """Base class for errors shown to users without a traceback."""
+
+
+class CaseError(MkbaError):
+    """A case file (or an option referring to it) is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(MkbaError):
+    """A command-line or API argument is invalid (unknown scenario, bad draw count, ...)."""

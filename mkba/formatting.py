@@ -1,0 +1,51 @@
+"""Dutch (nl-NL) number formatting for tables and reports: ``€ 1.234.567``, ``1,20``.
+
+Thin wrappers around :mod:`babel.numbers` so every place formats numbers the same way.
+"""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+LOCALE = "nl_NL"
+
+
+def nl_number(x: float, decimals: int = 2) -> str:
+    """Format ``x`` with a decimal comma and point thousands separators (``1.234,50``)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    if math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(x, format=pattern, locale=LOCALE)
+
+
+def nl_eur(x: float, decimals: int = 0) -> str:
+    """Format an amount in euros: ``€ 1.234.567`` (negative: ``−€ 1.234``)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    sign = "−" if x < 0 else ""
+    return f"{sign}€ {nl_number(abs(x), decimals)}"
+
+
+def nl_eur_short(x: float) -> str:
+    """Compact euros for headlines and axes: ``€ 2,2 mln``, ``€ 350k`` stays ``€ 350.000``."""
+    if abs(x) >= 1e6:
+        return f"{'−' if x < 0 else ''}€ {nl_number(abs(x) / 1e6, 1)} mln"
+    return nl_eur(x)
+
+
+def nl_percent(p: float, decimals: int = 0) -> str:
+    """Format a fraction as a percentage: ``0.78 -> 78%``."""
+    return f"{nl_number(100 * p, decimals)}%"
+
+
+def avg_count(n: float) -> str:
+    """Person-level counts below 10 are shown as ``<10`` (AVG), as municipal monitors do."""
+    if n is None or (isinstance(n, float) and math.isnan(n)):
+        return "–"
+    if 0 < n < 10:
+        return "<10"
+    return nl_number(round(n), 0)
