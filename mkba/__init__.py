@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkba import decision
 from mkba.case import Case, apply_scenario, load_case, load_case_text, validate_case
 from mkba.errors import CaseError, MkbaError, UsageError
 from mkba.results import Result, deterministic, simulate, simulate_many
+from mkba.scenarios import Comparison, compare
 
 __version__ = "0.1.0"
 
@@ -25,7 +27,7 @@ def example_case_path() -> Path:
 
 
 __all__ = [
-    "Case", "CaseError", "MkbaError", "Result", "UsageError", "apply_scenario", "deterministic",
+    "Case", "CaseError", "Comparison", "compare", "decision", "MkbaError", "Result", "UsageError", "apply_scenario", "deterministic",
     "example_case_path", "load_case", "load_case_text", "simulate", "simulate_many",
     "validate_case", "__version__",
 ]

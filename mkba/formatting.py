@@ -23,17 +23,20 @@ def nl_number(x: float, decimals: int = 2) -> str:
 
 
 def nl_eur(x: float, decimals: int = 0) -> str:
-    """Format an amount in euros: ``€ 1.234.567`` (negative: ``−€ 1.234``)."""
+    """Format an amount in euros: ``€ 1.234.567`` (negative: ``−€ 1.234``).
+
+    A no-break space follows the euro sign so tables and HTML never split an amount.
+    """
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
     sign = "−" if x < 0 else ""
-    return f"{sign}€ {nl_number(abs(x), decimals)}"
+    return f"{sign}€\u00a0{nl_number(abs(x), decimals)}"
 
 
 def nl_eur_short(x: float) -> str:
     """Compact euros for headlines and axes: ``€ 2,2 mln``, ``€ 350k`` stays ``€ 350.000``."""
     if abs(x) >= 1e6:
-        return f"{'−' if x < 0 else ''}€ {nl_number(abs(x) / 1e6, 1)} mln"
+        return f"{'−' if x < 0 else ''}€\u00a0{nl_number(abs(x) / 1e6, 1)}\u00a0mln"
     return nl_eur(x)
 
 

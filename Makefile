@@ -1,0 +1,30 @@
+# Two commands do all the set-up on a fresh machine (each creates .venv on first use):
+#   make run    – the main job: the MKBA of the example case parameters/de_kop.yaml
+#   make test   – the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+CASE   ?= parameters/de_kop.yaml
+
+.PHONY: run test compare report bench lint clean
+
+$(BIN)/mkba: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+run: $(BIN)/mkba
+	$(BIN)/mkba run $(CASE)
+
+test: $(BIN)/mkba
+	$(BIN)/python -m pytest -n 2 -q
+
+lint: $(BIN)/mkba
+	$(BIN)/ruff check mkba tests benchmarks
+
+bench: $(BIN)/mkba
+	$(BIN)/python benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,188 @@
+"""The ``mkba`` command line (DESIGN §5). Every command has ``--help``.
+
+Bad input never shows a traceback: :class:`~mkba.errors.MkbaError` is printed as a clear
+message on stderr and the command exits with status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from mkba.errors import CaseError, MkbaError, UsageError
+
+app = typer.Typer(
+    name="mkba",
+    help=(
+        "MKBA voor sociaal werk: maatschappelijke kosten en baten met onzekerheid.\n\n"
+        "Start met 'mkba run parameters/de_kop.yaml' of maak een eigen casus met 'mkba init NAAM'."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+stdout = Console(highlight=False)
+stderr = Console(stderr=True, highlight=False)
+
+CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1), bijv. parameters/de_kop.yaml.")]
+DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
+ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
+
+
+def to_json(obj: Any) -> str:
+    """JSON with NaN/inf written as null (strict JSON)."""
+    def clean(x: Any) -> Any:
+        if isinstance(x, float) and not math.isfinite(x):
+            return None
+        if isinstance(x, dict):
+            return {k: clean(v) for k, v in x.items()}
+        if isinstance(x, list | tuple):
+            return [clean(v) for v in x]
+        return x
+    return json.dumps(clean(obj), ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _load(path: Path):
+    from mkba.case import load_case
+
+    return load_case(path)
+
+
+def _show_progress(draws: int, json_out: bool) -> bool:
+    return stderr.is_terminal and draws >= 50_000
+
+
+@app.command()
+def validate(case: CaseArg) -> None:
+    """Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is)."""
+    c = _load(case)
+    n_unc = len(c.uncertain_parameters)
+    stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
+                 f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
+
+
+@app.command()
+def run(
+    case: CaseArg,
+    scenario: ScenarioOpt = None,
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
+    deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
+    json_out: JsonOpt = False,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
+) -> None:
+    """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
+    from mkba.console import print_run, progress_bar
+    from mkba.results import deterministic as run_deterministic
+    from mkba.results import simulate
+
+    c = _load(case)
+    if deterministic:
+        result = run_deterministic(c, scenario)
+    else:
+        with progress_bar(draws, "Simuleren", _show_progress(draws, json_out), stderr) as advance:
+            result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
+                              chunk_size=chunk_size, progress=advance)
+    summary = result.summary()
+    if json_out:
+        print(to_json(summary))
+    else:
+        print_run(summary, result.case, stdout)
+
+
+@app.command()
+def compare(
+    case: CaseArg,
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
+    curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
+    from mkba.console import print_compare, progress_bar
+    from mkba.scenarios import acceptability_by_discount_rate
+    from mkba.scenarios import compare as run_compare
+
+    c = _load(case)
+    options = len(c.scenarios) + 1
+    with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options, json_out), stderr) as advance:
+        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance)
+    summary = cmp.summary()
+    if curves:
+        summary["acceptability"] = {
+            "by_weight": cmp.acceptability_by_weight().to_dict(orient="records"),
+            "by_discount_rate": acceptability_by_discount_rate(
+                c, draws=draws, seed=seed, perspective=perspective).to_dict(orient="records"),
+        }
+    if json_out:
+        print(to_json(summary))
+    else:
+        print_compare(summary, c, stdout)
+
+
+TEMPLATE = Path(__file__).parent / "data" / "template.yaml"
+
+
+@app.command()
+def init(
+    name: Annotated[str, typer.Argument(help="Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml).")] = None,
+) -> None:
+    """Schrijf een gedocumenteerd sjabloon voor een nieuwe casus dat direct valideert en draait."""
+    if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
+        raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)")
+    target = out or Path(f"{name}.yaml")
+    if target.exists():
+        raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)")
+    text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
+    from mkba.io import write_text_atomic
+
+    write_text_atomic(target, text)
+    stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app and turn known errors into clear messages (exit 2)."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except CaseError as exc:
+        for problem in exc.problems:
+            stderr.print(f"[red]fout[/red] {escape(str(problem))}", soft_wrap=True)
+        n = len(exc.problems)
+        stderr.print(f"{n} probleem{'' if n == 1 else 'en'} gevonden; niets berekend.")
+        return 2
+    except MkbaError as exc:
+        stderr.print(f"[red]fout[/red]: {escape(str(exc))}", soft_wrap=True)
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        stderr.print("afgebroken")
+        return 130
+    except KeyboardInterrupt:
+        stderr.print("afgebroken")
+        return 130
+    except typer.exceptions.TyperException as exc:  # usage errors: bad option values etc.
+        if hasattr(exc, "show"):
+            exc.show()
+            return getattr(exc, "exit_code", 2)
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

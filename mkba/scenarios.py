@@ -1,0 +1,216 @@
+"""Comparing the baseline and every scenario of a case on common random numbers (DESIGN §6).
+
+All options are simulated on the same draws (uniforms keyed by seed and parameter name), so a
+difference between two options is not blurred by sampling noise. Net benefits are arranged
+**draws × options** for :mod:`mkba.decision`.
+
+The *perspective* of a decision is society (NPV) or one stakeholder (its net: PV benefits
+received minus PV costs paid). A *weight* on non-fiscal benefits gives the acceptability curve
+from a treasurer's view (w = 0: only cash counts) to the full MKBA (w = 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mkba import decision
+from mkba.case import Case, scenario_label
+from mkba.errors import UsageError
+from mkba.results import Progress, Result, simulate_many, stats
+from mkba.seeding import SeedLike
+
+SOCIETY = "society"
+DEFAULT_WEIGHTS = tuple(np.round(np.linspace(0, 1, 11), 2))
+DEFAULT_RATES = (0.0, 0.01, 0.02, 0.0225, 0.03, 0.04, 0.05, 0.06)
+
+
+def check_perspective(case: Case, perspective: str | None) -> str:
+    """Return a valid perspective ("society" or a stakeholder id) or raise UsageError."""
+    if perspective in (None, SOCIETY):
+        return SOCIETY
+    if perspective not in case.stakeholders:
+        raise UsageError(f"perspective '{perspective}' is not a stakeholder of case '{case.id}'; "
+                         f"choose society or one of: {', '.join(case.stakeholders)}")
+    return perspective
+
+
+def net_benefit_columns(result: Result, perspective: str, weight: float = 1.0) -> np.ndarray:
+    """Per-draw net benefit of one option: fiscal + weight × non-fiscal benefits − costs."""
+    if perspective == SOCIETY:
+        costs, benefits, fiscal = (result.column(c) for c in ("pv_costs", "pv_benefits", "pv_fiscal"))
+    else:
+        costs, benefits, fiscal = (result.column(f"stakeholder.{perspective}.{c}")
+                                   for c in ("pv_costs", "pv_benefits", "pv_fiscal"))
+    if weight == 1.0:
+        return benefits - costs
+    return fiscal + weight * (benefits - fiscal) - costs
+
+
+@dataclass
+class Comparison:
+    """Baseline and scenarios of one case, simulated on common random numbers.
+
+    Attributes
+    ----------
+    case : Case
+        The baseline case.
+    results : dict of option id -> Result
+        ``"baseline"`` first, then the scenarios in file order.
+    perspective : str
+        ``"society"`` or a stakeholder id.
+    """
+
+    case: Case
+    results: dict[str, Result]
+    perspective: str
+    draws: int
+    seed: Any
+    design: str
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.results)
+
+    def label(self, option: str) -> str:
+        return scenario_label(self.case, option)
+
+    def net_benefits(self, perspective: str | None = None, weight: float = 1.0) -> pd.DataFrame:
+        """Net benefits, draws × options, from ``perspective`` (default: the comparison's)."""
+        perspective = check_perspective(self.case, perspective or self.perspective)
+        return pd.DataFrame({opt: net_benefit_columns(res, perspective, weight)
+                             for opt, res in self.results.items()})
+
+    def decision(self, perspective: str | None = None, weight: float = 1.0) -> dict[str, Any]:
+        """Expected net benefit, P(best), expected loss per option, and EVPI."""
+        perspective = check_perspective(self.case, perspective or self.perspective)
+        nb = self.net_benefits(perspective, weight)
+        matrix = nb.to_numpy()
+        return {
+            "perspective": perspective,
+            "expected_npv": dict(zip(nb.columns, map(float, decision.expected_net_benefit(matrix)), strict=True)),
+            "prob_best": dict(zip(nb.columns, map(float, decision.prob_best(matrix)), strict=True)),
+            "expected_loss": dict(zip(nb.columns, map(float, decision.expected_loss(matrix)), strict=True)),
+            "evpi": decision.evpi(matrix),
+        }
+
+    def funder(self) -> str:
+        """The stakeholder paying most of the baseline's costs (the municipality in De Kop)."""
+        base = self.results["baseline"]
+        return max(self.case.stakeholders, key=lambda s: float(np.mean(base.column(f"stakeholder.{s}.pv_costs"))))
+
+    def vs_baseline(self) -> dict[str, dict[str, Any]]:
+        """Per scenario and stakeholder, the change in net (scenario − baseline), per draw."""
+        base = self.results["baseline"]
+        out = {}
+        for opt, res in self.results.items():
+            if opt == "baseline":
+                continue
+            out[opt] = {sid: {"net_change": stats(res.column(f"stakeholder.{sid}.net") - base.column(f"stakeholder.{sid}.net"))}
+                        for sid in self.case.stakeholders}
+            out[opt][SOCIETY] = {"net_change": stats(res.column("npv") - base.column("npv"))}
+        return out
+
+    def cuts(self) -> dict[str, dict[str, Any]]:
+        """What each scenario saves and loses relative to the baseline (PV, per draw)."""
+        base = self.results["baseline"]
+        funder = self.funder()
+        out = {}
+        for opt, res in self.results.items():
+            if opt == "baseline":
+                continue
+            out[opt] = {
+                "budget_saved": stats(base.column("pv_costs") - res.column("pv_costs")),
+                "benefits_lost": stats(base.column("pv_benefits") - res.column("pv_benefits")),
+                "benefits_lost_by_stakeholder": {
+                    sid: stats(base.column(f"stakeholder.{sid}.pv_benefits") - res.column(f"stakeholder.{sid}.pv_benefits"))
+                    for sid in self.case.stakeholders},
+                "funder": funder,
+                "funder_net_change": stats(res.column(f"stakeholder.{funder}.net") - base.column(f"stakeholder.{funder}.net")),
+                "funder_fiscal_lost": stats(base.column(f"stakeholder.{funder}.pv_fiscal") - res.column(f"stakeholder.{funder}.pv_fiscal")),
+            }
+        return out
+
+    def acceptability_by_weight(self, weights: Sequence[float] = DEFAULT_WEIGHTS,
+                                perspective: str | None = None) -> pd.DataFrame:
+        """P(best) per option as the weight on non-fiscal benefits goes from 0 to 1.
+
+        Returns a tidy DataFrame with columns ``weight``, ``option``, ``prob_best``.
+        """
+        rows = []
+        for w in weights:
+            probs = decision.prob_best(self.net_benefits(perspective, float(w)).to_numpy())
+            rows += [{"weight": float(w), "option": opt, "prob_best": float(p)} for opt, p in zip(self.options, probs, strict=True)]
+        return pd.DataFrame(rows)
+
+    def summary(self) -> dict[str, Any]:
+        """The §5 ``mkba compare --json`` object (extension: ``cuts``, ``labels``)."""
+        return {
+            "case": self.case.id,
+            "draws": self.draws,
+            "seed": self.seed if isinstance(self.seed, int) else str(self.seed),
+            "perspective": self.perspective,
+            "labels": {opt: self.label(opt) for opt in self.options},
+            "scenarios": {opt: res.summary() for opt, res in self.results.items()},
+            "decision": self.decision(),
+            "vs_baseline": self.vs_baseline(),
+            "cuts": self.cuts(),
+        }
+
+
+def compare(case: Case, draws: int = 10_000, seed: SeedLike = 1, perspective: str | None = None,
+            design: str = "mc", scenarios: Sequence[str] | None = None,
+            progress: Progress | None = None) -> Comparison:
+    """Simulate the baseline and every scenario (or ``scenarios``) on common random numbers.
+
+    Parameters
+    ----------
+    case : Case
+    draws : int
+        Monte Carlo draws (default 10.000).
+    seed : int, SeedSequence or Generator
+    perspective : str, optional
+        ``"society"`` (default) or a stakeholder id.
+    scenarios : sequence of str, optional
+        Scenario ids to include (default: all in the case file).
+
+    Returns
+    -------
+    Comparison
+        ``.summary()`` gives the §5 compare object.
+    """
+    perspective = check_perspective(case, perspective)
+    ids = list(case.scenarios) if scenarios is None else list(scenarios)
+    for sid in ids:
+        if sid not in case.scenarios:
+            raise UsageError(f"unknown scenario '{sid}'; choose from: {', '.join(case.scenarios) or '(none declared)'}")
+    if not ids:
+        raise UsageError(f"case '{case.id}' declares no scenarios to compare; add some under 'scenarios:'")
+    results = simulate_many(case, [None, *ids], draws=draws, seed=seed, design=design, progress=progress)
+    return Comparison(case, results, perspective, draws, seed, design)
+
+
+def acceptability_by_discount_rate(case: Case, rates: Sequence[float] = DEFAULT_RATES, draws: int = 10_000,
+                                   seed: SeedLike = 1, perspective: str | None = None,
+                                   scenarios: Sequence[str] | None = None,
+                                   progress: Progress | None = None) -> pd.DataFrame:
+    """P(best) per option at each discount rate (every option re-simulated on the same draws).
+
+    Returns a tidy DataFrame with columns ``discount_rate``, ``option``, ``prob_best``,
+    ``expected_npv``.
+    """
+    rows = []
+    for rate in rates:
+        if not -0.99 < rate < 1:
+            raise UsageError(f"discount rate {rate} outside (−0,99, 1)")
+        cmp = compare(replace(case, discount_rate=float(rate)), draws, seed, perspective, scenarios=scenarios)
+        d = cmp.decision()
+        rows += [{"discount_rate": float(rate), "option": opt, "prob_best": d["prob_best"][opt],
+                  "expected_npv": d["expected_npv"][opt]} for opt in cmp.options]
+        if progress is not None:
+            progress(1)
+    return pd.DataFrame(rows)
