@@ -134,6 +134,43 @@ def compare(
         print_compare(summary, c, stdout)
 
 
+@app.command()
+def sensitivity(
+    case: CaseArg,
+    method: Annotated[str, typer.Option("--method", "-m", help="tornado (P10/P90), breakeven (omslagwaarden), sobol (globaal, SALib) of morris (screening).")] = "tornado",
+    output: Annotated[str, typer.Option("--output", "-o", help="npv, bcr of net:BELANGHEBBENDE (bijv. net:gemeente).")] = "npv",
+    n: Annotated[int | None, typer.Option("--n", help="Sobol: basissteekproeven N (macht van 2, standaard 1024); Morris: trajecten (standaard 100).")] = None,
+    seed: SeedOpt = 1,
+    scenario: ScenarioOpt = None,
+    target_bcr: Annotated[float | None, typer.Option("--target-bcr", help="Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
+    from mkba.console import print_sensitivity
+    from mkba.sensitivity import METHODS
+
+    if method not in METHODS:
+        raise UsageError(f"unknown method '{method}'; choose one of: {', '.join(METHODS)}")
+    if target_bcr is not None and method != "breakeven":
+        raise UsageError("--target-bcr goes with --method breakeven")
+    if n is not None and method not in ("sobol", "morris"):
+        raise UsageError("--n goes with --method sobol or morris")
+    c = _load(case)
+    module = METHODS[method]
+    if method == "sobol":
+        result = module.analyze(c, output=output, scenario=scenario, n=1024 if n is None else n, seed=seed)
+    elif method == "morris":
+        result = module.analyze(c, output=output, scenario=scenario, n=100 if n is None else n, seed=seed)
+    elif method == "breakeven":
+        result = module.analyze(c, output=output, scenario=scenario, target_bcr=target_bcr)
+    else:
+        result = module.analyze(c, output=output, scenario=scenario)
+    if json_out:
+        print(to_json(result.summary()))
+    else:
+        print_sensitivity(result, c, stdout)
+
+
 TEMPLATE = Path(__file__).parent / "data" / "template.yaml"
 
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from mkba.formatting import nl_eur, nl_eur_short, nl_number, nl_percent
+from mkba.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
 
 MCSE_WARN_BCR = 0.01
 
@@ -200,3 +200,50 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     if cut_options:
         least = max(cut_options, key=lambda o: dec["expected_npv"][o])
         console.print(f"\nMinst nadelige bezuiniging voor {who}: [bold]{summary['labels'][least]}[/bold].")
+
+
+def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
+    """Print a sensitivity result as a Dutch table (top ``top`` parameters)."""
+    titles = {"tornado": "Tornado: uitkomst bij P10 en P90 van elke parameter (overige op basiswaarde)",
+              "breakeven": "Omslagwaarden: waarde waarbij de conclusie omslaat (overige op basiswaarde)",
+              "sobol": "Sobol-indices: aandeel van de onzekerheid in de uitkomst",
+              "morris": "Morris-screening: gemiddeld absoluut effect (mu*)"}
+    money = result.output != "bcr"
+    fmt = (lambda x: nl_eur_short(x)) if money else (lambda x: nl_number(x, 2))
+    console.print(f"[bold]{titles[result.method]}[/bold] — uitkomst: {result.output}, scenario: {result.scenario}")
+    table = Table(header_style="bold")
+    table.add_column("Parameter")
+    rows = list(result.parameters.items())[:top]
+    if result.method == "tornado":
+        for col in ("Laag", "Hoog", "Uitkomst laag", "Uitkomst hoog", "Bereik"):
+            table.add_column(col, justify="right")
+        for name, r in rows:
+            table.add_row(name, nl_smart(r["low"]), nl_smart(r["high"]), fmt(r["output_low"]),
+                          fmt(r["output_high"]), fmt(r["swing"]))
+    elif result.method == "breakeven":
+        for col in ("Basis", "Omslagwaarde", "Kans voorbij omslag"):
+            table.add_column(col, justify="right")
+        for name, r in rows:
+            if r["value"] is None:
+                extra = r.get("value_outside_range")
+                table.add_row(name, nl_smart(r["base"]),
+                              "geen binnen bereik" + (f" (pas bij {nl_smart(extra)})" if extra is not None else ""), "")
+            else:
+                q = r["quantile"]
+                beyond = q if r["value"] < r["base"] else 1 - q
+                table.add_row(name, nl_smart(r["base"]), nl_smart(r["value"]), nl_percent(beyond))
+    elif result.method == "sobol":
+        for col in ("S1", "± 95%", "ST", "± 95%"):
+            table.add_column(col, justify="right")
+        for name, r in rows:
+            table.add_row(name, nl_number(r["S1"], 3), nl_number(r["S1_conf"], 3), nl_number(r["ST"], 3), nl_number(r["ST_conf"], 3))
+    else:
+        for col in ("mu*", "± 95%", "sigma"):
+            table.add_column(col, justify="right")
+        for name, r in rows:
+            table.add_row(name, fmt(r["mu_star"]), fmt(r["mu_star_conf"]), fmt(r["sigma"]))
+    console.print(table)
+    if len(result.parameters) > top:
+        console.print(f"({len(result.parameters) - top} parameters met kleinere invloed niet getoond; --json geeft alles.)")
+    for note in result.notes:
+        console.print(f"• {note}")

@@ -22,6 +22,14 @@ def nl_number(x: float, decimals: int = 2) -> str:
     return format_decimal(x, format=pattern, locale=LOCALE)
 
 
+def nl_smart(x: float) -> str:
+    """A parameter value with sensible decimals: 600 -> '600', 2,73 -> '2,73', 0,35 -> '0,350'."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    ax = abs(x)
+    return nl_number(x, 0 if ax >= 100 else 2 if ax >= 1 else 3)
+
+
 def nl_eur(x: float, decimals: int = 0) -> str:
     """Format an amount in euros: ``€ 1.234.567`` (negative: ``−€ 1.234``).
 

@@ -126,18 +126,19 @@ def parameter_values(case: Case, draws: np.ndarray, names: Sequence[str]) -> dic
     values = {}
     for name, spec in case.parameters.items():
         values[name] = np.asarray(spec.ppf(draws[:, names.index(name)]), dtype=float)
-    _apply_scales(case, values)
+    apply_scales(case, values)
     return values
 
 
 def base_values(case: Case) -> dict[str, np.ndarray]:
     """Every parameter at its base value, as one-draw arrays (scales applied)."""
     values = {name: np.array([spec.base_value]) for name, spec in case.parameters.items()}
-    _apply_scales(case, values)
+    apply_scales(case, values)
     return values
 
 
-def _apply_scales(case: Case, values: dict[str, np.ndarray]) -> None:
+def apply_scales(case: Case, values: dict[str, np.ndarray]) -> None:
+    """Multiply parameter values in place by the scenario's ``scale`` factors."""
     for name, factors in case.scales.items():
         for factor in factors:
             values[name] = values[name] * (values[factor] if isinstance(factor, str) else factor)

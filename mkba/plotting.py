@@ -1,0 +1,252 @@
+"""Figures and styled tables for reports, in one consistent style with Dutch labels.
+
+Every function takes computed results (a :class:`~mkba.results.Result`,
+:class:`~mkba.sensitivity.SensitivityResult`, :class:`~mkba.scenarios.Comparison` or a tidy
+DataFrame) and returns a matplotlib ``Figure`` (or a pandas ``Styler``); nothing here
+computes model numbers. Notebooks call these functions and hold no plotting code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import matplotlib
+
+matplotlib.use("Agg")  # files and notebooks; never a window
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from mkba.formatting import nl_eur, nl_number, nl_percent, nl_smart  # noqa: E402
+
+PALETTE = "colorblind"
+KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
+
+
+def setup_style() -> None:
+    """The house style: seaborn whitegrid, colour-blind palette, readable sizes."""
+    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook",
+                  rc={"figure.dpi": 110, "savefig.dpi": 110, "axes.titleweight": "bold",
+                      "axes.titlesize": 12, "axes.labelsize": 10})
+
+
+def _eur_axis(ax, axis: str = "x") -> None:
+    def fmt(x, _pos):
+        if abs(x) >= 1e6:
+            return f"€ {nl_number(x / 1e6, 1)} mln"
+        return nl_eur(x)
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(fmt))
+
+
+def _ratio_axis(ax, axis: str = "x") -> None:
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(lambda x, _p: nl_number(x, 2)))
+
+
+def _pct_axis(ax, axis: str = "y") -> None:
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(lambda x, _p: nl_percent(x)))
+
+
+def _new(width: float = 8, height: float = 4.5) -> tuple[Figure, plt.Axes]:
+    setup_style()
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    return fig, ax
+
+
+# --- distributions -----------------------------------------------------------------------------
+def distribution(values: np.ndarray, kind: str = "npv", title: str | None = None) -> Figure:
+    """Histogram of per-draw NPV (``kind="npv"``) or BCR (``"bcr"``) with the break-even line
+    (NPV = 0 or BCR = 1) and the 90% interval shaded."""
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values)]
+    fig, ax = _new()
+    sns.histplot(values, bins=60, stat="probability", ax=ax, color=sns.color_palette(PALETTE)[0], edgecolor="white")
+    p05, p95 = np.quantile(values, [0.05, 0.95])
+    ax.axvspan(p05, p95, color="grey", alpha=0.12, label="90%-interval")
+    line = 0.0 if kind == "npv" else 1.0
+    ax.axvline(line, color="crimson", lw=2, label="break-even (baten = kosten)")
+    ax.axvline(values.mean(), color="black", lw=1.5, ls="--", label="gemiddelde")
+    if kind == "npv":
+        _eur_axis(ax)
+        ax.set_xlabel("Netto contante waarde")
+    else:
+        _ratio_axis(ax)
+        ax.set_xlabel("Baten/kosten-verhouding (€ baten per € kosten)")
+    _pct_axis(ax)
+    ax.set_ylabel("Aandeel trekkingen")
+    share = np.mean(values > line)
+    ax.set_title(title or f"Verdeling over {len(values):,} trekkingen — kans baten > kosten: {nl_percent(share)}".replace(",", "."))
+    ax.legend(loc="upper left", fontsize=8)
+    return fig
+
+
+# --- stakeholders --------------------------------------------------------------------------------
+def stakeholder_bars(frame: pd.DataFrame) -> Figure:
+    """Costs and benefits per stakeholder, benefits stacked by kind (fiscal / economic / social).
+
+    ``frame`` has one row per stakeholder with columns ``label``, ``kosten``, ``fiscaal``,
+    ``economisch``, ``sociaal`` (mean PV in euros), e.g. from
+    :func:`mkba.report_data.stakeholder_frame`.
+    """
+    fig, ax = _new(8, 0.8 + 0.9 * len(frame))
+    y = np.arange(len(frame))
+    colours = sns.color_palette(PALETTE)
+    ax.barh(y - 0.2, -frame["kosten"], height=0.38, color=colours[3], label="kosten")
+    left = np.zeros(len(frame))
+    for i, kind in enumerate(("fiscaal", "economisch", "sociaal")):
+        ax.barh(y + 0.2, frame[kind], left=left, height=0.38, color=colours[i], label=f"baten: {kind}")
+        left += frame[kind].to_numpy()
+    ax.set_yticks(y, frame["label"])
+    ax.axvline(0, color="black", lw=0.8)
+    _eur_axis(ax)
+    ax.set_xlabel("Contante waarde (kosten links, baten rechts)")
+    ax.set_title("Wie betaalt en wie profiteert")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.invert_yaxis()
+    return fig
+
+
+def yearly_flows(years: list[int], costs: list[float], benefits: list[float]) -> Figure:
+    """Mean costs and benefits per year with the yearly benefit-cost ratio annotated."""
+    fig, ax = _new()
+    x = np.arange(len(years))
+    colours = sns.color_palette(PALETTE)
+    ax.bar(x - 0.2, costs, width=0.4, color=colours[3], label="kosten")
+    ax.bar(x + 0.2, benefits, width=0.4, color=colours[2], label="baten")
+    for xi, c, b in zip(x, costs, benefits, strict=True):
+        if c:
+            ax.annotate(nl_number(b / c, 2), (xi + 0.2, b), ha="center", va="bottom", fontsize=9)
+    ax.set_xticks(x, [str(y) for y in years])
+    _eur_axis(ax, "y")
+    ax.set_ylabel("Gemiddeld per jaar (niet verdisconteerd)")
+    ax.set_title("Kosten en baten per jaar (getal: baten/kosten in dat jaar)")
+    ax.legend(fontsize=8)
+    return fig
+
+
+# --- sensitivity ---------------------------------------------------------------------------------
+def tornado_chart(result, top: int = 12, labels: Mapping[str, str] | None = None) -> Figure:
+    """Tornado chart: output at each parameter's low and high value, widest bar on top."""
+    rows = list(result.parameters.items())[:top]
+    base = result.extra.get("base_output", 0.0)
+    fig, ax = _new(8, 1 + 0.42 * len(rows))
+    colours = sns.color_palette(PALETTE)
+    for i, (_name, r) in enumerate(rows):
+        lo, hi = r["output_low"], r["output_high"]
+        ax.barh(i, lo - base, left=base, color=colours[0], height=0.6, label="parameter laag (P10)" if i == 0 else None)
+        ax.barh(i, hi - base, left=base, color=colours[1], height=0.6, label="parameter hoog (P90)" if i == 0 else None)
+    ax.axvline(base, color="black", lw=1)
+    ax.set_yticks(range(len(rows)), [_param_label(n, r, labels) for n, r in rows], fontsize=8)
+    ax.invert_yaxis()
+    money = result.output != "bcr"
+    (_eur_axis if money else _ratio_axis)(ax)
+    ax.set_xlabel(_output_label(result.output))
+    ax.set_title("Tornado: invloed van elke aanname (overige op basiswaarde)")
+    ax.legend(fontsize=8, loc="lower right")
+    return fig
+
+
+def sobol_bars(result, top: int = 12) -> Figure:
+    """First-order (S1) and total (ST) Sobol' indices with their confidence intervals."""
+    rows = list(result.parameters.items())[:top]
+    frame = pd.DataFrame([{"parameter": n, "index": "eerste orde (S1)", "waarde": r["S1"], "conf": r["S1_conf"]} for n, r in rows]
+                         + [{"parameter": n, "index": "totaal (ST)", "waarde": r["ST"], "conf": r["ST_conf"]} for n, r in rows])
+    fig, ax = _new(8, 1 + 0.45 * len(rows))
+    sns.barplot(frame, y="parameter", x="waarde", hue="index", ax=ax, orient="h", errorbar=None)
+    for bar_container, idx in zip(ax.containers, ("eerste orde (S1)", "totaal (ST)"), strict=False):
+        sub = frame[frame["index"] == idx]
+        for bar, conf in zip(bar_container, sub["conf"], strict=False):
+            ax.errorbar(bar.get_width(), bar.get_y() + bar.get_height() / 2, xerr=conf, color="black", capsize=2, lw=1)
+    _pct_axis(ax, "x")
+    ax.set_xlabel("Aandeel van de variantie van de uitkomst")
+    ax.set_ylabel("")
+    ax.set_title(f"Sobol-indices ({_output_label(result.output)})")
+    ax.legend(fontsize=8, loc="lower right")
+    return fig
+
+
+def breakeven_table(result, labels: Mapping[str, str] | None = None):
+    """Break-even values as a styled DataFrame (Dutch headers, nl-NL numbers)."""
+    rows = []
+    for name, r in result.parameters.items():
+        if r["value"] is None:
+            outside = r.get("value_outside_range")
+            rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
+                         "Omslagwaarde": "geen binnen bereik" + (f" (pas bij {nl_smart(outside)})" if outside is not None else ""),
+                         "Kans voorbij omslag": "–"})
+        else:
+            q = r["quantile"]
+            beyond = q if r["value"] < r["base"] else 1 - q
+            rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
+                         "Omslagwaarde": nl_smart(r["value"]), "Kans voorbij omslag": nl_percent(beyond)})
+    frame = pd.DataFrame(rows)
+    return frame.style.hide(axis="index").set_caption(
+        f"Omslagwaarden: waarde waarbij {_target_text(result)} (overige parameters op basiswaarde)")
+
+
+# --- scenarios -----------------------------------------------------------------------------------
+def scenario_comparison(frame: pd.DataFrame) -> Figure:
+    """Change in net benefit versus the baseline, per option and stakeholder (mean and 90%
+    interval). ``frame``: columns ``optie``, ``belanghebbende``, ``mean``, ``p05``, ``p95``."""
+    fig, ax = _new(9, 1.2 + 0.55 * frame["optie"].nunique() * max(1, frame["belanghebbende"].nunique()) / 2)
+    sns.barplot(frame, y="optie", x="mean", hue="belanghebbende", ax=ax, orient="h", errorbar=None)
+    hues = list(dict.fromkeys(frame["belanghebbende"]))
+    for container, who in zip(ax.containers, hues, strict=False):
+        sub = frame[frame["belanghebbende"] == who]
+        for bar, (_, row) in zip(container, sub.iterrows(), strict=False):
+            y = bar.get_y() + bar.get_height() / 2
+            ax.plot([row["p05"], row["p95"]], [y, y], color="black", lw=1)
+    ax.axvline(0, color="black", lw=1)
+    _eur_axis(ax)
+    ax.set_xlabel("Verandering netto-effect t.o.v. de basis (contante waarde; lijn: 90%-interval)")
+    ax.set_ylabel("")
+    ax.set_title("Wie draagt de bezuiniging?")
+    ax.legend(fontsize=8, loc="best")
+    return fig
+
+
+def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[str, str] | None = None) -> Figure:
+    """Probability each option is best, against the weight on non-fiscal benefits
+    (``x="weight"``) or the discount rate (``x="discount_rate"``)."""
+    data = frame.copy()
+    if labels:
+        data["option"] = data["option"].map(lambda o: labels.get(o, o))
+    fig, ax = _new()
+    sns.lineplot(data, x=x, y="prob_best", hue="option", marker="o", ax=ax)
+    ax.set_ylim(-0.02, 1.02)
+    _pct_axis(ax)
+    ax.set_ylabel("Kans dat de optie de beste is")
+    if x == "weight":
+        ax.set_xlabel("Gewicht van niet-fiscale (sociale en economische) baten: 0 = alleen geld, 1 = volledige MKBA")
+        ax.set_title("Acceptatiecurve naar gewicht van maatschappelijke baten")
+    else:
+        _pct_axis(ax, "x")
+        ax.set_xlabel("Discontovoet")
+        ax.set_title("Acceptatiecurve naar discontovoet")
+    ax.legend(title="", fontsize=8)
+    return fig
+
+
+def _param_label(name: str, record: dict, labels: Mapping[str, str] | None) -> str:
+    label = (labels or {}).get(name, name)
+    return f"{label} ({nl_smart(record['low'])} – {nl_smart(record['high'])})"
+
+
+def _output_label(output: str) -> str:
+    if output == "npv":
+        return "Netto contante waarde"
+    if output == "bcr":
+        return "Baten/kosten-verhouding"
+    if output.startswith("net:"):
+        return f"Netto-effect {output[4:]}"
+    return output
+
+
+def _target_text(result) -> str:
+    target = result.extra.get("target", 0.0)
+    if result.output == "bcr":
+        return f"de baten/kosten-verhouding {nl_number(target, 2)} wordt"
+    return f"{_output_label(result.output).lower()} nul wordt"
