@@ -203,6 +203,33 @@ class Case:
         """Names of parameters that have a distribution (not fixed), in file order."""
         return [n for n, p in self.parameters.items() if not p.is_fixed]
 
+    def used_parameters(self) -> list[str]:
+        """Names of parameters this case (with its scenario applied) actually uses, in file
+        order; a parameter only a scenario refers to is not used by the baseline."""
+        used: set[str] = set()
+
+        def add(q) -> None:
+            if isinstance(q, tuple):
+                for item in q:
+                    add(item)
+            elif isinstance(q, str) and q in self.parameters:
+                used.add(q)
+
+        add(self.discount_rate)
+        add(self.optimism_costs)
+        add(self.optimism_benefits)
+        for c in self.costs:
+            add(c.amount)
+            add(tuple(share for _, share in c.payer))
+        for e in self.effects:
+            for q in (e.volume, e.ramp_up or (), e.share, e.deadweight, e.attribution, e.displacement,
+                      e.value, e.drop_off, tuple(share for _, share in e.beneficiaries)):
+                add(q)
+        for name, factors in self.scales.items():
+            if name in used:
+                add(tuple(factors))
+        return [n for n in self.parameters if n in used]
+
     def line_ids(self) -> list[str]:
         return [c.id for c in self.costs] + [e.id for e in self.effects]
 
@@ -241,6 +268,14 @@ def load_case_text(text: str, name: str = "<text>") -> Case:
     """Load a case from YAML text (for tests and notebooks)."""
     data, lines = load_yaml_text(text, name)
     return build_case(data, lines, path=name, sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def unused_parameters(case: Case) -> list[str]:
+    """Parameters that neither the baseline nor any scenario uses (likely a typo or leftover)."""
+    used = set(case.used_parameters())
+    for sid in case.scenarios:
+        used |= set(apply_scenario(case, sid).used_parameters())
+    return [n for n in case.parameters if n not in used]
 
 
 def validate_case(path: str | Path) -> list[Problem]:

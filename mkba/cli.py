@@ -67,7 +67,12 @@ def _show_progress(draws: int, json_out: bool) -> bool:
 @app.command()
 def validate(case: CaseArg) -> None:
     """Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is)."""
+    from mkba.case import unused_parameters
+
     c = _load(case)
+    for name in unused_parameters(c):
+        stderr.print(f"[yellow]let op[/yellow] {case} parameters.{name}: no line or scenario uses this parameter; "
+                     "remove it or refer to it")
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
@@ -169,6 +174,24 @@ def sensitivity(
         print(to_json(result.summary()))
     else:
         print_sensitivity(result, c, stdout)
+
+
+@app.command()
+def report(
+    case: CaseArg,
+    scenario: ScenarioOpt = None,
+    all_options: Annotated[bool, typer.Option("--all", help="Een rapport voor de basis en elk scenario, plus de vergelijking.")] = False,
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
+    sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
+) -> None:
+    """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
+    from mkba.report import build_report, main_progress
+
+    folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
+                          sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
+    stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
 TEMPLATE = Path(__file__).parent / "data" / "template.yaml"

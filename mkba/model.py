@@ -26,7 +26,7 @@ import numpy as np
 from mkba.case import REST, Case, Quantity, Scalar, Split
 
 SOCIETY_COLUMNS = ("pv_costs", "pv_benefits", "npv", "bcr", "pv_fiscal", "pv_cut_off")
-STAKEHOLDER_FIELDS = ("pv_costs", "pv_benefits", "net", "pv_fiscal")
+STAKEHOLDER_FIELDS = ("pv_costs", "pv_benefits", "net", "pv_fiscal", "pv_economic", "pv_social")
 KINDS = ("fiscal", "economic", "social")
 
 
@@ -234,8 +234,7 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
             out[:, col["pv_fiscal"]] += pv
         for sid, share in res.split(eff.beneficiaries):
             out[:, col[f"stakeholder.{sid}.pv_benefits"]] += pv * share
-            if eff.kind == "fiscal":
-                out[:, col[f"stakeholder.{sid}.pv_fiscal"]] += pv * share
+            out[:, col[f"stakeholder.{sid}.pv_{eff.kind}"]] += pv * share
 
     out[:, col["npv"]] = out[:, col["pv_benefits"]] - out[:, col["pv_costs"]]
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-matplotlib.use("Agg")  # files and notebooks; never a window
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from mkba.formatting import nl_eur, nl_number, nl_percent, nl_smart  # noqa: E402
+from mkba.formatting import nl_eur, nl_number, nl_percent, nl_smart
 
 PALETTE = "colorblind"
 KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
@@ -37,9 +33,11 @@ def setup_style() -> None:
 def _eur_axis(ax, axis: str = "x") -> None:
     def fmt(x, _pos):
         if abs(x) >= 1e6:
-            return f"€ {nl_number(x / 1e6, 1)} mln"
+            return f"{'−' if x < 0 else ''}€ {nl_number(abs(x) / 1e6, 1)} mln"
         return nl_eur(x)
-    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(fmt))
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(MaxNLocator(nbins=6 if axis == "x" else 8))
+    target.set_major_formatter(FuncFormatter(fmt))
 
 
 def _ratio_axis(ax, axis: str = "x") -> None:
@@ -78,7 +76,7 @@ def distribution(values: np.ndarray, kind: str = "npv", title: str | None = None
     _pct_axis(ax)
     ax.set_ylabel("Aandeel trekkingen")
     share = np.mean(values > line)
-    ax.set_title(title or f"Verdeling over {len(values):,} trekkingen — kans baten > kosten: {nl_percent(share)}".replace(",", "."))
+    ax.set_title(title or f"Verdeling over {nl_number(len(values), 0)} trekkingen — kans baten > kosten: {nl_percent(share)}")
     ax.legend(loc="upper left", fontsize=8)
     return fig
 
@@ -168,10 +166,20 @@ def sobol_bars(result, top: int = 12) -> Figure:
     return fig
 
 
-def breakeven_table(result, labels: Mapping[str, str] | None = None):
-    """Break-even values as a styled DataFrame (Dutch headers, nl-NL numbers)."""
+def breakeven_table(result, labels: Mapping[str, str] | None = None, max_rows: int = 15):
+    """Break-even values as a styled DataFrame (Dutch headers, nl-NL numbers).
+
+    Rows: parameters whose break-even lies inside their range (most likely first), then
+    those that would need a value outside it; at most ``max_rows`` rows, the caption says how
+    many parameters cannot flip the conclusion at all.
+    """
+    inside = [(n, r) for n, r in result.parameters.items() if r["value"] is not None]
+    outside = [(n, r) for n, r in result.parameters.items() if r["value"] is None and r.get("value_outside_range") is not None]
+    never = len(result.parameters) - len(inside) - len(outside)
+    chosen = (inside + outside)[:max_rows]
+    left_out = len(inside) + len(outside) - len(chosen)
     rows = []
-    for name, r in result.parameters.items():
+    for name, r in chosen:
         if r["value"] is None:
             outside = r.get("value_outside_range")
             rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
@@ -182,9 +190,13 @@ def breakeven_table(result, labels: Mapping[str, str] | None = None):
             beyond = q if r["value"] < r["base"] else 1 - q
             rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
                          "Omslagwaarde": nl_smart(r["value"]), "Kans voorbij omslag": nl_percent(beyond)})
-    frame = pd.DataFrame(rows)
-    return frame.style.hide(axis="index").set_caption(
-        f"Omslagwaarden: waarde waarbij {_target_text(result)} (overige parameters op basiswaarde)")
+    frame = pd.DataFrame(rows, columns=["Parameter", "Basiswaarde", "Omslagwaarde", "Kans voorbij omslag"])
+    caption = f"Omslagwaarden: waarde waarbij {_target_text(result)} (overige parameters op basiswaarde)."
+    if left_out:
+        caption += f" {left_out} verdere parameter(s) met een omslag ver buiten hun bereik niet getoond."
+    if never:
+        caption += f" {never} parameter(s) kunnen de uitkomst op geen enkele toegestane waarde laten omslaan."
+    return frame.style.hide(axis="index").set_caption(caption).set_properties(subset=["Parameter", "Omslagwaarde"], **{"text-align": "left"})
 
 
 # --- scenarios -----------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
         "kind.fiscal.pv": 0.0, "kind.economic.pv": 0.0, "kind.social.pv": 0.0,
     }
     for sid in case.stakeholders:
-        for field in ("pv_costs", "pv_benefits", "pv_fiscal"):
+        for field in ("pv_costs", "pv_benefits", "pv_fiscal", "pv_economic", "pv_social"):
             result[f"stakeholder.{sid}.{field}"] = 0.0
 
     for cost in case.costs:
@@ -110,6 +110,10 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
             result[f"stakeholder.{sid}.pv_benefits"] += pv * s
             if eff.kind == "fiscal":
                 result[f"stakeholder.{sid}.pv_fiscal"] += pv * s
+            elif eff.kind == "economic":
+                result[f"stakeholder.{sid}.pv_economic"] += pv * s
+            else:
+                result[f"stakeholder.{sid}.pv_social"] += pv * s
 
     result["npv"] = result["pv_benefits"] - result["pv_costs"]
     result["bcr"] = result["pv_benefits"] / result["pv_costs"] if result["pv_costs"] else float("nan")

@@ -171,6 +171,8 @@ class Result:
                 "pv_benefits": self._s(f"stakeholder.{sid}.pv_benefits"),
                 "net": self._s(f"stakeholder.{sid}.net"),
                 "pv_fiscal": self._s(f"stakeholder.{sid}.pv_fiscal"),
+                "pv_economic": self._s(f"stakeholder.{sid}.pv_economic"),
+                "pv_social": self._s(f"stakeholder.{sid}.pv_social"),
             }
         lines = {e.id: {"pv": self._s(f"effect.{e.id}.pv"), "outcomes": self._s(f"effect.{e.id}.outcomes")}
                  for e in self.case.effects}

@@ -162,3 +162,23 @@ def test_cli_bad_option_value(tmp_path, capsys):
     assert main(["run", str(good), "--draws", "0"]) == 2
     assert main(["run", str(good), "--design", "halton", "--draws", "5"]) == 2
     assert "unknown design" in capsys.readouterr().err
+
+
+def test_validate_warns_about_unused_parameters(tmp_path, capsys):
+    text = VALID.replace("  aantal: {dist: uniform, min: 10, max: 20}",
+                         "  aantal: {dist: uniform, min: 10, max: 20}\n  vergeten: {value: 3}")
+    path = load(text, tmp_path)
+    assert main(["validate", str(path)]) == 0
+    assert "parameters.vergeten: no line or scenario uses this parameter" in " ".join(capsys.readouterr().err.split())
+
+
+def test_used_parameters_follow_the_scenario(tmp_path):
+    text = VALID.replace("    scale: {aantal: 0.5}", "    add:\n      parameters: {extra: {dist: uniform, min: 0, max: 1}}\n"
+                         "      effects: [{id: x, label: X, category: c, kind: social, volume: 1, value: extra, beneficiaries: gemeente}]")
+    case = mkba.load_case(load(text, tmp_path))
+    assert case.used_parameters() == ["budget", "substitutie", "aantal"]
+    assert "extra" in case.with_scenario("s1").used_parameters()
+    from mkba.sensitivity import tornado
+
+    assert "extra" not in tornado.analyze(case).parameters
+    assert "extra" in tornado.analyze(case, scenario="s1").parameters

@@ -44,10 +44,12 @@ class OutputSpec:
 
 
 def prepare(case: Case, scenario: str | None, output: str) -> tuple[Case, OutputSpec, list[str]]:
-    """Apply the scenario, parse the output, and list the uncertain parameters."""
+    """Apply the scenario, parse the output, and list the uncertain parameters it uses
+    (parameters only other scenarios refer to cannot matter and are left out)."""
     c = apply_scenario(case, scenario)
     spec = OutputSpec.parse(c, output)
-    names = c.uncertain_parameters
+    used = set(c.used_parameters())
+    names = [n for n in c.uncertain_parameters if n in used]
     if not names:
         raise UsageError(f"case '{c.id}' has no uncertain parameters to analyse")
     return c, spec, names

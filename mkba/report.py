@@ -1,0 +1,277 @@
+"""``mkba report``: run the parameterised notebooks with papermill into a board-ready report.
+
+Order of work (DESIGN §7):
+
+1. validate the case, the options and every notebook parameter *before* papermill runs
+   (papermill itself only warns about unknown parameters);
+2. execute the notebooks into a hidden working folder ``reports/<case>/.bezig-<run>/``;
+3. convert each to a self-contained HTML page with code hidden (nbconvert, offline template);
+4. write ``summary.json`` (the ``mkba run --json`` object for the same seed), ``draws.parquet``,
+   ``manifest.json`` (case SHA-256, options, seed, draws, versions, time, file hashes) and
+   ``index.html``;
+5. rename the folder to ``reports/<case>/<run>/`` in one step.
+
+A failure renames the working folder to ``<run>-mislukt`` (the executed notebook kept for
+diagnosis), leaves every earlier run untouched, and raises :class:`ReportError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mkba.case import Case, load_case, scenario_label
+from mkba.errors import MkbaError, UsageError
+from mkba.formatting import nl_number
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+TEMPLATES = Path(__file__).resolve().parent / "data" / "templates"
+REPORT_NOTEBOOK = "mkba_report.ipynb"
+COMPARISON_NOTEBOOK = "scenario_comparison.ipynb"
+
+
+class ReportError(MkbaError):
+    """A report could not be built; earlier reports are untouched."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook to execute: template, output stem, parameters, title for the index."""
+
+    notebook: str
+    stem: str
+    parameters: dict
+    title: str
+
+
+def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
+         sobol_n: int) -> list[Job]:
+    """The notebooks a report consists of, with their parameters (validated)."""
+    from mkba.sensitivity.sobol import check_power_of_two
+
+    if scenario and all_options:
+        raise UsageError("give either --scenario or --all, not both")
+    if scenario and scenario not in case.scenarios:
+        raise UsageError(f"unknown scenario '{scenario}' in case '{case.id}'; choose one of: baseline, {', '.join(case.scenarios)}")
+    if draws < 100:
+        raise UsageError(f"a report needs at least 100 draws (got {draws}); use e.g. --draws 10000")
+    if seed < 0:
+        raise UsageError(f"seed must be ≥ 0 (got {seed})")
+    check_power_of_two(sobol_n, "--sobol-n")
+    options = [None, *case.scenarios] if all_options else [scenario]
+    jobs = []
+    for option in options:
+        stem = f"rapport-{option or 'basis'}"
+        jobs.append(Job(REPORT_NOTEBOOK, stem, {"case_path": str(case_path), "scenario": option or "", "draws": draws,
+                                                "seed": seed, "sobol_n": sobol_n}, scenario_label(case, option)))
+    if case.scenarios and not scenario:
+        jobs.append(Job(COMPARISON_NOTEBOOK, "scenariovergelijking",
+                        {"case_path": str(case_path), "draws": draws, "seed": seed}, "Bezuinigingsscenario's naast elkaar"))
+    return jobs
+
+
+def check_notebook_parameters(jobs: list[Job]) -> None:
+    """Every parameter we pass must be declared in the notebook's ``parameters`` cell."""
+    import papermill
+
+    for job in jobs:
+        path = NOTEBOOKS / job.notebook
+        if not path.exists():
+            raise ReportError(f"notebook {path} is missing")
+        declared = set(papermill.inspect_notebook(str(path)))
+        unknown = set(job.parameters) - declared
+        if unknown:
+            raise ReportError(f"{path}: the parameters cell does not declare {', '.join(sorted(unknown))}")
+
+
+def _kernel_manager_class():
+    """Kernels talk to us over local IPC sockets, not TCP (no open ports, no warning)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum
+
+    class IPCKernelManager(AsyncKernelManager):
+        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    return IPCKernelManager
+
+
+def _run_id(scenario: str | None, all_options: bool, draws: int, seed: int) -> str:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    what = "alle" if all_options else (scenario or "basis")
+    return f"{stamp}-{what}-n{draws}-s{seed}"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _html_exporter():
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="mkba_report", extra_template_basedirs=[str(TEMPLATES)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    return exporter
+
+
+def _index_html(case: Case, run_id: str, jobs: list[Job], headline: list[str], manifest: dict) -> str:
+    links = "\n".join(f'<li><a href="{html.escape(j.stem)}.html">{html.escape(j.title)}</a></li>' for j in jobs)
+    lines = "\n".join(f"<p><strong>{html.escape(line)}</strong></p>" for line in headline)
+    files = "\n".join(f'<li><a href="{html.escape(name)}">{html.escape(name)}</a></li>'
+                      for name in sorted(manifest["files"]) if not name.endswith(".html"))
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>MKBA {html.escape(case.title)} — {html.escape(run_id)}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;line-height:1.5}}
+code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
+<body>
+<h1>MKBA {html.escape(case.title)}</h1>
+{lines}
+<h2>Rapporten</h2>
+<ul>
+{links}
+</ul>
+<h2>Gegevens</h2>
+<ul>
+{files}
+</ul>
+<p>Run <code>{html.escape(run_id)}</code> — {nl_number(manifest['draws'], 0)} trekkingen, seed {manifest['seed']},
+casusbestand <code>{html.escape(manifest['case_file'])}</code> (SHA-256 <code>{manifest['case_sha256'][:16]}…</code>),
+mkba {html.escape(manifest['versions']['mkba'])}, gemaakt {html.escape(manifest['finished'])}.</p>
+</body></html>
+"""
+
+
+def build_report(case_path: str | Path, scenario: str | None = None, all_options: bool = False, draws: int = 10_000,
+                 seed: int = 1, out: str | Path = "reports", sobol_n: int = 2048,
+                 on_notebook: Callable[[int, int, str], None] | None = None, progress_bar: bool = False) -> Path:
+    """Build a report; return the run folder ``<out>/<case-id>/<run-id>``.
+
+    Parameters
+    ----------
+    case_path : path
+        The case file.
+    scenario : str, optional
+        Report on one scenario instead of the baseline.
+    all_options : bool
+        A report for the baseline and every scenario, plus the comparison.
+    draws, seed : int
+        Monte Carlo draws and seed (the same numbers as ``mkba run`` with these).
+    out : path
+        Folder for reports (default ``reports/``).
+    sobol_n : int
+        Base samples for the Sobol' indices (a power of two).
+    on_notebook : callable, optional
+        Called as ``on_notebook(index, total, title)`` before each notebook runs.
+    progress_bar : bool
+        Show papermill's per-cell progress bar.
+
+    Raises
+    ------
+    CaseError, UsageError
+        Before anything runs, for bad input.
+    ReportError
+        When a notebook fails; the run folder is kept as ``<run-id>-mislukt``.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    import mkba
+    from mkba import report_data
+    from mkba.cli import to_json
+    from mkba.io import write_bytes_atomic, write_text_atomic
+
+    case_path = Path(case_path).resolve()
+    case = load_case(case_path)  # validates; raises CaseError with every problem
+    jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n)
+    check_notebook_parameters(jobs)
+
+    case_dir = Path(out).resolve() / case.id
+    run_id = _run_id(scenario, all_options, draws, seed)
+    final = case_dir / run_id
+    n = 2
+    while final.exists() or (case_dir / f"{final.name}-mislukt").exists():
+        final = case_dir / f"{run_id}-{n}"
+        n += 1
+    work = case_dir / f".bezig-{final.name}"
+    work.mkdir(parents=True)
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    t0 = time.perf_counter()
+    current = None
+    try:
+        exporter = _html_exporter()
+        kernel_manager_class = _kernel_manager_class()
+        for index, job in enumerate(jobs, start=1):
+            current = job
+            if on_notebook is not None:
+                on_notebook(index, len(jobs), job.title)
+            executed = work / f"{job.stem}.ipynb"
+            papermill.execute_notebook(str(NOTEBOOKS / job.notebook), str(executed), parameters=job.parameters,
+                                       kernel_name="python3", progress_bar=progress_bar, cwd=str(NOTEBOOKS),
+                                       log_output=False, report_mode=True, kernel_manager_class=kernel_manager_class)
+            body, _ = exporter.from_filename(str(executed))
+            write_text_atomic(work / f"{job.stem}.html", body)
+        current = None
+        main_option = scenario if not all_options else None
+        results = mkba.simulate_many(case, [main_option, *([s for s in case.scenarios] if all_options else [])],
+                                     draws=draws, seed=seed)
+        main_result = results[main_option or "baseline"]
+        write_text_atomic(work / "summary.json", to_json(main_result.summary()) + "\n")
+        main_result.to_frame().to_parquet(work / "draws.parquet", index=False)
+        for sid, res in results.items():
+            if sid != (main_option or "baseline"):
+                write_text_atomic(work / f"summary-{sid}.json", to_json(res.summary()) + "\n")
+        headline = report_data.board_summary(main_result)
+        sha = _sha256(case_path)
+        if sha != case.sha256:
+            raise ReportError(f"{case_path} changed while the report was being made; run again")
+        manifest = {
+            "run_id": final.name, "case_id": case.id, "case_file": str(case_path), "case_sha256": sha,
+            "scenario": "alle" if all_options else (scenario or "baseline"),
+            "options": ["baseline", *case.scenarios] if all_options else [scenario or "baseline"],
+            "draws": draws, "seed": seed, "sobol_n": sobol_n, "started": started,
+            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "seconds": round(time.perf_counter() - t0, 1), "versions": report_data.versions(),
+            "notebooks": [{"notebook": j.notebook, "output": f"{j.stem}.html", "parameters": j.parameters} for j in jobs],
+            "files": {},
+        }
+        for path in sorted(work.iterdir()):
+            manifest["files"][path.name] = _sha256(path)
+        write_text_atomic(work / "index.html", _index_html(case, final.name, jobs, headline, manifest))
+        write_bytes_atomic(work / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode() + b"\n")
+        os.replace(work, final)
+        return final
+    except BaseException as exc:
+        failed = case_dir / f"{final.name}-mislukt"
+        if work.exists():
+            os.replace(work, failed)
+        if isinstance(exc, PapermillExecutionError):
+            where = f" in {failed / (current.stem + '.ipynb')}" if current else ""
+            raise ReportError(f"notebook '{current.notebook if current else '?'}' failed: {exc.ename}: {exc.evalue}"
+                              f"; the executed notebook is kept{where} for diagnosis; earlier reports are untouched") from None
+        if isinstance(exc, MkbaError | KeyboardInterrupt):
+            raise
+        raise ReportError(f"report failed: {type(exc).__name__}: {exc}; partial output kept in {failed}; "
+                          "earlier reports are untouched") from None
+
+
+def main_progress(console) -> Callable[[int, int, str], None]:
+    """A simple per-notebook progress line for the CLI."""
+    def report(index: int, total: int, title: str) -> None:
+        console.print(f"[{index}/{total}] {title} …")
+    return report
+
+
+__all__ = ["ReportError", "build_report", "plan"]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: mkba report CASE")

@@ -1,0 +1,135 @@
+"""`mkba report` end to end on the example case at a small draw count: what it produced, not
+only that it ran. Both notebooks are executed (report + scenario comparison)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from mkba import report as report_module
+from mkba.cli import main
+from mkba.report import ReportError, build_report
+
+DRAWS, SEED, SOBOL_N = 600, 3, 64
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.name: sha(p) for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, example_path):
+    out = tmp_path_factory.mktemp("reports")
+    folder = build_report(example_path, draws=DRAWS, seed=SEED, out=out, sobol_n=SOBOL_N)
+    return out, folder
+
+
+def text_of(path: Path) -> str:
+    return " ".join(path.read_text(encoding="utf-8").replace("\u00a0", " ").split())
+
+
+def test_report_folder_holds_everything(built):
+    out, folder = built
+    assert folder.parent == out / "de-kop"
+    names = {p.name for p in folder.iterdir()}
+    assert {"index.html", "rapport-basis.html", "rapport-basis.ipynb", "scenariovergelijking.html",
+            "scenariovergelijking.ipynb", "summary.json", "draws.parquet", "manifest.json"} <= names
+    assert not any(p.name.startswith(".bezig") for p in folder.parent.iterdir())
+
+
+def test_report_html_has_board_sentence_figures_and_assumptions(built, example_case):
+    _, folder = built
+    page = text_of(folder / "rapport-basis.html")
+    assert re.search(r"Elke geïnvesteerde euro levert naar verwachting € \d,\d\d op \(90%-interval € \d,\d\d – € \d,\d\d\); "
+                     r"kans dat de baten de kosten overtreffen: \d+%", page)
+    assert "Voor Gemeente Steenwijkerland zelf" in page
+    images = re.findall(r'<img alt="([^"]*)"[^>]*src="data:image/png;base64', page)
+    assert len(images) >= 5
+    assert "Tornado: invloed van elke aanname (overige op basiswaarde)" in images
+    assert "Alle aannames" in page
+    for name in example_case.parameters:
+        assert name in page, name
+    for section in ("Wie betaalt en wie profiteert", "Substitutie", "Tornado", "Sobol", "Omslagwaarden",
+                    "Wat het model niet meeneemt", "Herkomst"):
+        assert section in page, section
+    assert "import mkba" not in page  # code cells hidden
+    assert "cdnjs" not in page and "<script src=" not in page  # self-contained, works offline
+    comparison = text_of(folder / "scenariovergelijking.html")
+    assert "Minst nadelige bezuiniging voor de maatschappij" in comparison
+    assert "EVPI" in comparison and "Acceptatiecurve" in comparison
+    assert len(re.findall(r'<img [^>]*src="data:image/png;base64', comparison)) >= 4
+
+
+def test_summary_json_equals_mkba_run_json(built, example_path, capsys):
+    _, folder = built
+    assert main(["run", str(example_path), "--draws", str(DRAWS), "--seed", str(SEED), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == json.loads((folder / "summary.json").read_text())
+
+
+def test_manifest_hash_and_files(built, example_path):
+    _, folder = built
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["case_sha256"] == sha(example_path)
+    assert (manifest["draws"], manifest["seed"], manifest["sobol_n"]) == (DRAWS, SEED, SOBOL_N)
+    assert manifest["versions"]["mkba"] and manifest["versions"]["numpy"] != "not installed"
+    for name, digest in manifest["files"].items():
+        assert sha(folder / name) == digest, name
+
+
+def test_draws_parquet_and_executed_notebooks(built):
+    _, folder = built
+    frame = pd.read_parquet(folder / "draws.parquet")
+    assert len(frame) == DRAWS and {"npv", "bcr", "param.substitutie"} <= set(frame.columns)
+    nb = nbformat.read(folder / "rapport-basis.ipynb", as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and f"draws = {DRAWS}" in injected[0].source
+    assert not any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_broken_case_leaves_earlier_report_intact(built, example_path, tmp_path, capsys):
+    out, folder = built
+    before = snapshot(folder)
+    broken = tmp_path / "de_kop.yaml"
+    broken.write_text(example_path.read_text().replace("max: 0.45", "max: 0.30"), encoding="utf-8")
+    assert main(["report", str(broken), "--draws", "200", "--out", str(out)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "parameters.substitutie: max (0.3) must be ≥ mode (0.35)" in err
+    assert snapshot(folder) == before
+    assert [p for p in (out / "de-kop").iterdir() if p.is_dir()] == [folder]
+
+
+def test_failing_notebook_is_kept_and_nothing_else_touched(built, example_path, monkeypatch, tmp_path):
+    out, folder = built
+    before = snapshot(folder)
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(report_module.NOTEBOOKS, notebooks)
+    nb = nbformat.read(notebooks / "mkba_report.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('kapot voor de test')"))
+    nbformat.write(nb, notebooks / "mkba_report.ipynb")
+    monkeypatch.setattr(report_module, "NOTEBOOKS", notebooks)
+    with pytest.raises(ReportError, match="kapot voor de test") as info:
+        build_report(example_path, draws=200, seed=1, out=out, sobol_n=16)
+    failed = [p for p in (out / "de-kop").iterdir() if p.name.endswith("-mislukt")]
+    assert len(failed) == 1 and (failed[0] / "rapport-basis.ipynb").exists()
+    assert str(failed[0]) in str(info.value)
+    assert snapshot(folder) == before
+
+
+def test_report_rejects_bad_options_before_running(example_path, tmp_path, capsys):
+    assert main(["report", str(example_path), "--scenario", "s9", "--out", str(tmp_path)]) == 2
+    assert main(["report", str(example_path), "--scenario", "s1-taakvelden", "--all", "--out", str(tmp_path)]) == 2
+    assert main(["report", str(example_path), "--sobol-n", "1000", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown scenario 's9'" in err and "not both" in err and "power of two" in err
+    assert not (tmp_path / "de-kop").exists()
