@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (each creates .venv on first use):
 #   make run    – the main job: the MKBA of the example case parameters/de_kop.yaml
 #   make test   – the test suite
+# More: make compare, make report (HTML report in reports/), make bench, make lint.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -17,14 +18,22 @@ $(BIN)/mkba: pyproject.toml
 run: $(BIN)/mkba
 	$(BIN)/mkba run $(CASE)
 
+compare: $(BIN)/mkba
+	$(BIN)/mkba compare $(CASE)
+
+report: $(BIN)/mkba
+	$(BIN)/mkba report $(CASE) --all
+
 test: $(BIN)/mkba
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q
 
 lint: $(BIN)/mkba
 	$(BIN)/ruff check mkba tests benchmarks
 
 bench: $(BIN)/mkba
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_sensitivity.py
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

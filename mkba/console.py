@@ -190,11 +190,11 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     console.print()
     console.print(f"Verwachte waarde van perfecte informatie (EVPI) over deze keuze: {nl_eur_short(dec['evpi'])} "
                   f"— zoveel is het hooguit waard om alle onzekerheid weg te nemen voordat er besloten wordt.\n")
-    key = "society" if perspective == "society" else perspective
     for opt, label in summary["labels"].items():
         if opt == "baseline":
             continue
-        change = summary["vs_baseline"][opt][key]["net_change"]
+        change = (summary["cuts"][opt]["npv_change"] if perspective == "society"
+                  else summary["vs_baseline"][opt][perspective]["net_change"])
         console.print("• " + verdict(label, change, dec["prob_best"][opt], who))
     cut_options = [o for o in summary["labels"] if o != "baseline"]
     if cut_options:

@@ -234,8 +234,6 @@ def stakeholder_change_frame(cmp) -> pd.DataFrame:
     rows = []
     for opt, per in cmp.vs_baseline().items():
         for sid, rec in per.items():
-            if sid == "society":
-                continue
             s = rec["net_change"]
             rows.append({"optie": cmp.label(opt).split(":")[0], "belanghebbende": cmp.case.stakeholders[sid],
                          "mean": s["mean"], "p05": s["p05"], "p95": s["p95"]})
@@ -247,12 +245,11 @@ def verdicts(cmp, perspective: str | None = None) -> list[str]:
     from mkba.console import verdict
 
     d = cmp.decision(perspective)
-    who = "de maatschappij" if d["perspective"] == "society" else cmp.case.stakeholders[d["perspective"]]
     key = d["perspective"]
-    out = []
-    for opt, per in cmp.vs_baseline().items():
-        out.append(verdict(cmp.label(opt), per[key]["net_change"], d["prob_best"][opt], who))
-    return out
+    who = "de maatschappij" if key == "society" else cmp.case.stakeholders[key]
+    changes = ({opt: c["npv_change"] for opt, c in cmp.cuts().items()} if key == "society"
+               else {opt: per[key]["net_change"] for opt, per in cmp.vs_baseline().items()})
+    return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()]
 
 
 def figure_png(fig) -> bytes:

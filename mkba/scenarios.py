@@ -112,11 +112,11 @@ class Comparison:
                 continue
             out[opt] = {sid: {"net_change": stats(res.column(f"stakeholder.{sid}.net") - base.column(f"stakeholder.{sid}.net"))}
                         for sid in self.case.stakeholders}
-            out[opt][SOCIETY] = {"net_change": stats(res.column("npv") - base.column("npv"))}
         return out
 
     def cuts(self) -> dict[str, dict[str, Any]]:
-        """What each scenario saves and loses relative to the baseline (PV, per draw)."""
+        """What each scenario saves and loses relative to the baseline (PV, per draw); society's
+        change in NPV is ``npv_change``."""
         base = self.results["baseline"]
         funder = self.funder()
         out = {}
@@ -124,6 +124,7 @@ class Comparison:
             if opt == "baseline":
                 continue
             out[opt] = {
+                "npv_change": stats(res.column("npv") - base.column("npv")),
                 "budget_saved": stats(base.column("pv_costs") - res.column("pv_costs")),
                 "benefits_lost": stats(base.column("pv_benefits") - res.column("pv_benefits")),
                 "benefits_lost_by_stakeholder": {

@@ -136,7 +136,11 @@ def test_compare_cli_json_and_bad_input(capsys, example_path):
     assert set(out["scenarios"]) == {"baseline", "s1-taakvelden", "s2-uitvoeringsvereisten", "s3-generiek"}
     assert set(out["decision"]) >= {"perspective", "expected_npv", "prob_best", "expected_loss", "evpi"}
     assert sum(out["decision"]["prob_best"].values()) == pytest.approx(1.0)
+    assert set(out["vs_baseline"]["s3-generiek"]) == {"gemeente", "huishoudens", "zorgverzekeraars", "samenleving"}
     assert set(out["vs_baseline"]["s3-generiek"]["gemeente"]["net_change"]) >= {"mean", "p05", "p95", "mcse"}
+    # society's change equals the sum of the stakeholders' changes, draw by draw -> in the mean
+    total = sum(v["net_change"]["mean"] for v in out["vs_baseline"]["s3-generiek"].values())
+    assert out["cuts"]["s3-generiek"]["npv_change"]["mean"] == pytest.approx(total, rel=1e-9)
     assert out["decision"]["evpi"] == pytest.approx(min(out["decision"]["expected_loss"].values()), rel=1e-9)
     assert main(["compare", str(example_path), "--draws", "100", "--perspective", "provincie"]) == 2
     assert "not a stakeholder" in capsys.readouterr().err
