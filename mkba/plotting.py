@@ -147,20 +147,32 @@ def tornado_chart(result, top: int = 12, labels: Mapping[str, str] | None = None
     return fig
 
 
+def _grouped_barh(ax, groups: list[str], series: list[str], mean: np.ndarray, low: np.ndarray | None = None,
+                  high: np.ndarray | None = None) -> None:
+    """Horizontal grouped bars with explicit positions: ``mean[g, k]`` for group g and series
+    k, optional interval lines from ``low`` to ``high`` drawn on the same positions."""
+    colours = sns.color_palette(PALETTE)
+    height = 0.8 / len(series)
+    for k, name in enumerate(series):
+        y = np.arange(len(groups)) - 0.4 + height * (k + 0.5)
+        ax.barh(y, mean[:, k], height=height * 0.95, color=colours[k % len(colours)], label=name)
+        if low is not None and high is not None:
+            for yi, lo, hi in zip(y, low[:, k], high[:, k], strict=True):
+                ax.plot([lo, hi], [yi, yi], color="black", lw=1)
+    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.invert_yaxis()
+
+
 def sobol_bars(result, top: int = 12) -> Figure:
     """First-order (S1) and total (ST) Sobol' indices with their confidence intervals."""
     rows = list(result.parameters.items())[:top]
-    frame = pd.DataFrame([{"parameter": n, "index": "eerste orde (S1)", "waarde": r["S1"], "conf": r["S1_conf"]} for n, r in rows]
-                         + [{"parameter": n, "index": "totaal (ST)", "waarde": r["ST"], "conf": r["ST_conf"]} for n, r in rows])
+    names = [n for n, _ in rows]
+    mean = np.array([[r["S1"], r["ST"]] for _, r in rows])
+    conf = np.array([[r["S1_conf"], r["ST_conf"]] for _, r in rows])
     fig, ax = _new(8, 1 + 0.45 * len(rows))
-    sns.barplot(frame, y="parameter", x="waarde", hue="index", ax=ax, orient="h", errorbar=None)
-    for bar_container, idx in zip(ax.containers, ("eerste orde (S1)", "totaal (ST)"), strict=False):
-        sub = frame[frame["index"] == idx]
-        for bar, conf in zip(bar_container, sub["conf"], strict=False):
-            ax.errorbar(bar.get_width(), bar.get_y() + bar.get_height() / 2, xerr=conf, color="black", capsize=2, lw=1)
+    _grouped_barh(ax, names, ["eerste orde (S1)", "totaal (ST)"], mean, mean - conf, mean + conf)
     _pct_axis(ax, "x")
-    ax.set_xlabel("Aandeel van de variantie van de uitkomst")
-    ax.set_ylabel("")
+    ax.set_xlabel("Aandeel van de variantie van de uitkomst (lijn: betrouwbaarheidsinterval)")
     ax.set_title(f"Sobol-indices ({_output_label(result.output)})")
     ax.legend(fontsize=8, loc="lower right")
     return fig
@@ -203,24 +215,22 @@ def breakeven_table(result, labels: Mapping[str, str] | None = None, max_rows: i
 def scenario_comparison(frame: pd.DataFrame) -> Figure:
     """Change in net benefit versus the baseline, per option and stakeholder (mean and 90%
     interval). ``frame``: columns ``optie``, ``belanghebbende``, ``mean``, ``p05``, ``p95``."""
-    fig, ax = _new(9, 1.2 + 0.55 * frame["optie"].nunique() * max(1, frame["belanghebbende"].nunique()) / 2)
-    sns.barplot(frame, y="optie", x="mean", hue="belanghebbende", ax=ax, orient="h", errorbar=None)
-    hues = list(dict.fromkeys(frame["belanghebbende"]))
-    for container, who in zip(ax.containers, hues, strict=False):
-        sub = frame[frame["belanghebbende"] == who]
-        for bar, (_, row) in zip(container, sub.iterrows(), strict=False):
-            y = bar.get_y() + bar.get_height() / 2
-            ax.plot([row["p05"], row["p95"]], [y, y], color="black", lw=1)
+    options = list(dict.fromkeys(frame["optie"]))
+    who = list(dict.fromkeys(frame["belanghebbende"]))
+    table = frame.set_index(["optie", "belanghebbende"])
+    grid = {c: np.array([[table.loc[(o, w), c] for w in who] for o in options]) for c in ("mean", "p05", "p95")}
+    fig, ax = _new(9, 1.5 + 0.35 * len(options) * len(who))
+    _grouped_barh(ax, options, who, grid["mean"], grid["p05"], grid["p95"])
     ax.axvline(0, color="black", lw=1)
     _eur_axis(ax)
     ax.set_xlabel("Verandering netto-effect t.o.v. de basis (contante waarde; lijn: 90%-interval)")
-    ax.set_ylabel("")
     ax.set_title("Wie draagt de bezuiniging?")
     ax.legend(fontsize=8, loc="best")
     return fig
 
 
-def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[str, str] | None = None) -> Figure:
+def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[str, str] | None = None,
+                        who: str | None = None) -> Figure:
     """Probability each option is best, against the weight on non-fiscal benefits
     (``x="weight"``) or the discount rate (``x="discount_rate"``)."""
     data = frame.copy()
@@ -233,11 +243,11 @@ def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[
     ax.set_ylabel("Kans dat de optie de beste is")
     if x == "weight":
         ax.set_xlabel("Gewicht van niet-fiscale (sociale en economische) baten: 0 = alleen geld, 1 = volledige MKBA")
-        ax.set_title("Acceptatiecurve naar gewicht van maatschappelijke baten")
+        ax.set_title("Acceptatiecurve naar gewicht van maatschappelijke baten" + (f" — {who}" if who else ""))
     else:
         _pct_axis(ax, "x")
         ax.set_xlabel("Discontovoet")
-        ax.set_title("Acceptatiecurve naar discontovoet")
+        ax.set_title("Acceptatiecurve naar discontovoet" + (f" — {who}" if who else ""))
     ax.legend(title="", fontsize=8)
     return fig
 
