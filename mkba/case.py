@@ -677,9 +677,8 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
         col.add(spath + ("drop",), "this scenario removes every cost line, which leaves nothing to compare benefits with; keep or add at least one cost line")
     # lines kept from the baseline must still resolve when 'set' changes a parameter's range
     if set_specs:
-        sub_set = _RefChecker(col, merged, checker.stakeholders, checker.sources, checker.horizon)
         probe = _Collector(col.lines)
-        sub_set.col = probe
+        sub_set = _RefChecker(probe, merged, checker.stakeholders, checker.sources, checker.horizon)
         sub_set.lines([(i, c) for i, c in costs if c.id not in rec.drop],
                       [(i, e) for i, e in effects if e.id not in rec.drop], ("costs",), ("effects",))
         for p in probe.problems:

@@ -60,7 +60,8 @@ def _load(path: Path):
     return load_case(path)
 
 
-def _show_progress(draws: int, json_out: bool) -> bool:
+def _show_progress(draws: int) -> bool:
+    """A progress bar for long runs, on a terminal only (never in pipes or CI logs)."""
     return stderr.is_terminal and draws >= 50_000
 
 
@@ -98,7 +99,7 @@ def run(
     if deterministic:
         result = run_deterministic(c, scenario)
     else:
-        with progress_bar(draws, "Simuleren", _show_progress(draws, json_out), stderr) as advance:
+        with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
                               chunk_size=chunk_size, progress=advance)
     summary = result.summary()
@@ -124,7 +125,7 @@ def compare(
 
     c = _load(case)
     options = len(c.scenarios) + 1
-    with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options, json_out), stderr) as advance:
+    with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
         cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance)
     summary = cmp.summary()
     if curves:

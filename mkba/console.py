@@ -196,10 +196,29 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
         change = (summary["cuts"][opt]["npv_change"] if perspective == "society"
                   else summary["vs_baseline"][opt][perspective]["net_change"])
         console.print("• " + verdict(label, change, dec["prob_best"][opt], who))
+    curves = summary.get("acceptability")
+    if curves:
+        _print_curve(console, curves["by_weight"], "weight", "Gewicht niet-fiscale baten", summary["labels"],
+                     lambda x: nl_number(x, 1))
+        _print_curve(console, curves["by_discount_rate"], "discount_rate", "Discontovoet", summary["labels"],
+                     lambda x: nl_percent(x, 2))
     cut_options = [o for o in summary["labels"] if o != "baseline"]
     if cut_options:
         least = max(cut_options, key=lambda o: dec["expected_npv"][o])
         console.print(f"\nMinst nadelige bezuiniging voor {who}: [bold]{summary['labels'][least]}[/bold].")
+
+
+def _print_curve(console: Console, records: list[dict], key: str, title: str, labels: dict, fmt) -> None:
+    """Acceptability curve as a table: rows = x values, columns = P(best) per option."""
+    table = Table(title=f"Kans dat elke optie de beste is, per {title.lower()}", title_justify="left", header_style="bold")
+    table.add_column(title, justify="right")
+    for opt, label in labels.items():
+        table.add_column(short_label(opt, label), justify="right")
+    xs = list(dict.fromkeys(r[key] for r in records))
+    for x in xs:
+        probs = {r["option"]: r["prob_best"] for r in records if r[key] == x}
+        table.add_row(fmt(x), *(nl_percent(probs[opt]) for opt in labels))
+    console.print(table)
 
 
 def print_sensitivity(result, case, console: Console, top: int = 15) -> None:

@@ -25,6 +25,7 @@ import numpy as np
 
 from mkba.case import REST, Case, Quantity, Scalar, Split
 
+EVAL_BLOCK = 2048  # draws evaluated at once: small enough that the working arrays stay in cache
 SOCIETY_COLUMNS = ("pv_costs", "pv_benefits", "npv", "bcr", "pv_fiscal", "pv_cut_off")
 STAKEHOLDER_FIELDS = ("pv_costs", "pv_benefits", "net", "pv_fiscal", "pv_economic", "pv_social")
 KINDS = ("fiscal", "economic", "social")
@@ -73,7 +74,7 @@ class Evaluation:
 
 
 class _Resolver:
-    """Turns quantities into arrays for a block of ``n`` draws."""
+    """Turns quantities into arrays for a block of ``n`` draws (year-major internally)."""
 
     def __init__(self, values: dict[str, np.ndarray], n: int, horizon: int):
         self.values = values
@@ -84,13 +85,13 @@ class _Resolver:
         return self.values[q] if isinstance(q, str) else float(q)
 
     def by_year(self, q: Quantity) -> np.ndarray:
-        """draws × years."""
-        out = np.empty((self.n, self.horizon))
+        """years × draws (each year's row contiguous)."""
+        out = np.empty((self.horizon, self.n))
         if isinstance(q, tuple):
             for t, item in enumerate(q):
-                out[:, t] = self.scalar(item)
+                out[t] = self.scalar(item)
         else:
-            out[:] = np.asarray(self.scalar(q))[..., None] if isinstance(q, str) else float(q)
+            out[:] = self.scalar(q)
         return out
 
     def split(self, split: Split) -> list[tuple[str, np.ndarray | float]]:
@@ -158,88 +159,114 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
     Returns
     -------
     Evaluation
+        Arrays in the documented shapes (draws × ...); internally the work is done on
+        year-major and output-major arrays so every operation reads contiguous memory.
     """
     layout = layout or Layout.of(case)
     n = len(next(iter(values.values()))) if values else 1
     horizon = case.horizon
     res = _Resolver(values, n, horizon)
     col = {name: i for i, name in enumerate(layout.columns)}
-    out = np.zeros((n, len(layout.columns)))
+    out = np.zeros((len(layout.columns), n))  # outputs × draws; returned transposed
 
     rate = np.broadcast_to(np.asarray(res.scalar(case.discount_rate), dtype=float), (n,))
     growth = 1.0 + rate
     # discount factors for t = 0 .. H + max reach (cut-off PV needs years past the horizon)
     reach = max([e.lag + e.persistence for e in case.effects] + [1])
-    df = np.empty((n, horizon + reach))
-    df[:, 0] = 1.0
+    df = np.empty((horizon + reach, n))
+    df[0] = 1.0
     for t in range(1, horizon + reach):
-        df[:, t] = df[:, t - 1] / growth
+        df[t] = df[t - 1] / growth
 
+    scratch = np.empty(n)
     ob_costs = 1.0 + res.scalar(case.optimism_costs)
     ob_benefits = 1.0 - res.scalar(case.optimism_benefits)
 
-    costs_by_year = np.zeros((n, horizon))
+    costs_by_year = np.zeros((horizon, n))
     for cost in case.costs:
-        flow = res.by_year(cost.amount) * ob_costs
+        flow = res.by_year(cost.amount)
+        flow *= ob_costs
         if cost.years is not None:
             first, last = cost.years
-            flow[:, :first] = 0.0
-            flow[:, last + 1 :] = 0.0
-        pv = np.zeros(n)
-        for t in range(horizon):
-            pv = pv + flow[:, t] * df[:, t]
+            flow[:first] = 0.0
+            flow[last + 1 :] = 0.0
+        pv = _present_value(flow, df, scratch)
         costs_by_year += flow
-        out[:, col[f"cost.{cost.id}.pv"]] = pv
-        out[:, col["pv_costs"]] += pv
+        out[col[f"cost.{cost.id}.pv"]] = pv
+        out[col["pv_costs"]] += pv
         for sid, share in res.split(cost.payer):
-            out[:, col[f"stakeholder.{sid}.pv_costs"]] += pv * share
+            out[col[f"stakeholder.{sid}.pv_costs"]] += pv * share
 
-    benefits_by_year = np.zeros((n, horizon))
+    benefits_by_year = np.zeros((horizon, n))
     outcomes_by_year = {}
     for eff in case.effects:
         factor = (np.asarray(res.scalar(eff.share)) * (1.0 - np.asarray(res.scalar(eff.deadweight)))
                   * res.scalar(eff.attribution) * (1.0 - np.asarray(res.scalar(eff.displacement))))
-        volume = res.by_year(eff.volume)
+        outcomes = res.by_year(eff.volume)
         if eff.ramp_up is not None:
             for t in range(horizon):
-                volume[:, t] = volume[:, t] * res.scalar(eff.ramp_up[min(t, len(eff.ramp_up) - 1)])
-        outcomes = volume * np.asarray(factor)[..., None] if np.ndim(factor) else volume * factor
+                outcomes[t] = outcomes[t] * res.scalar(eff.ramp_up[min(t, len(eff.ramp_up) - 1)])
+        outcomes *= factor
         value = res.scalar(eff.value)
         keep = 1.0 - np.asarray(res.scalar(eff.drop_off))
-        flow = np.zeros((n, horizon))
+        flow = np.zeros((horizon, n))
         cut = np.zeros(n)
+        amount = scratch
         for t in range(horizon):
-            amount = outcomes[:, t] * value * ob_benefits
+            np.multiply(outcomes[t], value, out=amount)
+            amount *= ob_benefits
             for j in range(eff.persistence):
                 u = t + eff.lag + j
                 if u < horizon:
-                    flow[:, u] += amount
+                    flow[u] += amount
                 else:
-                    cut = cut + amount * df[:, u]
-                amount = amount * keep
-        pv = np.zeros(n)
-        for t in range(horizon):
-            pv = pv + flow[:, t] * df[:, t]
+                    cut += amount * df[u]
+                if j + 1 < eff.persistence:
+                    amount *= keep
+        pv = _present_value(flow, df, scratch)
+        total_outcomes = outcomes.sum(axis=0)
         benefits_by_year += flow
-        outcomes_by_year[eff.id] = outcomes
-        out[:, col[f"effect.{eff.id}.pv"]] = pv
-        total_outcomes = np.zeros(n)
-        for t in range(horizon):
-            total_outcomes = total_outcomes + outcomes[:, t]
-        out[:, col[f"effect.{eff.id}.outcomes"]] = total_outcomes
-        out[:, col["pv_benefits"]] += pv
-        out[:, col["pv_cut_off"]] += cut
-        out[:, col[f"kind.{eff.kind}.pv"]] += pv
+        outcomes_by_year[eff.id] = outcomes.T
+        out[col[f"effect.{eff.id}.pv"]] = pv
+        out[col[f"effect.{eff.id}.outcomes"]] = total_outcomes
+        out[col["pv_benefits"]] += pv
+        out[col["pv_cut_off"]] += cut
+        out[col[f"kind.{eff.kind}.pv"]] += pv
         if eff.kind == "fiscal":
-            out[:, col["pv_fiscal"]] += pv
+            out[col["pv_fiscal"]] += pv
         for sid, share in res.split(eff.beneficiaries):
-            out[:, col[f"stakeholder.{sid}.pv_benefits"]] += pv * share
-            out[:, col[f"stakeholder.{sid}.pv_{eff.kind}"]] += pv * share
+            np.multiply(pv, share, out=scratch)
+            out[col[f"stakeholder.{sid}.pv_benefits"]] += scratch
+            out[col[f"stakeholder.{sid}.pv_{eff.kind}"]] += scratch
 
-    out[:, col["npv"]] = out[:, col["pv_benefits"]] - out[:, col["pv_costs"]]
+    out[col["npv"]] = out[col["pv_benefits"]] - out[col["pv_costs"]]
     with np.errstate(divide="ignore", invalid="ignore"):
-        out[:, col["bcr"]] = out[:, col["pv_benefits"]] / out[:, col["pv_costs"]]
+        out[col["bcr"]] = out[col["pv_benefits"]] / out[col["pv_costs"]]
     for sid in case.stakeholders:
-        out[:, col[f"stakeholder.{sid}.net"]] = (out[:, col[f"stakeholder.{sid}.pv_benefits"]]
-                                                 - out[:, col[f"stakeholder.{sid}.pv_costs"]])
-    return Evaluation(out, costs_by_year, benefits_by_year, outcomes_by_year)
+        out[col[f"stakeholder.{sid}.net"]] = (out[col[f"stakeholder.{sid}.pv_benefits"]]
+                                              - out[col[f"stakeholder.{sid}.pv_costs"]])
+    return Evaluation(out.T, costs_by_year.T, benefits_by_year.T, outcomes_by_year)
+
+
+def evaluate_blocks(case: Case, values: dict[str, np.ndarray], layout: Layout | None = None,
+                    block: int = EVAL_BLOCK):
+    """Evaluate ``values`` in cache-sized blocks; yields ``(offset, Evaluation)`` per block.
+
+    Results are the same as one :func:`evaluate` call (every operation is per draw)."""
+    layout = layout or Layout.of(case)
+    n = len(next(iter(values.values()))) if values else 1
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        yield start, evaluate(case, {k: v[start:stop] for k, v in values.items()}, layout)
+
+
+def _present_value(flow: np.ndarray, df: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+    """Sum over years of flow(t) · df(t), added year by year in order (as the reference does).
+
+    ``flow`` is years × draws; ``scratch`` a work array of one row.
+    """
+    pv = np.zeros(flow.shape[1])
+    for t in range(flow.shape[0]):
+        np.multiply(flow[t], df[t], out=scratch)
+        pv += scratch
+    return pv

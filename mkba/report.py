@@ -21,7 +21,6 @@ import hashlib
 import html
 import json
 import os
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -272,6 +271,3 @@ def main_progress(console) -> Callable[[int, int, str], None]:
 
 __all__ = ["ReportError", "build_report", "plan"]
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use: mkba report CASE")

@@ -20,7 +20,6 @@ import pandas as pd
 from mkba.case import Case
 from mkba.console import board_sentence
 from mkba.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
-from mkba.model import KINDS
 from mkba.results import Result
 
 KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
@@ -272,5 +271,5 @@ def show(fig) -> None:
     display(Image(data=figure_png(fig), format="png", metadata={"alt": alt}))
 
 
-__all__ = ["KINDS", "assumptions_frame", "board_summary", "cuts_table", "limitations", "provenance", "show",
+__all__ = ["assumptions_frame", "board_summary", "cuts_table", "limitations", "provenance", "show",
            "stakeholder_frame", "substitution_frame", "verdicts", "versions"]

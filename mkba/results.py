@@ -22,7 +22,7 @@ import pandas as pd
 
 from mkba.case import Case, apply_scenario
 from mkba.errors import UsageError
-from mkba.model import Layout, base_values, evaluate, parameter_values
+from mkba.model import Layout, base_values, evaluate, evaluate_blocks, parameter_values
 from mkba.sampling import DESIGNS, Sampler
 from mkba.seeding import SeedLike
 
@@ -271,14 +271,16 @@ def simulate_many(case: Case, scenarios: Sequence[str | None], draws: int = 10_0
             uniforms = sampler.uniforms(start, stop)
             for key, c in cases.items():
                 values = parameter_values(c, uniforms, names)
-                ev = evaluate(c, values, layouts[key])
                 params = [values[n] for n in c.uncertain_parameters]
-                block = np.column_stack([ev.outputs, *params]) if params else ev.outputs
-                stores[key].write(start, block)
-                yearly[key]["costs"] += ev.costs_by_year.sum(axis=0)
-                yearly[key]["benefits"] += ev.benefits_by_year.sum(axis=0)
-                for eid, outcomes in ev.outcomes_by_year.items():
-                    yearly[key][f"outcomes.{eid}"] += outcomes.sum(axis=0)
+                for offset, ev in evaluate_blocks(c, values, layouts[key]):
+                    rows = ev.outputs.shape[0]
+                    block = (np.column_stack([ev.outputs, *(p[offset:offset + rows] for p in params)])
+                             if params else ev.outputs)
+                    stores[key].write(start + offset, block)
+                    yearly[key]["costs"] += ev.costs_by_year.sum(axis=0)
+                    yearly[key]["benefits"] += ev.benefits_by_year.sum(axis=0)
+                    for eid, outcomes in ev.outcomes_by_year.items():
+                        yearly[key][f"outcomes.{eid}"] += outcomes.sum(axis=0)
             if progress is not None:
                 progress(stop - start)
     except BaseException:

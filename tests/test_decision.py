@@ -170,3 +170,10 @@ def test_acceptability_curves(example_case):
     base0 = by_r[(by_r.discount_rate == 0.0) & (by_r.option == "baseline")]["expected_npv"].item()
     direct = mkba.compare(__import__("dataclasses").replace(example_case, discount_rate=0.0), draws=1_000, seed=1)
     assert base0 == pytest.approx(direct.decision()["expected_npv"]["baseline"], rel=1e-12)
+
+
+def test_compare_curves_in_the_terminal(capsys, example_path):
+    assert main(["compare", str(example_path), "--draws", "300", "--curves"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Kans dat elke optie de beste is, per gewicht niet-fiscale baten" in text
+    assert "per discontovoet" in text and "2,25%" in text

@@ -16,9 +16,9 @@ import pandas as pd
 
 from mkba.case import Case, apply_scenario
 from mkba.errors import UsageError
-from mkba.model import Layout, apply_scales, evaluate
+from mkba.model import Layout, apply_scales, evaluate_blocks
 
-CHUNK = 2**15
+CHUNK = 2**15  # parameter values prepared at once; evaluated in EVAL_BLOCK sub-blocks
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ def model_function(case: Case, output: OutputSpec) -> Callable[[Mapping[str, np.
             block = {name: np.full(stop - start, v) for name, v in fixed.items()}
             block.update({name: np.asarray(v[start:stop], dtype=float) for name, v in values.items()})
             apply_scales(case, block)
-            out[start:stop] = evaluate(case, block, layout).outputs[:, col]
+            for offset, ev in evaluate_blocks(case, block, layout):
+                out[start + offset:start + offset + ev.outputs.shape[0]] = ev.outputs[:, col]
         return out
 
     return func
