@@ -82,7 +82,8 @@ class ColumnStore:
 
 def stats(values: np.ndarray) -> dict[str, float]:
     """The §5 summary ``S`` of per-draw values: mean, sd, p05, p50, p95 and the Monte Carlo
-    standard error of the mean (sd / sqrt(N)). Non-finite draws (e.g. a BCR with zero costs)
+    standard error of the mean (sd / sqrt(N); for Latin hypercube and Sobol' designs this
+    independent-sampling formula is a conservative bound). Non-finite draws (e.g. a BCR with zero costs)
     are left out and counted in ``"non_finite"`` when there are any."""
     values = np.asarray(values, dtype=float)
     finite = values[np.isfinite(values)]
