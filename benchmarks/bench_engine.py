@@ -78,7 +78,7 @@ def reference_speed(n_ref: int = 3000, n_engine: int = 200_000) -> dict:
     values = parameter_values(case, u, names)
     layout = Layout.of(case)
     t0 = time.perf_counter()
-    for _ in evaluate_blocks(case, values, layout):
+    for _ in evaluate_blocks(case, values, layout, n=n_engine):
         pass
     engine_per_draw = (time.perf_counter() - t0) / n_engine
     return {"reference_us": ref_per_draw * 1e6, "engine_us": engine_per_draw * 1e6,

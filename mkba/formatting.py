@@ -57,6 +57,7 @@ def avg_count(n: float) -> str:
     """Person-level counts below 10 are shown as ``<10`` (AVG), as municipal monitors do."""
     if n is None or (isinstance(n, float) and math.isnan(n)):
         return "–"
-    if 0 < n < 10:
+    count = round(n)  # counts are shown rounded; the rule applies to what would be shown
+    if 0 < count < 10:
         return "<10"
-    return nl_number(round(n), 0)
+    return nl_number(count, 0)

@@ -145,7 +145,8 @@ def apply_scales(case: Case, values: dict[str, np.ndarray]) -> None:
             values[name] = values[name] * (values[factor] if isinstance(factor, str) else factor)
 
 
-def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = None) -> Evaluation:
+def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = None,
+             n: int | None = None) -> Evaluation:
     """Evaluate the model for a block of draws.
 
     Parameters
@@ -155,6 +156,9 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
         Parameter values, e.g. from :func:`parameter_values`.
     layout : Layout, optional
         Output columns (default: ``Layout.of(case)``).
+    n : int, optional
+        Number of draws; needed when ``values`` is empty (a case without parameters),
+        otherwise taken from the arrays.
 
     Returns
     -------
@@ -163,7 +167,7 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
         year-major and output-major arrays so every operation reads contiguous memory.
     """
     layout = layout or Layout.of(case)
-    n = len(next(iter(values.values()))) if values else 1
+    n = _draw_count(values, n)
     horizon = case.horizon
     res = _Resolver(values, n, horizon)
     col = {name: i for i, name in enumerate(layout.columns)}
@@ -249,15 +253,23 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
 
 
 def evaluate_blocks(case: Case, values: dict[str, np.ndarray], layout: Layout | None = None,
-                    block: int = EVAL_BLOCK):
-    """Evaluate ``values`` in cache-sized blocks; yields ``(offset, Evaluation)`` per block.
+                    n: int | None = None, block: int = EVAL_BLOCK):
+    """Evaluate ``values`` (``n`` draws) in cache-sized blocks; yields ``(offset, Evaluation)``.
 
     Results are the same as one :func:`evaluate` call (every operation is per draw)."""
     layout = layout or Layout.of(case)
-    n = len(next(iter(values.values()))) if values else 1
+    n = _draw_count(values, n)
     for start in range(0, n, block):
         stop = min(start + block, n)
-        yield start, evaluate(case, {k: v[start:stop] for k, v in values.items()}, layout)
+        yield start, evaluate(case, {k: v[start:stop] for k, v in values.items()}, layout, stop - start)
+
+
+def _draw_count(values: dict[str, np.ndarray], n: int | None) -> int:
+    if n is not None:
+        return n
+    if not values:
+        raise ValueError("no parameter values: pass the number of draws n")
+    return len(next(iter(values.values())))
 
 
 def _present_value(flow: np.ndarray, df: np.ndarray, scratch: np.ndarray) -> np.ndarray:

@@ -273,7 +273,7 @@ def simulate_many(case: Case, scenarios: Sequence[str | None], draws: int = 10_0
             for key, c in cases.items():
                 values = parameter_values(c, uniforms, names)
                 params = [values[n] for n in c.uncertain_parameters]
-                for offset, ev in evaluate_blocks(c, values, layouts[key]):
+                for offset, ev in evaluate_blocks(c, values, layouts[key], n=stop - start):
                     rows = ev.outputs.shape[0]
                     block = (np.column_stack([ev.outputs, *(p[offset:offset + rows] for p in params)])
                              if params else ev.outputs)
@@ -339,7 +339,7 @@ def deterministic(case: Case, scenario: str | None = None) -> Result:
     c = apply_scenario(case, scenario)
     layout = Layout.of(c)
     values = base_values(c)
-    ev = evaluate(c, values, layout)
+    ev = evaluate(c, values, layout, n=1)
     store = ColumnStore(1, list(layout.columns))
     store.write(0, ev.outputs)
     yearly = {"costs": ev.costs_by_year[0], "benefits": ev.benefits_by_year[0]}

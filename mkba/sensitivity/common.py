@@ -70,7 +70,7 @@ def model_function(case: Case, output: OutputSpec) -> Callable[[Mapping[str, np.
             block = {name: np.full(stop - start, v) for name, v in fixed.items()}
             block.update({name: np.asarray(v[start:stop], dtype=float) for name, v in values.items()})
             apply_scales(case, block)
-            for offset, ev in evaluate_blocks(case, block, layout):
+            for offset, ev in evaluate_blocks(case, block, layout, n=stop - start):
                 out[start + offset:start + offset + ev.outputs.shape[0]] = ev.outputs[:, col]
         return out
 

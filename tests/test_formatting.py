@@ -1,0 +1,41 @@
+"""nl-NL number formatting and the AVG rule for small counts."""
+
+from __future__ import annotations
+
+import mkba
+from mkba import report_data
+from mkba.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+
+NBSP = "\u00a0"
+
+
+def test_dutch_numbers():
+    assert nl_number(1.2) == "1,20"
+    assert nl_number(1234567.891, 2) == "1.234.567,89"
+    assert nl_eur(1234567) == f"€{NBSP}1.234.567"
+    assert nl_eur(-1234.4) == f"−€{NBSP}1.234"
+    assert nl_eur(1.2, 2) == f"€{NBSP}1,20"
+    assert nl_eur_short(2_200_000) == f"€{NBSP}2,2{NBSP}mln"
+    assert nl_percent(0.78) == "78%"
+    assert nl_percent(0.0225, 2) == "2,25%"
+    assert nl_smart(600) == "600" and nl_smart(2.7333) == "2,73" and nl_smart(0.35) == "0,350"
+
+
+def test_counts_below_ten_are_suppressed():
+    assert [avg_count(x) for x in (0, 3, 9.4, 10, 1234)] == ["0", "<10", "<10", "10", "1.234"]
+
+
+def test_substitution_table_applies_the_avg_rule():
+    text = """
+mkba: 1
+case: {id: klein, title: K, start_year: 2020, horizon: 2, discount_rate: 0}
+stakeholders: {g: G}
+parameters: {}
+costs: [{id: k, label: K, amount: 100, payer: g}]
+effects:
+  - {id: s, label: Substitutie, category: substitutie, kind: fiscal, volume: [20, 50], share: 0.2, value: 10, beneficiaries: g}
+"""
+    res = mkba.simulate(mkba.load_case_text(text), draws=10, seed=1)
+    frame = report_data.substitution_frame(res)
+    assert frame.loc[0, "2020"] == "<10"  # 20 × 0.2 = 4 trajectories
+    assert frame.loc[0, "2021"] == "10"  # 50 × 0.2 = 10
