@@ -149,6 +149,7 @@ def sensitivity(
     seed: SeedOpt = 1,
     scenario: ScenarioOpt = None,
     target_bcr: Annotated[float | None, typer.Option("--target-bcr", help="Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.")] = None,
+    versus: Annotated[str | None, typer.Option("--versus", help="Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
@@ -163,14 +164,17 @@ def sensitivity(
         raise UsageError("--n goes with --method sobol or morris")
     c = _load(case)
     module = METHODS[method]
+    if versus is not None and versus != "baseline" and versus not in c.scenarios:
+        raise UsageError(f"--versus {versus}: unknown option; choose baseline or one of: {', '.join(c.scenarios)}")
+    common = {"output": output, "scenario": scenario, "versus": versus}
     if method == "sobol":
-        result = module.analyze(c, output=output, scenario=scenario, n=1024 if n is None else n, seed=seed)
+        result = module.analyze(c, n=1024 if n is None else n, seed=seed, **common)
     elif method == "morris":
-        result = module.analyze(c, output=output, scenario=scenario, n=100 if n is None else n, seed=seed)
+        result = module.analyze(c, n=100 if n is None else n, seed=seed, **common)
     elif method == "breakeven":
-        result = module.analyze(c, output=output, scenario=scenario, target_bcr=target_bcr)
+        result = module.analyze(c, target_bcr=target_bcr, **common)
     else:
-        result = module.analyze(c, output=output, scenario=scenario)
+        result = module.analyze(c, **common)
     if json_out:
         print(to_json(result.summary()))
     else:

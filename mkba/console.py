@@ -229,7 +229,9 @@ def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
               "morris": "Morris-screening: gemiddeld absoluut effect (mu*)"}
     money = result.output != "bcr"
     fmt = (lambda x: nl_eur_short(x)) if money else (lambda x: nl_number(x, 2))
-    console.print(f"[bold]{titles[result.method]}[/bold] — uitkomst: {result.output}, scenario: {result.scenario}")
+    versus = result.extra.get("versus")
+    what = f"verschil {result.scenario} − {versus}" if versus else f"scenario: {result.scenario}"
+    console.print(f"[bold]{titles[result.method]}[/bold] — uitkomst: {result.output}, {what}")
     table = Table(header_style="bold")
     table.add_column("Parameter")
     rows = list(result.parameters.items())[:top]

@@ -19,7 +19,7 @@ def nl_number(x: float, decimals: int = 2) -> str:
     if math.isinf(x):
         return "∞" if x > 0 else "−∞"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(x, format=pattern, locale=LOCALE)
+    return format_decimal(x, format=pattern, locale=LOCALE).replace("-", "−")  # a real minus sign
 
 
 def nl_smart(x: float) -> str:

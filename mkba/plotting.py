@@ -269,6 +269,9 @@ def _output_label(output: str) -> str:
 
 def _target_text(result) -> str:
     target = result.extra.get("target", 0.0)
+    versus = result.extra.get("versus")
+    if versus:
+        return f"{result.scenario} en {versus} even goed uitpakken ({_output_label(result.output).lower()})"
     if result.output == "bcr":
         return f"de baten/kosten-verhouding {nl_number(target, 2)} wordt"
     return f"{_output_label(result.output).lower()} nul wordt"

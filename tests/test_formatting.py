@@ -12,6 +12,7 @@ NBSP = "\u00a0"
 def test_dutch_numbers():
     assert nl_number(1.2) == "1,20"
     assert nl_number(1234567.891, 2) == "1.234.567,89"
+    assert nl_number(-103483, 0) == "−103.483"
     assert nl_eur(1234567) == f"€{NBSP}1.234.567"
     assert nl_eur(-1234.4) == f"−€{NBSP}1.234"
     assert nl_eur(1.2, 2) == f"€{NBSP}1,20"

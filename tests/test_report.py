@@ -68,6 +68,7 @@ def test_report_html_has_board_sentence_figures_and_assumptions(built, example_c
     comparison = text_of(folder / "scenariovergelijking.html")
     assert "Minst nadelige bezuiniging voor de maatschappij" in comparison
     assert "EVPI" in comparison and "Acceptatiecurve" in comparison
+    assert "Hoe robuust is de keuze" in comparison and "even goed uitpakken" in comparison
     assert len(re.findall(r'<img [^>]*src="data:image/png;base64', comparison)) >= 4
 
 

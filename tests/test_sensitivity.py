@@ -196,3 +196,50 @@ def test_generic_path_rejects_bad_input():
         sobol_indices(ishigami, ishigami_parameters(), n=100)
     with pytest.raises(UsageError, match="does not vary"):
         sobol_indices(lambda v: np.zeros(len(v["x1"])), ishigami_parameters(), n=8)
+
+
+VERSUS = LINEAR + """scenarios:
+  s:
+    label: S
+    drop: [e]
+    add:
+      effects:
+        - {id: g, label: G, category: c, kind: fiscal, volume: a, value: 90, beneficiaries: g}
+"""
+
+
+def test_versus_baseline_is_the_exact_difference():
+    """s − baseline = (a·90 + c) − (a·b + c) = a (90 − b): c cancels, b switches at 90."""
+    case = mkba.load_case_text(VERSUS)
+    t = tornado.analyze(case, scenario="s", versus="baseline")
+    assert t.extra["base_output"] == pytest.approx(10 * (90 - 100))
+    assert (t.parameters["b"]["output_low"], t.parameters["b"]["output_high"]) == pytest.approx((10 * 30, 10 * -50))
+    assert t.parameters["c"]["swing"] == pytest.approx(0, abs=1e-9)
+    assert any("difference s − baseline" in note for note in t.notes)
+    b = breakeven.analyze(case, scenario="s", versus="baseline")
+    assert b.parameters["b"]["value"] == pytest.approx(90, rel=1e-10)
+    assert b.parameters["b"]["quantile"] == pytest.approx(0.4, rel=1e-8)
+    assert b.extra["versus"] == "baseline"
+    # the other way round is the negative difference with the same switching value
+    back = breakeven.analyze(case, scenario=None, versus="s")
+    assert back.parameters["b"]["value"] == pytest.approx(90, rel=1e-10)
+
+
+def test_versus_rejects_meaningless_requests(capsys, example_path):
+    case = mkba.load_case_text(VERSUS)
+    with pytest.raises(UsageError, match="difference of benefit-cost ratios"):
+        tornado.analyze(case, output="bcr", scenario="s", versus="baseline")
+    with pytest.raises(UsageError, match="is the option being analysed"):
+        tornado.analyze(case, scenario="s", versus="s")
+    assert main(["sensitivity", str(example_path), "--versus", "s9"]) == 2
+    assert "--versus s9: unknown option" in capsys.readouterr().err
+
+
+def test_de_kop_switching_value_of_scenario_2(capsys, example_path):
+    """How much reach may outreach lose before scenario 2 stops beating the baseline?"""
+    assert main(["sensitivity", str(example_path), "--method", "breakeven", "--scenario", "s2-uitvoeringsvereisten",
+                 "--versus", "baseline", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["versus"] == "baseline" and out["output"] == "npv"
+    reach = out["parameters"]["bereik_zonder_outreach"]
+    assert reach["value"] is not None and reach["value"] < out["parameters"]["bereik_zonder_outreach"]["base"]

@@ -20,7 +20,7 @@ from scipy.optimize import brentq
 
 from mkba.case import Case
 from mkba.errors import UsageError
-from mkba.sensitivity.common import SensitivityResult, base_point, model_function, prepare
+from mkba.sensitivity.common import SensitivityResult, prepare
 
 TAIL = 1e-6
 
@@ -56,7 +56,8 @@ def _quantile_of(spec, value: float) -> float:
 
 
 def analyze(case: Case, output: str = "npv", scenario: str | None = None,
-            target_bcr: float | None = None, target: float | None = None) -> SensitivityResult:
+            target_bcr: float | None = None, target: float | None = None,
+            versus: str | None = None) -> SensitivityResult:
     """Break-even values.
 
     Parameters
@@ -69,6 +70,9 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None,
         Solve for BCR = ``target_bcr`` instead (sets output to bcr), e.g. 1.2.
     target : float, optional
         Solve for output = ``target``.
+    versus : str, optional
+        ``"baseline"`` or a scenario id: solve for the value at which the option and ``versus``
+        are equally good (the switching value of the choice between them).
 
     Returns
     -------
@@ -79,15 +83,17 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None,
         if target_bcr <= 0:
             raise UsageError(f"--target-bcr must be > 0 (got {target_bcr})")
         output, target = "bcr", float(target_bcr)
-    c, spec, names = prepare(case, scenario, output)
+    if target_bcr is not None and versus is not None:
+        raise UsageError("--target-bcr and --versus do not go together")
+    analysis = prepare(case, scenario, output, versus)
+    c, spec, names, func = analysis.case, analysis.output, analysis.names, analysis.func
     if target is None:
         target = 1.0 if spec.key == "bcr" else 0.0
-    func = model_function(c, spec)
-    base = base_point(c, names)
+    base = analysis.base()
     base_out = float(func({n: np.array([v]) for n, v in base.items()})[0])
     records = {}
     for name in names:
-        pspec = c.parameters[name]
+        pspec = analysis.parameters[name]
 
         def g(x: float, name: str = name) -> float:
             point = {n: np.array([v]) for n, v in base.items()}
@@ -118,9 +124,10 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None,
     ordered = dict(sorted(records.items(), key=lambda kv: (kv[1]["value"] is None, _closeness(kv[1]))))
     what = f"BCR = {target:g}" if spec.key == "bcr" else f"{spec.key} = {target:g}"
     notes = [f"Value of each parameter at which {what}, all others at base (base output {base_out:.6g}).",
-             "Listed with the most likely crossings first (break-even quantile closest to the median)."]
-    return SensitivityResult(c.id, c.scenario, "breakeven", spec.key, ordered, notes,
-                             {"target": target, "base_output": base_out})
+             "Listed with the most likely crossings first (break-even quantile closest to the median).",
+             *analysis.note()]
+    extra = {"target": target, "base_output": base_out} | ({"versus": analysis.versus} if analysis.versus else {})
+    return SensitivityResult(c.id, c.scenario, "breakeven", spec.key, ordered, notes, extra)
 
 
 def _closeness(record: dict) -> float:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from mkba.case import Case, apply_scenario
+from mkba.distributions import ParameterSpec
 from mkba.errors import UsageError
 from mkba.model import Layout, apply_scales, evaluate_blocks
 
@@ -43,31 +44,19 @@ class OutputSpec:
         raise UsageError(f"unknown output '{text}'; use npv, bcr or net:STAKEHOLDER (e.g. net:gemeente)")
 
 
-def prepare(case: Case, scenario: str | None, output: str) -> tuple[Case, OutputSpec, list[str]]:
-    """Apply the scenario, parse the output, and list the uncertain parameters it uses
-    (parameters only other scenarios refer to cannot matter and are left out)."""
-    c = apply_scenario(case, scenario)
-    spec = OutputSpec.parse(c, output)
-    used = set(c.used_parameters())
-    names = [n for n in c.uncertain_parameters if n in used]
-    if not names:
-        raise UsageError(f"case '{c.id}' has no uncertain parameters to analyse")
-    return c, spec, names
-
-
 def model_function(case: Case, output: OutputSpec) -> Callable[[Mapping[str, np.ndarray]], np.ndarray]:
-    """A vectorised function: values of the uncertain parameters (dict name -> array) ->
-    the output per point. Fixed parameters stay at their value; scenario scales apply."""
+    """A vectorised function: values of (some) parameters (dict name -> array) -> the output per
+    point. Parameters not given stay at their base value; scenario scales apply."""
     layout = Layout.of(case)
     col = layout.index(output.column)
-    fixed = {n: s.base_value for n, s in case.parameters.items() if s.is_fixed}
+    defaults = {n: s.base_value for n, s in case.parameters.items()}
 
     def func(values: Mapping[str, np.ndarray]) -> np.ndarray:
         n = len(next(iter(values.values())))
         out = np.empty(n)
         for start in range(0, n, CHUNK):
             stop = min(start + CHUNK, n)
-            block = {name: np.full(stop - start, v) for name, v in fixed.items()}
+            block = {name: np.full(stop - start, v) for name, v in defaults.items() if name not in values}
             block.update({name: np.asarray(v[start:stop], dtype=float) for name, v in values.items()})
             apply_scales(case, block)
             for offset, ev in evaluate_blocks(case, block, layout, n=stop - start):
@@ -77,9 +66,73 @@ def model_function(case: Case, output: OutputSpec) -> Callable[[Mapping[str, np.
     return func
 
 
-def base_point(case: Case, names: list[str]) -> dict[str, float]:
-    """The uncertain parameters at their base values."""
-    return {n: case.parameters[n].base_value for n in names}
+@dataclass
+class Analysis:
+    """What a sensitivity method works on: the option analysed, the output, the uncertain
+    parameters that can move it (with the distribution to use for each), and a vectorised
+    function of those parameters. With ``versus``, the output is the difference
+    option − versus, evaluated on the same parameter values."""
+
+    case: Case
+    output: OutputSpec
+    names: list[str]
+    parameters: dict[str, ParameterSpec]
+    func: Callable[[Mapping[str, np.ndarray]], np.ndarray]
+    versus: str | None = None
+    held: list[str] = field(default_factory=list)
+
+    def base(self) -> dict[str, float]:
+        return {n: self.parameters[n].base_value for n in self.names}
+
+    def note(self) -> list[str]:
+        if self.versus is None:
+            return []
+        notes = [f"The output is the difference {self.case.scenario} − {self.versus}, both evaluated on the same "
+                 f"parameter values; where it crosses 0 the two options swap places."]
+        if self.held:
+            notes.append(f"Held at each option's own base value (their distributions differ between the options): "
+                         f"{', '.join(self.held)}.")
+        return notes
+
+
+def prepare(case: Case, scenario: str | None, output: str, versus: str | None = None) -> Analysis:
+    """Apply the scenario, parse the output, and list the uncertain parameters it uses
+    (parameters only other scenarios refer to cannot matter and are left out).
+
+    With ``versus`` (``"baseline"`` or a scenario id), the output is the difference between the
+    two options. Parameters whose distribution differs between them (replaced by ``set``) are
+    held at each option's own base value; the note says which.
+    """
+    c = apply_scenario(case, scenario)
+    spec = OutputSpec.parse(c, output)
+    if versus is None:
+        used = set(c.used_parameters())
+        names = [n for n in c.uncertain_parameters if n in used]
+        if not names:
+            raise UsageError(f"case '{c.id}' has no uncertain parameters to analyse")
+        return Analysis(c, spec, names, {n: c.parameters[n] for n in names}, model_function(c, spec))
+    if spec.key == "bcr":
+        raise UsageError("a difference of benefit-cost ratios means little; use --output npv or net:STAKEHOLDER with --versus")
+    other = apply_scenario(case, None if versus == "baseline" else versus)
+    if other.scenario == c.scenario:
+        raise UsageError(f"--versus {versus} is the option being analysed; choose another option")
+    used = set(c.used_parameters()) | set(other.used_parameters())
+    params: dict[str, ParameterSpec] = {}
+    held = []
+    for n in list(c.parameters) + [n for n in other.parameters if n not in c.parameters]:
+        if n not in used:
+            continue
+        mine, theirs = c.parameters.get(n), other.parameters.get(n)
+        if mine is not None and theirs is not None and mine != theirs:
+            held.append(n)
+            continue
+        spec_n = mine if mine is not None else theirs
+        if not spec_n.is_fixed:
+            params[n] = spec_n
+    if not params:
+        raise UsageError("no uncertain parameter is shared by the two options")
+    f1, f0 = model_function(c, spec), model_function(other, spec)
+    return Analysis(c, spec, list(params), params, lambda values: f1(values) - f0(values), other.scenario, held)
 
 
 @dataclass

@@ -21,13 +21,14 @@ from SALib.sample import morris as morris_sample
 from mkba.case import Case
 from mkba.errors import UsageError
 from mkba.seeding import SeedLike, generator
-from mkba.sensitivity.common import SensitivityResult, model_function, prepare
+from mkba.sensitivity.common import SensitivityResult, prepare
 
 Q_LOW, Q_HIGH = 0.01, 0.99
 
 
 def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int = 100, seed: SeedLike = 1,
-            num_levels: int = 4, num_resamples: int = 1000, conf_level: float = 0.95) -> SensitivityResult:
+            num_levels: int = 4, num_resamples: int = 1000, conf_level: float = 0.95,
+            versus: str | None = None) -> SensitivityResult:
     """Morris screening with ``n`` trajectories (N (D + 1) model evaluations).
 
     Returns
@@ -39,14 +40,14 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int
         raise UsageError(f"Morris needs at least 2 trajectories (--n); got {n}")
     if num_levels < 2 or num_levels % 2:
         raise UsageError(f"num_levels must be an even number ≥ 2; got {num_levels}")
-    c, spec, names = prepare(case, scenario, output)
+    analysis = prepare(case, scenario, output, versus)
+    c, spec, names = analysis.case, analysis.output, analysis.names
     d = len(names)
     problem = {"num_vars": d, "names": names, "bounds": [[Q_LOW, Q_HIGH]] * d}
     x = morris_sample.sample(problem, n, num_levels=num_levels,
                              seed=int(generator(seed, "morris-design").integers(0, 2**31 - 1)))
-    func = model_function(c, spec)
-    values = {name: np.asarray(c.parameters[name].ppf(x[:, j]), dtype=float) for j, name in enumerate(names)}
-    y = func(values)
+    values = {name: np.asarray(analysis.parameters[name].ppf(x[:, j]), dtype=float) for j, name in enumerate(names)}
+    y = analysis.func(values)
     if not np.all(np.isfinite(y)):
         raise UsageError("the output is not finite for some samples; use --output npv")
     si = morris_analyze.analyze(problem, x, y, num_resamples=num_resamples, conf_level=conf_level,
@@ -56,6 +57,8 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int
     ordered = dict(sorted(records.items(), key=lambda kv: -kv[1]["mu_star"]))
     notes = [f"{n} trajectories, {num_levels} levels, {len(y):,} model evaluations; elementary effects in "
              f"quantile space (P{round(Q_LOW * 100)}–P{round(Q_HIGH * 100)} of each parameter)."]
+    notes += analysis.note()
     if c.correlations:
         notes.append("Correlations declared in the case are not imposed in Morris screening.")
-    return SensitivityResult(c.id, c.scenario, "morris", spec.key, ordered, notes, {"trajectories": n})
+    extra = {"trajectories": n} | ({"versus": analysis.versus} if analysis.versus else {})
+    return SensitivityResult(c.id, c.scenario, "morris", spec.key, ordered, notes, extra)

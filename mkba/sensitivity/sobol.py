@@ -27,7 +27,7 @@ from mkba.case import Case
 from mkba.distributions import ParameterSpec
 from mkba.errors import UsageError
 from mkba.seeding import SeedLike, generator
-from mkba.sensitivity.common import SensitivityResult, model_function, prepare
+from mkba.sensitivity.common import SensitivityResult, prepare
 
 _EPS = 2.0**-53
 
@@ -122,15 +122,19 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
 
 
 def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int = 1024, seed: SeedLike = 1,
-            num_resamples: int = 100, conf_level: float = 0.95) -> SensitivityResult:
-    """Sobol' indices of a case's output over its uncertain parameters (see :func:`sobol_indices`)."""
+            num_resamples: int = 100, conf_level: float = 0.95, versus: str | None = None) -> SensitivityResult:
+    """Sobol' indices of a case's output over its uncertain parameters (see :func:`sobol_indices`);
+    with ``versus``, of the difference between two options."""
     n = check_power_of_two(n)
-    c, spec, names = prepare(case, scenario, output)
-    func = model_function(c, spec)
-    res = sobol_indices(func, {name: c.parameters[name] for name in names}, n=n, seed=seed,
+    analysis = prepare(case, scenario, output, versus)
+    c = analysis.case
+    res = sobol_indices(analysis.func, analysis.parameters, n=n, seed=seed,
                         num_resamples=num_resamples, conf_level=conf_level, label=c.id)
     res.scenario = c.scenario
-    res.output = spec.key
+    res.output = analysis.output.key
+    res.notes += analysis.note()
+    if analysis.versus:
+        res.extra["versus"] = analysis.versus
     if c.correlations:
         pairs = ", ".join(f"{a}~{b} ({rho:+.2f})" for a, b, rho in c.correlations)
         res.notes.append(f"The case declares correlations ({pairs}); Sobol' indices assume independent "

@@ -13,11 +13,11 @@ import numpy as np
 
 from mkba.case import Case
 from mkba.errors import UsageError
-from mkba.sensitivity.common import SensitivityResult, base_point, model_function, prepare
+from mkba.sensitivity.common import SensitivityResult, prepare
 
 
 def analyze(case: Case, output: str = "npv", scenario: str | None = None, low: float = 0.1,
-            high: float = 0.9) -> SensitivityResult:
+            high: float = 0.9, versus: str | None = None) -> SensitivityResult:
     """Tornado analysis.
 
     Parameters
@@ -27,6 +27,8 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, low: f
     scenario : str, optional
     low, high : float
         Quantiles at which each parameter is set (default 0.1 and 0.9).
+    versus : str, optional
+        ``"baseline"`` or a scenario id: study the difference option − versus.
 
     Returns
     -------
@@ -36,18 +38,17 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, low: f
     """
     if not 0 < low < high < 1:
         raise UsageError(f"need 0 < low ({low}) < high ({high}) < 1")
-    c, spec, names = prepare(case, scenario, output)
-    func = model_function(c, spec)
-    base = base_point(c, names)
+    analysis = prepare(case, scenario, output, versus)
+    names, base = analysis.names, analysis.base()
     k = len(names)
     values = {n: np.full(2 * k + 1, v) for n, v in base.items()}
     lows, highs = {}, {}
     for j, name in enumerate(names):
-        lows[name] = c.parameters[name].quantile(low)
-        highs[name] = c.parameters[name].quantile(high)
+        lows[name] = analysis.parameters[name].quantile(low)
+        highs[name] = analysis.parameters[name].quantile(high)
         values[name][2 * j] = lows[name]
         values[name][2 * j + 1] = highs[name]
-    y = func(values)
+    y = analysis.func(values)
     base_output = float(y[-1])
     records = {}
     for j, name in enumerate(names):
@@ -55,7 +56,10 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, low: f
         records[name] = {"low": lows[name], "high": highs[name], "output_low": y_low, "output_high": y_high,
                          "swing": abs(y_high - y_low)}
     ordered = dict(sorted(records.items(), key=lambda kv: -kv[1]["swing"]))
-    notes = [f"Each parameter at its P{round(low * 100)} and P{round(high * 100)}, all others at their base value."]
+    c = analysis.case
+    notes = [f"Each parameter at its P{round(low * 100)} and P{round(high * 100)}, all others at their base value.",
+             *analysis.note()]
     if c.correlations:
         notes.append("Correlations between parameters are ignored in a one-way analysis.")
-    return SensitivityResult(c.id, c.scenario, "tornado", spec.key, ordered, notes, {"base_output": base_output})
+    extra = {"base_output": base_output} | ({"versus": analysis.versus} if analysis.versus else {})
+    return SensitivityResult(c.id, c.scenario, "tornado", analysis.output.key, ordered, notes, extra)
