@@ -730,16 +730,7 @@ def scenario_label(case: Case, scenario_id: str | None) -> str:
     return case.scenarios[scenario_id].label
 
 
-def parameter_base_values(case: Case) -> dict[str, float]:
-    """Every parameter at its base value, with scenario scales applied."""
-    values = {name: spec.base_value for name, spec in case.parameters.items()}
-    for name, factors in case.scales.items():
-        for f in factors:
-            values[name] *= values[f] if isinstance(f, str) else f
-    return values
-
-
 __all__ = [
     "Case", "Cost", "Effect", "Scenario", "load_case", "load_case_text", "validate_case",
-    "apply_scenario", "scenario_label", "parameter_base_values", "REST",
+    "apply_scenario", "scenario_label", "REST",
 ]

@@ -220,8 +220,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
             write_text_atomic(work / f"{job.stem}.html", body)
         current = None
         main_option = scenario if not all_options else None
-        results = mkba.simulate_many(case, [main_option, *([s for s in case.scenarios] if all_options else [])],
-                                     draws=draws, seed=seed)
+        options = [main_option, *(case.scenarios if all_options else ())]
+        results = mkba.simulate_many(case, options, draws=draws, seed=seed)
         main_result = results[main_option or "baseline"]
         write_text_atomic(work / "summary.json", to_json(main_result.summary()) + "\n")
         main_result.to_frame().to_parquet(work / "draws.parquet", index=False)

@@ -28,16 +28,11 @@ DEPENDENCIES = ("numpy", "scipy", "pandas", "SALib", "PyYAML", "pydantic", "matp
 MCSE_WARN_RATIO = 0.01
 
 
-def funder(result: Result) -> str:
-    """The stakeholder paying the largest share of the costs (the municipality for De Kop)."""
-    return max(result.case.stakeholders, key=lambda s: float(np.mean(result.column(f"stakeholder.{s}.pv_costs"))))
-
-
 def board_summary(result: Result) -> list[str]:
     """The board sentences in Dutch: for society, and for the main funder (its own return)."""
     summary = result.summary()
     lines = [board_sentence(summary["metrics"], "Voor de maatschappij")]
-    sid = funder(result)
+    sid = result.funder()
     costs = result.column(f"stakeholder.{sid}.pv_costs")
     benefits = result.column(f"stakeholder.{sid}.pv_benefits")
     fiscal = result.column(f"stakeholder.{sid}.pv_fiscal")

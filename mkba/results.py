@@ -128,16 +128,17 @@ class Result:
     def scenario(self) -> str:
         return self.case.scenario
 
-    @property
-    def layout(self) -> Layout:
-        return Layout.of(self.case)
-
     def column(self, name: str) -> np.ndarray:
         """Per-draw values of an output (``npv``, ``stakeholder.gemeente.net``, ...) or of a
         parameter (``param.substitutie``)."""
         if name not in self.store.columns:
             raise UsageError(f"no output '{name}'; known: {', '.join(self.store.columns)}")
         return self.store.column(name)
+
+    def funder(self) -> str:
+        """The stakeholder paying the largest share of the costs (the municipality for De Kop)."""
+        return max(self.case.stakeholders,
+                   key=lambda sid: float(np.mean(self.column(f"stakeholder.{sid}.pv_costs"))))
 
     def _s(self, name: str) -> dict[str, float] | float:
         values = self.column(name)

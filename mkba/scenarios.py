@@ -100,8 +100,7 @@ class Comparison:
 
     def funder(self) -> str:
         """The stakeholder paying most of the baseline's costs (the municipality in De Kop)."""
-        base = self.results["baseline"]
-        return max(self.case.stakeholders, key=lambda s: float(np.mean(base.column(f"stakeholder.{s}.pv_costs"))))
+        return self.results["baseline"].funder()
 
     def vs_baseline(self) -> dict[str, dict[str, Any]]:
         """Per scenario and stakeholder, the change in net (scenario − baseline), per draw."""
