@@ -7,7 +7,7 @@ For each draw count (1e5, 1e6, 1e7 by default), in a fresh process so peak memor
   inverse CDF, in the same chunks, nothing kept — and the engine's ratio to it;
 * start-up: importing mkba and loading the case.
 
-Then the scalar reference evaluator (``mkba.reference``) per draw against the engine per
+Then the scalar reference evaluator (``mkba.core.reference``) per draw against the engine per
 draw. Usage::
 
     python benchmarks/bench_engine.py            # 1e5, 1e6, 1e7
@@ -31,8 +31,8 @@ CASE = ROOT / "parameters" / "de_kop.yaml"
 def child(draws: int) -> dict:
     t0 = time.perf_counter()
     import mkba
-    from mkba.results import DEFAULT_CHUNK
-    from mkba.seeding import open_uniforms
+    from mkba.core.results import DEFAULT_CHUNK
+    from mkba.core.seeding import open_uniforms
 
     case = mkba.load_case(CASE)
     startup = time.perf_counter() - t0
@@ -55,7 +55,7 @@ def child(draws: int) -> dict:
 
 def reference_speed(n_ref: int = 3000, n_engine: int = 200_000) -> dict:
     import mkba
-    from mkba.reference import evaluate_draw
+    from mkba.core.reference import evaluate_draw
 
     case = mkba.load_case(CASE)
     res = mkba.simulate(case, draws=n_ref, seed=1)
@@ -70,8 +70,8 @@ def reference_speed(n_ref: int = 3000, n_engine: int = 200_000) -> dict:
     ref_per_draw = (time.perf_counter() - t0) / n_ref
 
     # engine model evaluation per draw, parameters given (same work as the reference)
-    from mkba.model import Layout, evaluate_blocks, parameter_values
-    from mkba.sampling import Sampler
+    from mkba.core.model import Layout, evaluate_blocks, parameter_values
+    from mkba.core.sampling import Sampler
 
     names = list(case.parameters)
     u = Sampler(names, n_engine, 1).uniforms()

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkba.report import build_report
+from mkba.faces.report import build_report
 
 CASE = Path(__file__).resolve().parent.parent / "parameters" / "de_kop.yaml"
 

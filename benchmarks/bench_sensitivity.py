@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import mkba
-from mkba.sensitivity import sobol, tornado
+from mkba.analysis.sensitivity import sobol, tornado
 
 CASE = Path(__file__).resolve().parent.parent / "parameters" / "de_kop.yaml"
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkba import decision
-from mkba.case import Case, apply_scenario, load_case, load_case_text, validate_case
-from mkba.errors import CaseError, MkbaError, UsageError
-from mkba.results import Result, deterministic, simulate, simulate_many
-from mkba.scenarios import Comparison, compare
+from mkba.analysis import decision
+from mkba.analysis.scenarios import Comparison, compare
+from mkba.core.case import Case, apply_scenario
+from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.core.results import Result, deterministic, simulate, simulate_many
+from mkba.data_in.cases import load_case, load_case_text, validate_case
 
 __version__ = "0.1.0"
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import mkba
-from mkba.cli import main
+from mkba.faces.cli import main
 
 S_KEYS = {"mean", "sd", "p05", "p50", "p95", "mcse"}
 

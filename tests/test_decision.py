@@ -9,9 +9,9 @@ import pytest
 from scipy.stats import norm
 
 import mkba
-from mkba import decision
-from mkba.cli import main
-from mkba.errors import UsageError
+from mkba.analysis import decision
+from mkba.core.errors import UsageError
+from mkba.faces.cli import main
 
 TWO_OPTIONS = """
 mkba: 1
@@ -161,7 +161,7 @@ def test_acceptability_curves(example_case):
     # weight 1 equals the plain decision
     w1 = by_w[by_w.weight == 1.0].set_index("option")["prob_best"].to_dict()
     assert w1 == pytest.approx(cmp.decision()["prob_best"])
-    from mkba.scenarios import acceptability_by_discount_rate
+    from mkba.analysis.scenarios import acceptability_by_discount_rate
 
     by_r = acceptability_by_discount_rate(example_case, rates=[0.0, 0.03], draws=1_000, seed=1)
     assert set(by_r.discount_rate) == {0.0, 0.03}

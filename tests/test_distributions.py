@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import integrate
 
-from mkba.distributions import parse_parameter
+from mkba.core.distributions import parse_parameter
 
 # (record, true_mean, true_sd): closed forms computed by hand, independently of the code.
 CASES = [

@@ -8,14 +8,14 @@ import re
 
 import pytest
 
-import mkba.decision
-import mkba.results
-import mkba.sensitivity.sobol
+import mkba.analysis.decision
+import mkba.analysis.sensitivity.sobol
+import mkba.core.results
 
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize("module", [mkba.decision, mkba.results, mkba.sensitivity.sobol], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [mkba.analysis.decision, mkba.core.results, mkba.analysis.sensitivity.sobol], ids=lambda m: m.__name__)
 def test_doctests(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

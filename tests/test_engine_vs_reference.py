@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mkba
-from mkba.case import build_case
-from mkba.model import Layout
-from mkba.reference import evaluate_draw
-from mkba.yamlio import LineMap
+from mkba.core.case import build_case
+from mkba.core.errors import LineMap
+from mkba.core.model import Layout
+from mkba.core.reference import evaluate_draw
 
 
 def floats(low: float, high: float):

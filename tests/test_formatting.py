@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import mkba
-from mkba import report_data
-from mkba.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces import report_data
+from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
 
 NBSP = "\u00a0"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import mkba
-from mkba.reference import evaluate_draw
+from mkba.core.reference import evaluate_draw
 
 HAND_CASE = """
 mkba: 1

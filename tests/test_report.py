@@ -13,9 +13,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from mkba import report as report_module
-from mkba.cli import main
-from mkba.report import ReportError, build_report
+from mkba.faces import report as report_module
+from mkba.faces.cli import main
+from mkba.faces.report import ReportError, build_report
 
 DRAWS, SEED, SOBOL_N = 600, 3, 64
 

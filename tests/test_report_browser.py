@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mkba.report import build_report
+from mkba.faces.report import build_report
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
                  if p and Path(p).exists()), None)

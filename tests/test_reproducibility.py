@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 import mkba
-from mkba.case import build_case
-from mkba.yamlio import LineMap
+from mkba.core.case import build_case
+from mkba.core.errors import LineMap
 
 
 def _columns(res):
@@ -34,7 +34,7 @@ def test_same_seed_same_summary_different_seed_differs(example_case):
 
 
 def test_disk_backed_store_gives_the_same_numbers(example_case):
-    from mkba.results import simulate_many
+    from mkba.core.results import simulate_many
 
     in_ram = simulate_many(example_case, [None], draws=3_000, seed=5)["baseline"]
     on_disk = simulate_many(example_case, [None], draws=3_000, seed=5, ram_limit=0)["baseline"]

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from mkba.errors import UsageError
-from mkba.sampling import IC_BLOCK, Sampler
-from mkba.seeding import child, open_uniforms
+from mkba.core.errors import UsageError
+from mkba.core.sampling import IC_BLOCK, Sampler
+from mkba.core.seeding import child, open_uniforms
 
 
 def test_open_uniforms_are_in_open_interval_and_chunkable():

@@ -11,16 +11,16 @@ import pytest
 from SALib.sample import sobol as sobol_sample
 
 import mkba
-from mkba.cli import main
-from mkba.errors import UsageError
-from mkba.sensitivity import breakeven, morris, sobol, sobol_indices, tornado
-from mkba.test_functions import (
+from mkba.analysis.sensitivity import breakeven, morris, sobol, sobol_indices, tornado
+from mkba.core.errors import UsageError
+from mkba.core.test_functions import (
     ISHIGAMI_S1,
     ISHIGAMI_ST,
     ishigami,
     ishigami_parameters,
     product_indices,
 )
+from mkba.faces.cli import main
 
 PRODUCT = """
 mkba: 1
@@ -86,7 +86,7 @@ def test_saltelli_reuse_equals_mapping_every_row():
         return ishigami(values)
 
     sobol_indices(capture, params, n=16, seed=4, convergence=False)
-    from mkba.sensitivity.sobol import _int_seed
+    from mkba.analysis.sensitivity.sobol import _int_seed
 
     problem = {"num_vars": 3, "names": list(params), "bounds": [[0, 1]] * 3}
     x = sobol_sample.sample(problem, 16, calc_second_order=False, scramble=True, seed=_int_seed(4, "sobol-design"))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 import mkba
-from mkba.cli import main
-from mkba.errors import CaseError
+from mkba.core.errors import CaseError
+from mkba.faces.cli import main
 
 VALID = """\
 mkba: 1
@@ -178,7 +178,7 @@ def test_used_parameters_follow_the_scenario(tmp_path):
     case = mkba.load_case(load(text, tmp_path))
     assert case.used_parameters() == ["budget", "substitutie", "aantal"]
     assert "extra" in case.with_scenario("s1").used_parameters()
-    from mkba.sensitivity import tornado
+    from mkba.analysis.sensitivity import tornado
 
     assert "extra" not in tornado.analyze(case).parameters
     assert "extra" in tornado.analyze(case, scenario="s1").parameters

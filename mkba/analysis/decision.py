@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mkba.errors import UsageError
+from mkba.core.errors import UsageError
 
 
 def _matrix(nb) -> np.ndarray:

@@ -24,7 +24,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from scipy import stats
 
-from mkba.formatting import nl_number
+from mkba.faces.formatting import nl_number
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
 

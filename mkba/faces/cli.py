@@ -1,23 +1,21 @@
 """The ``mkba`` command line (DESIGN §5). Every command has ``--help``.
 
-Bad input never shows a traceback: :class:`~mkba.errors.MkbaError` is printed as a clear
+Bad input never shows a traceback: :class:`~mkba.core.errors.MkbaError` is printed as a clear
 message on stderr and the command exits with status 2.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mkba.errors import CaseError, MkbaError, UsageError
+from mkba.core.errors import CaseError, MkbaError, UsageError
 
 app = typer.Typer(
     name="mkba",
@@ -41,21 +39,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
 
 
-def to_json(obj: Any) -> str:
-    """JSON with NaN/inf written as null (strict JSON)."""
-    def clean(x: Any) -> Any:
-        if isinstance(x, float) and not math.isfinite(x):
-            return None
-        if isinstance(x, dict):
-            return {k: clean(v) for k, v in x.items()}
-        if isinstance(x, list | tuple):
-            return [clean(v) for v in x]
-        return x
-    return json.dumps(clean(obj), ensure_ascii=False, indent=2, allow_nan=False)
+from mkba.core.io import to_json  # noqa: E402  (re-exported: tests and users import it from here)
 
 
 def _load(path: Path):
-    from mkba.case import load_case
+    from mkba.data_in.cases import load_case
 
     return load_case(path)
 
@@ -68,7 +56,7 @@ def _show_progress(draws: int) -> bool:
 @app.command()
 def validate(case: CaseArg) -> None:
     """Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is)."""
-    from mkba.case import unused_parameters
+    from mkba.core.case import unused_parameters
 
     c = _load(case)
     for name in unused_parameters(c):
@@ -91,9 +79,9 @@ def run(
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
-    from mkba.console import print_run, progress_bar
-    from mkba.results import deterministic as run_deterministic
-    from mkba.results import simulate
+    from mkba.core.results import deterministic as run_deterministic
+    from mkba.core.results import simulate
+    from mkba.faces.console import print_run, progress_bar
 
     c = _load(case)
     if deterministic:
@@ -119,9 +107,9 @@ def compare(
     json_out: JsonOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
-    from mkba.console import print_compare, progress_bar
-    from mkba.scenarios import acceptability_by_discount_rate
-    from mkba.scenarios import compare as run_compare
+    from mkba.analysis.scenarios import acceptability_by_discount_rate
+    from mkba.analysis.scenarios import compare as run_compare
+    from mkba.faces.console import print_compare, progress_bar
 
     c = _load(case)
     options = len(c.scenarios) + 1
@@ -153,8 +141,8 @@ def sensitivity(
     json_out: JsonOpt = False,
 ) -> None:
     """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
-    from mkba.console import print_sensitivity
-    from mkba.sensitivity import METHODS
+    from mkba.analysis.sensitivity import METHODS
+    from mkba.faces.console import print_sensitivity
 
     if method not in METHODS:
         raise UsageError(f"unknown method '{method}'; choose one of: {', '.join(METHODS)}")
@@ -192,14 +180,14 @@ def report(
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
-    from mkba.report import build_report, main_progress
+    from mkba.faces.report import build_report, main_progress
 
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
-TEMPLATE = Path(__file__).parent / "data" / "template.yaml"
+TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml"
 
 
 @app.command()
@@ -214,7 +202,7 @@ def init(
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)")
     text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
-    from mkba.io import write_text_atomic
+    from mkba.core.io import write_text_atomic
 
     write_text_atomic(target, text)
     stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mkba.case import REST, Case, Quantity, Scalar, Split
+from mkba.core.case import REST, Case, Quantity, Scalar, Split
 
 EVAL_BLOCK = 2048  # draws evaluated at once: small enough that the working arrays stay in cache
 SOCIETY_COLUMNS = ("pv_costs", "pv_benefits", "npv", "bcr", "pv_fiscal", "pv_cut_off")

@@ -2,7 +2,7 @@
 
 All options are simulated on the same draws (uniforms keyed by seed and parameter name), so a
 difference between two options is not blurred by sampling noise. Net benefits are arranged
-**draws × options** for :mod:`mkba.decision`.
+**draws × options** for :mod:`mkba.analysis.decision`.
 
 The *perspective* of a decision is society (NPV) or one stakeholder (its net: PV benefits
 received minus PV costs paid). A *weight* on non-fiscal benefits gives the acceptability curve
@@ -18,11 +18,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mkba import decision
-from mkba.case import Case, scenario_label
-from mkba.errors import UsageError
-from mkba.results import Progress, Result, simulate_many, stats
-from mkba.seeding import SeedLike
+from mkba.analysis import decision
+from mkba.core.case import Case, scenario_label
+from mkba.core.errors import UsageError
+from mkba.core.results import Progress, Result, simulate_many, stats
+from mkba.core.seeding import SeedLike
 
 SOCIETY = "society"
 DEFAULT_WEIGHTS = tuple(np.round(np.linspace(0, 1, 11), 2))

@@ -18,9 +18,9 @@ import math
 import numpy as np
 from scipy.optimize import brentq
 
-from mkba.case import Case
-from mkba.errors import UsageError
-from mkba.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.core.case import Case
+from mkba.core.errors import UsageError
 
 TAIL = 1e-6
 

@@ -1,7 +1,7 @@
 """Figures and styled tables for reports, in one consistent style with Dutch labels.
 
-Every function takes computed results (a :class:`~mkba.results.Result`,
-:class:`~mkba.sensitivity.SensitivityResult`, :class:`~mkba.scenarios.Comparison` or a tidy
+Every function takes computed results (a :class:`~mkba.core.results.Result`,
+:class:`~mkba.analysis.sensitivity.SensitivityResult`, :class:`~mkba.analysis.scenarios.Comparison` or a tidy
 DataFrame) and returns a matplotlib ``Figure`` (or a pandas ``Styler``); nothing here
 computes model numbers. Notebooks call these functions and hold no plotting code.
 """
@@ -17,7 +17,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from mkba.formatting import nl_eur, nl_number, nl_percent, nl_smart
+from mkba.faces.formatting import nl_eur, nl_number, nl_percent, nl_smart
 
 PALETTE = "colorblind"
 KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
@@ -87,7 +87,7 @@ def stakeholder_bars(frame: pd.DataFrame) -> Figure:
 
     ``frame`` has one row per stakeholder with columns ``label``, ``kosten``, ``fiscaal``,
     ``economisch``, ``sociaal`` (mean PV in euros), e.g. from
-    :func:`mkba.report_data.stakeholder_frame`.
+    :func:`mkba.faces.report_data.stakeholder_frame`.
     """
     fig, ax = _new(8, 0.8 + 0.9 * len(frame))
     y = np.arange(len(frame))

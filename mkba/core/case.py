@@ -1,7 +1,7 @@
 """Case files (format version 1): load, validate, and apply scenario overlays.
 
 A case file is YAML, read with a safe loader: it is data, never code. :func:`load_case`
-returns a frozen, validated :class:`Case`, or raises :class:`~mkba.errors.CaseError` carrying
+returns a frozen, validated :class:`Case`, or raises :class:`~mkba.core.errors.CaseError` carrying
 *every* problem found, each as ``FILE:LINE yaml.path: what is wrong and what would be right``.
 
 A *quantity* is a number, the name of a parameter, or (where a per-year list is allowed) a
@@ -14,18 +14,15 @@ References
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mkba.distributions import ParameterSpec, parse_parameter
-from mkba.errors import CaseError, Problem, UsageError
-from mkba.yamlio import LineMap, YamlPath, load_yaml, load_yaml_text
+from mkba.core.distributions import ParameterSpec, parse_parameter
+from mkba.core.errors import CaseError, LineMap, Problem, UsageError, YamlPath
 
 FORMAT_VERSION = 1
 REST = "rest"
@@ -238,53 +235,12 @@ class Case:
         return apply_scenario(self, scenario_id)
 
 
-# --------------------------------------------------------------------------------------------
-# Loading
-# --------------------------------------------------------------------------------------------
-def load_case(path: str | Path) -> Case:
-    """Load and validate a case file.
-
-    Parameters
-    ----------
-    path : str or Path
-        The YAML case file (format version 1).
-
-    Returns
-    -------
-    Case
-
-    Raises
-    ------
-    CaseError
-        With every problem found, each located by file, line and YAML path.
-    """
-    path = Path(path)
-    data, lines = load_yaml(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return build_case(data, lines, path=str(path), sha256=digest)
-
-
-def load_case_text(text: str, name: str = "<text>") -> Case:
-    """Load a case from YAML text (for tests and notebooks)."""
-    data, lines = load_yaml_text(text, name)
-    return build_case(data, lines, path=name, sha256=hashlib.sha256(text.encode()).hexdigest())
-
-
 def unused_parameters(case: Case) -> list[str]:
     """Parameters that neither the baseline nor any scenario uses (likely a typo or leftover)."""
     used = set(case.used_parameters())
     for sid in case.scenarios:
         used |= set(apply_scenario(case, sid).used_parameters())
     return [n for n in case.parameters if n not in used]
-
-
-def validate_case(path: str | Path) -> list[Problem]:
-    """Return every problem in a case file (empty list: valid)."""
-    try:
-        load_case(path)
-    except CaseError as exc:
-        return exc.problems
-    return []
 
 
 class _Collector:
@@ -731,6 +687,6 @@ def scenario_label(case: Case, scenario_id: str | None) -> str:
 
 
 __all__ = [
-    "Case", "Cost", "Effect", "Scenario", "load_case", "load_case_text", "validate_case",
+    "Case", "Cost", "Effect", "Scenario", "build_case", "unused_parameters",
     "apply_scenario", "scenario_label", "REST",
 ]

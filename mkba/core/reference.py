@@ -1,6 +1,6 @@
 """A deliberately simple scalar evaluator of the MKBA model: one draw, plain loops.
 
-It is the oracle for tests of the vectorised engine (:mod:`mkba.model`) and the naive
+It is the oracle for tests of the vectorised engine (:mod:`mkba.core.model`) and the naive
 baseline in ``benchmarks/``. It shares no code with the engine beyond the :class:`Case`
 objects, and it follows DESIGN §3 literally: outcomes per year, benefits spread over
 ``lag`` and ``persistence`` with ``drop_off``, cut off at the horizon, split over
@@ -9,7 +9,7 @@ stakeholders, optimism bias, and discounting by ``1 / (1 + r) ** t``.
 
 from __future__ import annotations
 
-from mkba.case import REST, Case
+from mkba.core.case import REST, Case
 
 
 def _value(q, params: dict[str, float]) -> float:
@@ -49,7 +49,7 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
     Returns
     -------
     dict
-        The same output names as :class:`mkba.model.Layout` (``npv``, ``bcr``,
+        The same output names as :class:`mkba.core.model.Layout` (``npv``, ``bcr``,
         ``stakeholder.<id>.net``, ``effect.<id>.pv``, ...).
     """
     horizon = case.horizon

@@ -34,8 +34,8 @@ import numpy as np
 from scipy import special
 from scipy.stats import qmc
 
-from mkba.errors import UsageError
-from mkba.seeding import SeedLike, generator, open_uniforms
+from mkba.core.errors import UsageError
+from mkba.core.seeding import SeedLike, generator, open_uniforms
 
 DESIGNS = ("mc", "lhs", "sobol")
 IC_BLOCK = 8192

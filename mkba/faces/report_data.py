@@ -1,6 +1,6 @@
 """Everything a report shows, as data: Dutch sentences, tidy frames and provenance.
 
-The notebooks in ``notebooks/`` call these functions and :mod:`mkba.plotting`; they hold no
+The notebooks in ``notebooks/`` call these functions and :mod:`mkba.faces.plotting`; they hold no
 computation or plotting code of their own, so every number in a report is traceable to a
 parameter of the case and its source.
 """
@@ -17,10 +17,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mkba.case import Case
-from mkba.console import board_sentence
-from mkba.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
-from mkba.results import Result
+from mkba.core.case import Case
+from mkba.core.results import Result
+from mkba.faces.console import board_sentence
+from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
 
 KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
 DEPENDENCIES = ("numpy", "scipy", "pandas", "SALib", "PyYAML", "pydantic", "matplotlib", "seaborn",
@@ -223,7 +223,7 @@ def _eur_range(s: dict) -> str:
 
 
 def stakeholder_change_frame(cmp) -> pd.DataFrame:
-    """Tidy frame for :func:`mkba.plotting.scenario_comparison`: change in net per option and
+    """Tidy frame for :func:`mkba.faces.plotting.scenario_comparison`: change in net per option and
     stakeholder (mean, p05, p95)."""
     rows = []
     for opt, per in cmp.vs_baseline().items():
@@ -236,7 +236,7 @@ def stakeholder_change_frame(cmp) -> pd.DataFrame:
 
 def verdicts(cmp, perspective: str | None = None) -> list[str]:
     """One line per option that states its expected effect and how sure we are."""
-    from mkba.console import verdict
+    from mkba.faces.console import verdict
 
     d = cmp.decision(perspective)
     key = d["perspective"]

@@ -17,7 +17,7 @@ import hashlib
 
 import numpy as np
 
-from mkba.errors import UsageError
+from mkba.core.errors import UsageError
 
 SeedLike = int | np.random.SeedSequence | np.random.Generator
 

@@ -18,10 +18,10 @@ import numpy as np
 from SALib.analyze import morris as morris_analyze
 from SALib.sample import morris as morris_sample
 
-from mkba.case import Case
-from mkba.errors import UsageError
-from mkba.seeding import SeedLike, generator
-from mkba.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.core.case import Case
+from mkba.core.errors import UsageError
+from mkba.core.seeding import SeedLike, generator
 
 Q_LOW, Q_HIGH = 0.01, 0.99
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from mkba.case import Case
-from mkba.errors import UsageError
-from mkba.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.core.case import Case
+from mkba.core.errors import UsageError
 
 
 def analyze(case: Case, output: str = "npv", scenario: str | None = None, low: float = 0.1,

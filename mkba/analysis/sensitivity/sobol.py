@@ -23,11 +23,11 @@ import numpy as np
 from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
-from mkba.case import Case
-from mkba.distributions import ParameterSpec
-from mkba.errors import UsageError
-from mkba.seeding import SeedLike, generator
-from mkba.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.core.case import Case
+from mkba.core.distributions import ParameterSpec
+from mkba.core.errors import UsageError
+from mkba.core.seeding import SeedLike, generator
 
 _EPS = 2.0**-53
 
@@ -70,7 +70,7 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
 
     Examples
     --------
-    >>> from mkba.test_functions import ishigami, ishigami_parameters
+    >>> from mkba.core.test_functions import ishigami, ishigami_parameters
     >>> res = sobol_indices(ishigami, ishigami_parameters(), n=1024, seed=1)
     >>> round(res.parameters["x2"]["S1"], 1)
     0.4

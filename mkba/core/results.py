@@ -20,11 +20,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mkba.case import Case, apply_scenario
-from mkba.errors import UsageError
-from mkba.model import Layout, base_values, evaluate, evaluate_blocks, parameter_values
-from mkba.sampling import DESIGNS, Sampler
-from mkba.seeding import SeedLike
+from mkba.core.case import Case, apply_scenario
+from mkba.core.errors import UsageError
+from mkba.core.model import Layout, base_values, evaluate, evaluate_blocks, parameter_values
+from mkba.core.sampling import DESIGNS, Sampler
+from mkba.core.seeding import SeedLike
 
 RAM_LIMIT_BYTES = 512 * 2**20
 DEFAULT_CHUNK = 2**16

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,38 @@ class CaseError(MkbaError):
 
 class UsageError(MkbaError):
     """A command-line or API argument is invalid (unknown scenario, bad draw count, ...)."""
+
+
+# Locations: a path of keys and list indices into a case (YAML or a workbook), with its line.
+YamlPath = tuple[Any, ...]
+
+
+def dotted(path: YamlPath) -> str:
+    """Format a YAML path tuple as ``a.b[2].c``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class LineMap:
+    """Line numbers of YAML paths; unknown paths fall back to the nearest known parent."""
+
+    def __init__(self, file: str, lines: dict[YamlPath, int]):
+        self.file = file
+        self._lines = lines
+
+    def line(self, path: YamlPath) -> int | None:
+        path = tuple(path)
+        while True:
+            if path in self._lines:
+                return self._lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def problem(self, path: YamlPath, message: str) -> Problem:
+        return Problem(self.file, dotted(path), message, self.line(path))

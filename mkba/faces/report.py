@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mkba.case import Case, load_case, scenario_label
-from mkba.errors import MkbaError, UsageError
-from mkba.formatting import nl_number
+from mkba.core.case import Case, scenario_label
+from mkba.core.errors import MkbaError, UsageError
+from mkba.data_in.cases import load_case
+from mkba.faces.formatting import nl_number
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-TEMPLATES = Path(__file__).resolve().parent / "data" / "templates"
+NOTEBOOKS = Path(__file__).resolve().parent.parent.parent / "notebooks"
+TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 REPORT_NOTEBOOK = "mkba_report.ipynb"
 COMPARISON_NOTEBOOK = "scenario_comparison.ipynb"
 
@@ -54,7 +55,7 @@ class Job:
 def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
          sobol_n: int) -> list[Job]:
     """The notebooks a report consists of, with their parameters (validated)."""
-    from mkba.sensitivity.sobol import check_power_of_two
+    from mkba.analysis.sensitivity.sobol import check_power_of_two
 
     if scenario and all_options:
         raise UsageError("give either --scenario or --all, not both")
@@ -184,9 +185,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     from papermill.exceptions import PapermillExecutionError
 
     import mkba
-    from mkba import report_data
-    from mkba.cli import to_json
-    from mkba.io import write_bytes_atomic, write_text_atomic
+    from mkba.core.io import to_json, write_bytes_atomic, write_text_atomic
+    from mkba.faces import report_data
 
     case_path = Path(case_path).resolve()
     case = load_case(case_path)  # validates; raises CaseError with every problem

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from mkba.distributions import Normal, ParameterSpec, Uniform
+from mkba.core.distributions import Normal, ParameterSpec, Uniform
 
 # Ishigami, a = 7, b = 0.1, inputs U(−π, π): analytic first-order and total indices.
 ISHIGAMI_S1 = {"x1": 0.31391, "x2": 0.44241, "x3": 0.0}

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from mkba.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
 
 MCSE_WARN_BCR = 0.01
 

@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mkba.case import Case, apply_scenario
-from mkba.distributions import ParameterSpec
-from mkba.errors import UsageError
-from mkba.model import Layout, apply_scales, evaluate_blocks
+from mkba.core.case import Case, apply_scenario
+from mkba.core.distributions import ParameterSpec
+from mkba.core.errors import UsageError
+from mkba.core.model import Layout, apply_scales, evaluate_blocks
 
 CHUNK = 2**15  # parameter values prepared at once; evaluated in EVAL_BLOCK sub-blocks
 
