@@ -92,6 +92,16 @@ class EffectLine(_Record):
     note: str | None = None
 
 
+class PmPostIn(_Record):
+    """A PM-post: an effect that matters but is not valued in money (MKBA leidraad)."""
+
+    label: str
+    stakeholder: str
+    direction: Literal["positief", "negatief"]
+    note: str | None = None
+    source: str | None = None
+
+
 class ScenarioAdd(_Record):
     parameters: dict[str, Any] = Field(default_factory=dict)
     costs: list[Any] = Field(default_factory=list)
@@ -162,6 +172,15 @@ class Scenario:
 
 
 @dataclass(frozen=True)
+class PmPost:
+    label: str
+    stakeholder: str
+    direction: str  # "positief" | "negatief"
+    note: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     """A validated case (baseline, or a scenario applied to it).
 
@@ -189,6 +208,14 @@ class Case:
     path: str | None = None
     sha256: str | None = None
     description: str | None = None
+    pm_posten: tuple[PmPost, ...] = ()
+    beperkingen: tuple[str, ...] = ()
+    groepen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def label_of(self, name: str) -> str:
+        """Display name of a parameter: its ``label`` if the case gives one, else its name."""
+        spec = self.parameters.get(name)
+        return spec.label if spec is not None and spec.label else name
 
     @property
     def years(self) -> list[int]:
@@ -362,7 +389,8 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
     if not isinstance(data, dict):
         raise CaseError([lines.problem((), "a case file must be a YAML mapping starting with 'mkba: 1'")])
 
-    known = {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios"}
+    known = {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios",
+             "pm_posten", "beperkingen", "groepen"}
     for key in data:
         if key not in known:
             col.add((key,), f"unknown top-level section; allowed: {', '.join(sorted(known))}")
@@ -410,9 +438,12 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
         if scen is not None:
             scenarios[sid] = scen
 
-    if col.problems:
+    pm_posten = _parse_pm_posten(col, data.get("pm_posten"), stakeholders, sources)
+    beperkingen = _parse_beperkingen(col, data.get("beperkingen"))
+    groepen = _parse_groepen(col, data.get("groepen"), parameters)
+
+    if col.problems or info is None:  # a missing 'case' block is one of the problems
         raise CaseError(col.problems)
-    assert info is not None  # guaranteed: a missing 'case' block is a problem above
     return Case(
         id=info.id, title=info.title, start_year=info.start_year, horizon=info.horizon,
         price_year=info.price_year, discount_rate=_scalar(info.discount_rate),
@@ -421,8 +452,65 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
         sources=sources, stakeholders=stakeholders, parameters=parameters,
         correlations=tuple(correlations), costs=tuple(c for _, c in costs),
         effects=tuple(e for _, e in effects), scenarios=scenarios, path=path, sha256=sha256,
-        description=info.description,
+        description=info.description, pm_posten=pm_posten, beperkingen=beperkingen, groepen=groepen,
     )
+
+
+def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], sources: dict[str, str]) -> tuple:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        col.add(("pm_posten",), "must be a list of records {label, stakeholder, direction: positief|negatief, note, source}")
+        return ()
+    out = []
+    for index, item in enumerate(raw):
+        path = ("pm_posten", index)
+        rec = col.record(PmPostIn, item, path)
+        if rec is None:
+            continue
+        ok = True
+        if rec.stakeholder not in stakeholders:
+            col.add(path + ("stakeholder",), f"unknown stakeholder '{rec.stakeholder}'; declared: {', '.join(stakeholders)}")
+            ok = False
+        if rec.source is not None and rec.source not in sources:
+            col.add(path + ("source",), f"unknown source '{rec.source}'; declare it under 'sources:'")
+            ok = False
+        if ok:
+            out.append(PmPost(rec.label, rec.stakeholder, rec.direction, rec.note, rec.source))
+    return tuple(out)
+
+
+def _parse_beperkingen(col: _Collector, raw: Any) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        col.add(("beperkingen",), "must be a list of sentences (what the model leaves out)")
+        return ()
+    return tuple(x.strip() for x in raw)
+
+
+def _parse_groepen(col: _Collector, raw: Any, parameters: dict[str, ParameterSpec]) -> dict[str, tuple[str, ...]]:
+    """Named groups of parameters (e.g. for value of information on a research question)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, members in _as_mapping(col, raw, ("groepen",), "parameter groups").items():
+        path = ("groepen", name)
+        if not isinstance(name, str) or not re.match(NAME_PATTERN, name):
+            col.add(path, "group names use letters, digits and '_'")
+            continue
+        if not isinstance(members, list) or not members or not all(isinstance(m, str) for m in members):
+            col.add(path, "must be a non-empty list of parameter names, e.g. [bereik_zonder_outreach, escalatie]")
+            continue
+        bad = [m for m in members if m not in parameters]
+        fixed = [m for m in members if m in parameters and parameters[m].is_fixed]
+        if bad:
+            col.add(path, f"unknown parameter(s): {', '.join(bad)}")
+        elif fixed:
+            col.add(path, f"fixed parameter(s) carry no uncertainty: {', '.join(fixed)}")
+        elif len(set(members)) != len(members):
+            col.add(path, "a parameter is listed twice")
+        else:
+            out[name] = tuple(members)
+    return out
 
 
 def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, ParameterSpec]) -> list:
@@ -687,6 +775,6 @@ def scenario_label(case: Case, scenario_id: str | None) -> str:
 
 
 __all__ = [
-    "Case", "Cost", "Effect", "Scenario", "build_case", "unused_parameters",
+    "Case", "Cost", "Effect", "PmPost", "Scenario", "build_case", "unused_parameters",
     "apply_scenario", "scenario_label", "REST",
 ]

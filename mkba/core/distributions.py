@@ -43,6 +43,7 @@ class ParameterSpec(BaseModel):
     unit: str | None = None
     source: str | None = None
     note: str | None = None
+    label: str | None = None  # display name in tables and figures (format extension, DESIGN §11)
 
     # -- interface -------------------------------------------------------------------------
     def ppf(self, u: np.ndarray) -> np.ndarray:
