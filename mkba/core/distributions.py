@@ -24,8 +24,6 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from scipy import stats
 
-from mkba.faces.formatting import nl_number
-
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
@@ -63,10 +61,6 @@ class ParameterSpec(BaseModel):
     @property
     def support(self) -> tuple[float, float]:
         """Smallest interval holding all probability mass (may be infinite)."""
-        raise NotImplementedError
-
-    def describe_nl(self) -> str:
-        """The distribution in Dutch words, for assumption tables."""
         raise NotImplementedError
 
     # -- derived ---------------------------------------------------------------------------
@@ -125,9 +119,6 @@ class Fixed(ParameterSpec):
     def base_value(self) -> float:
         return float(self.value)
 
-    def describe_nl(self) -> str:
-        return f"vast: {nl_number(self.value, _decimals(self.value))}"
-
 
 class Uniform(ParameterSpec):
     """Uniform on [min, max]."""
@@ -157,9 +148,6 @@ class Uniform(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
-
-    def describe_nl(self) -> str:
-        return f"uniform tussen {_nl(self.min)} en {_nl(self.max)}"
 
 
 class Triangular(ParameterSpec):
@@ -192,9 +180,6 @@ class Triangular(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
-
-    def describe_nl(self) -> str:
-        return f"driehoek (min {_nl(self.min)}; meest waarschijnlijk {_nl(self.mode)}; max {_nl(self.max)})"
 
 
 class Pert(ParameterSpec):
@@ -243,9 +228,6 @@ class Pert(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
-
-    def describe_nl(self) -> str:
-        return f"PERT (min {_nl(self.min)}; meest waarschijnlijk {_nl(self.mode)}; max {_nl(self.max)})"
 
 
 class Normal(ParameterSpec):
@@ -304,14 +286,6 @@ class Normal(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (self._lower, self._upper)
 
-    def describe_nl(self) -> str:
-        text = f"normaal (gemiddelde {_nl(self.mean_)}; sd {_nl(self.sd_)})"
-        if self.min is not None or self.max is not None:
-            lo = "−∞" if self.min is None else _nl(self.min)
-            hi = "∞" if self.max is None else _nl(self.max)
-            text += f", afgekapt op [{lo}, {hi}]"
-        return text
-
 
 class LogNormal(ParameterSpec):
     """Lognormal given by its ``mean`` and ``sd`` on the natural scale (not the log scale).
@@ -354,9 +328,6 @@ class LogNormal(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (0.0, math.inf)
-
-    def describe_nl(self) -> str:
-        return f"lognormaal (gemiddelde {_nl(self.mean_)}; sd {_nl(self.sd_)})"
 
 
 class Beta(ParameterSpec):
@@ -455,15 +426,6 @@ class Beta(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
 
-    def describe_nl(self) -> str:
-        if self.successes is not None:
-            text = f"bèta uit {self.successes} van {self.trials} waarnemingen"
-        else:
-            text = f"bèta (gemiddelde {_nl(self.mean)}; sd {_nl(self.sd)})"
-        if (self.min, self.max) != (0.0, 1.0):
-            text += f" op [{_nl(self.min)}, {_nl(self.max)}]"
-        return text
-
 
 class Gamma(ParameterSpec):
     """Gamma by ``mean``/``sd`` or ``shape``/``scale``."""
@@ -520,9 +482,6 @@ class Gamma(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (0.0, math.inf)
 
-    def describe_nl(self) -> str:
-        return f"gamma (gemiddelde {_nl(self.mean)}; sd {_nl(self.sd)})"
-
 
 class Discrete(ParameterSpec):
     """A finite set of ``values`` with probabilities ``probs`` (summing to 1)."""
@@ -567,10 +526,6 @@ class Discrete(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (float(min(self.values)), float(max(self.values)))
 
-    def describe_nl(self) -> str:
-        pairs = "; ".join(f"{_nl(v)} (kans {nl_number(p, 2)})" for v, p in zip(self.values, self.probs, strict=True))
-        return f"discreet: {pairs}"
-
 
 class Empirical(ParameterSpec):
     """Observed ``values``, resampled with replacement (each equally likely)."""
@@ -595,9 +550,6 @@ class Empirical(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (float(min(self.values)), float(max(self.values)))
-
-    def describe_nl(self) -> str:
-        return f"empirisch: {len(self.values)} waarnemingen (gemiddelde {_nl(self.mean)})"
 
 
 FAMILIES: dict[str, type[ParameterSpec]] = {
@@ -630,13 +582,3 @@ def _check_min_mode_max(low: float, mode: float, high: float) -> None:
         raise ValueError(f"mode ({_g(mode)}) must be ≥ min ({_g(low)})")
     if mode > high:
         raise ValueError(f"max ({_g(high)}) must be ≥ mode ({_g(mode)})")
-
-
-def _decimals(x: float) -> int:
-    if float(x).is_integer() and abs(x) >= 1:
-        return 0
-    return 2 if abs(x) >= 1 else 4 if abs(x) < 0.01 else 2 if abs(x * 100).is_integer() else 3
-
-
-def _nl(x: float) -> str:
-    return nl_number(x, _decimals(x))

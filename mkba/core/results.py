@@ -146,7 +146,7 @@ class Result:
 
     def summary(self) -> dict[str, Any]:
         """The §5 ``mkba run --json`` object (extensions: ``scenario_label``, ``design``,
-        ``pv_fiscal``, ``pv_cut_off``, mcse of the headline numbers, per-year means)."""
+        ``pv_fiscal``, ``pv_cut_off``, mcse of the headline numbers, per-year means, ``pm_posten``)."""
         costs = self.column("pv_costs")
         benefits = self.column("pv_benefits")
         npv = self.column("npv")
@@ -198,6 +198,9 @@ class Result:
                 "costs_mean": [float(x) for x in self.yearly.get("costs", [])],
                 "benefits_mean": [float(x) for x in self.yearly.get("benefits", [])],
             },
+            # effects that matter but are not valued in money, listed beside the balance (DESIGN §11)
+            "pm_posten": [{"label": p.label, "stakeholder": p.stakeholder, "direction": p.direction,
+                           "note": p.note, "source": p.source} for p in self.case.pm_posten],
         }
 
     def to_frame(self) -> pd.DataFrame:
