@@ -6,25 +6,16 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from mkba.faces import text_nl
 from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.text_nl import board_sentence
 
 MCSE_WARN_BCR = 0.01
-
-
-def board_sentence(metrics: dict[str, Any], who: str = "") -> str:
-    """The headline in Dutch: 'Elke geïnvesteerde euro levert naar verwachting € 1,20 op
-    (90%-interval € 0,95 – € 1,45); kans dat de baten de kosten overtreffen: 78%.'"""
-    bcr = metrics["bcr"]
-    ratio = metrics["bcr_of_means"]
-    prefix = f"{who}: " if who else ""
-    if isinstance(bcr, dict):
-        return (f"{prefix}Elke geïnvesteerde euro levert naar verwachting {nl_eur(ratio, 2)} op "
-                f"(90%-interval {nl_eur(bcr['p05'], 2)} – {nl_eur(bcr['p95'], 2)}); kans dat de baten "
-                f"de kosten overtreffen: {nl_percent(metrics['prob_npv_positive'])}.")
-    return f"{prefix}Elke geïnvesteerde euro levert {nl_eur(ratio, 2)} op (deterministisch: alle parameters op hun basiswaarde)."
+DESIGN_NL = {"mc": "Monte Carlo", "lhs": "Latijnse hyperkubus", "sobol": "Sobol'-reeks"}
 
 
 def _s_cells(s: Any, euros: bool = True, decimals: int = 2) -> list[str]:
@@ -45,14 +36,20 @@ def _stat_table(title: str, first: str) -> Table:
 def print_run(summary: dict[str, Any], case, console: Console) -> None:
     """Print a run summary (the §5 object) as Dutch tables."""
     m = summary["metrics"]
-    label = "basis" if summary["scenario"] == "baseline" else summary["scenario"]
+    label = (text_nl.BASELINE_SHORT if summary["scenario"] == "baseline" else
+             text_nl.option_label(case, summary["scenario"]) if summary["scenario"] in case.scenarios
+             else summary["scenario"])
     draws = "deterministisch" if summary["design"] == "deterministic" else (
-        f"{nl_number(summary['draws'], 0)} trekkingen, seed {summary['seed']}, ontwerp {summary['design']}")
-    console.print(f"[bold]MKBA {case.title}[/bold] — scenario: {label} — {draws}")
+        f"{nl_number(summary['draws'], 0)} trekkingen, seed {summary['seed']}, "
+        f"ontwerp {DESIGN_NL.get(summary['design'], summary['design'])}")
+    console.print(f"[bold]MKBA {case.title}[/bold] — {label} — {draws}")
     years = summary["yearly"]["years"]
     console.print(f"Periode {years[0]}–{years[-1]}, prijspeil {case.price_year or years[0]}, "
                   f"discontovoet {_rate(summary['discount_rate'])}\n")
     console.print(board_sentence(m), style="bold green" if m["bcr_of_means"] and m["bcr_of_means"] >= 1 else "bold yellow")
+    optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
+    if optimism:
+        console.print(optimism)
     console.print()
 
     table = _stat_table("Maatschappij (contante waarde)", "")
@@ -78,7 +75,7 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
     for name, justify in (("Effect", "left"), ("Soort", "left"), ("Uitkomsten (totaal)", "right"),
                           ("Baten (CW)", "right"), ("P5 – P95", "right")):
         table.add_column(name, justify=justify)
-    kinds = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
+    kinds = text_nl.KIND_NL
     for e in case.effects:
         s = summary["lines"][e.id]
         pv = s["pv"]
@@ -95,6 +92,16 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
     table.add_row("Baten", *(nl_eur_short(x) for x in y["benefits_mean"]))
     table.add_row("Baten/kosten", *(nl_number(b / c, 2) if c else "–" for b, c in zip(y["benefits_mean"], y["costs_mean"], strict=True)))
     console.print(table)
+
+    if summary.get("pm_posten"):
+        table = Table(title=text_nl.PM_TITLE, title_justify="left", header_style="bold")
+        for name in text_nl.PM_COLUMNS[:4]:
+            table.add_column(name)
+        for p in summary["pm_posten"]:
+            table.add_row(p["label"], case.stakeholders.get(p["stakeholder"], p["stakeholder"]),
+                          text_nl.DIRECTION_NL.get(p["direction"], p["direction"]), p.get("note") or "")
+        console.print(table)
+        console.print(text_nl.PM_INTRO)
 
     cut = _mean(m["pv_cut_off"])
     if cut:
@@ -205,7 +212,8 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     cut_options = [o for o in summary["labels"] if o != "baseline"]
     if cut_options:
         least = max(cut_options, key=lambda o: dec["expected_npv"][o])
-        console.print(f"\nMinst nadelige bezuiniging voor {who}: [bold]{summary['labels'][least]}[/bold].")
+        noun = text_nl.cut_noun(cuts[least]["budget_saved"]["mean"])
+        console.print("\n" + text_nl.least_harmful(noun, who, f"[bold]{escape(summary['labels'][least])}[/bold]"))
 
 
 def _print_curve(console: Console, records: list[dict], key: str, title: str, labels: dict, fmt) -> None:
@@ -222,21 +230,20 @@ def _print_curve(console: Console, records: list[dict], key: str, title: str, la
 
 
 def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
-    """Print a sensitivity result as a Dutch table (top ``top`` parameters)."""
-    titles = {"tornado": "Tornado: uitkomst bij P10 en P90 van elke parameter (overige op basiswaarde)",
-              "breakeven": "Omslagwaarden: waarde waarbij de conclusie omslaat (overige op basiswaarde)",
-              "sobol": "Sobol-indices: aandeel van de onzekerheid in de uitkomst",
-              "morris": "Morris-screening: gemiddeld absoluut effect (mu*)"}
+    """Print a sensitivity result as a Dutch table (top ``top`` parameters, by their labels)."""
     money = result.output != "bcr"
     fmt = (lambda x: nl_eur_short(x)) if money else (lambda x: nl_number(x, 2))
     versus = result.extra.get("versus")
-    what = f"verschil {result.scenario} − {versus}" if versus else f"scenario: {result.scenario}"
-    console.print(f"[bold]{titles[result.method]}[/bold] — uitkomst: {result.output}, {what}")
+    option = text_nl.option_short(case, result.scenario)
+    what = (f"verschil {option} − {text_nl.option_short(case, versus)}" if versus
+            else text_nl.option_label(case, result.scenario))
+    console.print(f"[bold]{text_nl.METHOD_TITLES[result.method]}[/bold] — uitkomst: "
+                  f"{text_nl.output_label(result.output, case).lower()}; {escape(what)}")
     table = Table(header_style="bold")
-    table.add_column("Parameter")
-    rows = list(result.parameters.items())[:top]
+    table.add_column(text_nl.PARAMETER)
+    rows = [(case.label_of(name), r) for name, r in list(result.parameters.items())[:top]]
     if result.method == "tornado":
-        for col in ("Laag", "Hoog", "Uitkomst laag", "Uitkomst hoog", "Bereik"):
+        for col in ("Laag (P10)", "Hoog (P90)", "Uitkomst laag", "Uitkomst hoog", "Bereik"):
             table.add_column(col, justify="right")
         for name, r in rows:
             table.add_row(name, nl_smart(r["low"]), nl_smart(r["high"]), fmt(r["output_low"]),
@@ -265,6 +272,6 @@ def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
             table.add_row(name, fmt(r["mu_star"]), fmt(r["mu_star_conf"]), fmt(r["sigma"]))
     console.print(table)
     if len(result.parameters) > top:
-        console.print(f"({len(result.parameters) - top} parameters met kleinere invloed niet getoond; --json geeft alles.)")
+        console.print(f"({text_nl.NOT_SHOWN.format(n=len(result.parameters) - top)})")
     for note in result.notes:
-        console.print(f"• {note}")
+        console.print(f"• {escape(text_nl.sensitivity_note(note, case))}")

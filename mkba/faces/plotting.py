@@ -8,7 +8,8 @@ computes model numbers. Notebooks call these functions and hold no plotting code
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Callable, Mapping
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,10 +18,12 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from mkba.faces import text_nl
 from mkba.faces.formatting import nl_eur, nl_number, nl_percent, nl_smart
 
 PALETTE = "colorblind"
-KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
+KIND_NL = text_nl.KIND_NL
+Labels = Mapping[str, str] | Callable[[str], str] | None
 
 
 def setup_style() -> None:
@@ -31,12 +34,22 @@ def setup_style() -> None:
 
 
 def _eur_axis(ax, axis: str = "x") -> None:
-    def fmt(x, _pos):
-        if abs(x) >= 1e6:
-            return f"{'−' if x < 0 else ''}€ {nl_number(abs(x) / 1e6, 1)} mln"
-        return nl_eur(x)
+    """Euro ticks in one unit per axis: all in millions ('€ 1,2 mln') once any tick reaches a
+    million, with as many decimals as the step needs, so labels stay short and never repeat."""
     target = ax.xaxis if axis == "x" else ax.yaxis
-    target.set_major_locator(MaxNLocator(nbins=6 if axis == "x" else 8))
+    target.set_major_locator(MaxNLocator(nbins=5 if axis == "x" else 7, steps=[1, 2, 2.5, 5, 10]))
+
+    def fmt(x, _pos):
+        ticks = list(target.get_majorticklocs())
+        big = max((abs(t) for t in ticks), default=abs(x)) >= 1e6
+        if not big:
+            return nl_eur(x)
+        step = min((abs(b - a) for a, b in zip(ticks, ticks[1:], strict=False) if b != a), default=1e6) / 1e6
+        decimals = 0 if step >= 1 - 1e-9 else min(3, max(1, math.ceil(-math.log10(step) - 1e-9)))
+        if abs(x) < 1e-9 * max(1.0, step):
+            return "€\u00a00"
+        return f"{'−' if x < 0 else ''}€\u00a0{nl_number(abs(x) / 1e6, decimals)}\u00a0mln"
+
     target.set_major_formatter(FuncFormatter(fmt))
 
 
@@ -45,7 +58,20 @@ def _ratio_axis(ax, axis: str = "x") -> None:
 
 
 def _pct_axis(ax, axis: str = "y") -> None:
-    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(lambda x, _p: nl_percent(x)))
+    """Percent ticks at 'nice' steps, with as many decimals as the step needs, so no two ticks
+    ever read the same (0%, 0,5%, 1%, … rather than 0%, 1%, 1%, 2%)."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+
+    def fmt(x, _pos):
+        ticks = target.get_majorticklocs()
+        step = min((abs(b - a) for a, b in zip(ticks, ticks[1:], strict=False) if b != a), default=1.0) * 100
+        decimals = 0 if step <= 0 or step >= 1 - 1e-9 else min(4, max(0, math.ceil(-math.log10(step) - 1e-9)))
+        while decimals < 4 and len({round(100 * t, decimals) for t in ticks}) < len(ticks):
+            decimals += 1
+        return nl_percent(x, decimals)
+
+    target.set_major_formatter(FuncFormatter(fmt))
 
 
 def _new(width: float = 8, height: float = 4.5) -> tuple[Figure, plt.Axes]:
@@ -65,7 +91,7 @@ def distribution(values: np.ndarray, kind: str = "npv", title: str | None = None
     p05, p95 = np.quantile(values, [0.05, 0.95])
     ax.axvspan(p05, p95, color="grey", alpha=0.12, label="90%-interval")
     line = 0.0 if kind == "npv" else 1.0
-    ax.axvline(line, color="crimson", lw=2, label="break-even (baten = kosten)")
+    ax.axvline(line, color="crimson", lw=2, label=text_nl.OMSLAG)
     ax.axvline(values.mean(), color="black", lw=1.5, ls="--", label="gemiddelde")
     if kind == "npv":
         _eur_axis(ax)
@@ -126,23 +152,24 @@ def yearly_flows(years: list[int], costs: list[float], benefits: list[float]) ->
 
 
 # --- sensitivity ---------------------------------------------------------------------------------
-def tornado_chart(result, top: int = 12, labels: Mapping[str, str] | None = None) -> Figure:
-    """Tornado chart: output at each parameter's low and high value, widest bar on top."""
+def tornado_chart(result, top: int = 12, labels: Labels = None, case=None) -> Figure:
+    """Tornado chart: output at each parameter's low and high value, widest bar on top.
+    ``labels`` (a mapping or a function such as ``case.label_of``) names the parameters."""
     rows = list(result.parameters.items())[:top]
     base = result.extra.get("base_output", 0.0)
-    fig, ax = _new(8, 1 + 0.42 * len(rows))
+    fig, ax = _new(10, 1 + 0.42 * len(rows))
     colours = sns.color_palette(PALETTE)
     for i, (_name, r) in enumerate(rows):
         lo, hi = r["output_low"], r["output_high"]
-        ax.barh(i, lo - base, left=base, color=colours[0], height=0.6, label="parameter laag (P10)" if i == 0 else None)
-        ax.barh(i, hi - base, left=base, color=colours[1], height=0.6, label="parameter hoog (P90)" if i == 0 else None)
+        ax.barh(i, lo - base, left=base, color=colours[0], height=0.6, label=text_nl.TORNADO_LOW if i == 0 else None)
+        ax.barh(i, hi - base, left=base, color=colours[1], height=0.6, label=text_nl.TORNADO_HIGH if i == 0 else None)
     ax.axvline(base, color="black", lw=1)
     ax.set_yticks(range(len(rows)), [_param_label(n, r, labels) for n, r in rows], fontsize=8)
     ax.invert_yaxis()
     money = result.output != "bcr"
     (_eur_axis if money else _ratio_axis)(ax)
-    ax.set_xlabel(_output_label(result.output))
-    ax.set_title("Tornado: invloed van elke aanname (overige op basiswaarde)")
+    ax.set_xlabel(text_nl.output_label(result.output, case))
+    ax.set_title(text_nl.TORNADO_TITLE)
     ax.legend(fontsize=8, loc="lower right")
     return fig
 
@@ -163,22 +190,22 @@ def _grouped_barh(ax, groups: list[str], series: list[str], mean: np.ndarray, lo
     ax.invert_yaxis()
 
 
-def sobol_bars(result, top: int = 12) -> Figure:
+def sobol_bars(result, top: int = 12, labels: Labels = None, case=None) -> Figure:
     """First-order (S1) and total (ST) Sobol' indices with their confidence intervals."""
     rows = list(result.parameters.items())[:top]
-    names = [n for n, _ in rows]
+    names = [_label(labels, n) for n, _ in rows]
     mean = np.array([[r["S1"], r["ST"]] for _, r in rows])
     conf = np.array([[r["S1_conf"], r["ST_conf"]] for _, r in rows])
-    fig, ax = _new(8, 1 + 0.45 * len(rows))
-    _grouped_barh(ax, names, ["eerste orde (S1)", "totaal (ST)"], mean, mean - conf, mean + conf)
+    fig, ax = _new(10, 1 + 0.45 * len(rows))
+    _grouped_barh(ax, names, list(text_nl.SOBOL_SERIES), mean, mean - conf, mean + conf)
     _pct_axis(ax, "x")
-    ax.set_xlabel("Aandeel van de variantie van de uitkomst (lijn: betrouwbaarheidsinterval)")
-    ax.set_title(f"Sobol-indices ({_output_label(result.output)})")
+    ax.set_xlabel(text_nl.SOBOL_AXIS)
+    ax.set_title(f"Sobol'-indices ({text_nl.output_label(result.output, case).lower()})")
     ax.legend(fontsize=8, loc="lower right")
     return fig
 
 
-def breakeven_table(result, labels: Mapping[str, str] | None = None, max_rows: int = 15):
+def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None):
     """Break-even values as a styled DataFrame (Dutch headers, nl-NL numbers).
 
     Rows: parameters whose break-even lies inside their range (most likely first), then
@@ -194,21 +221,22 @@ def breakeven_table(result, labels: Mapping[str, str] | None = None, max_rows: i
     for name, r in chosen:
         if r["value"] is None:
             outside = r.get("value_outside_range")
-            rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
+            rows.append({text_nl.PARAMETER: _label(labels, name), "Basiswaarde": nl_smart(r["base"]),
                          "Omslagwaarde": "geen binnen bereik" + (f" (pas bij {nl_smart(outside)})" if outside is not None else ""),
                          "Kans voorbij omslag": "–"})
         else:
             q = r["quantile"]
             beyond = q if r["value"] < r["base"] else 1 - q
-            rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
+            rows.append({text_nl.PARAMETER: _label(labels, name), "Basiswaarde": nl_smart(r["base"]),
                          "Omslagwaarde": nl_smart(r["value"]), "Kans voorbij omslag": nl_percent(beyond)})
-    frame = pd.DataFrame(rows, columns=["Parameter", "Basiswaarde", "Omslagwaarde", "Kans voorbij omslag"])
-    caption = f"Omslagwaarden: waarde waarbij {_target_text(result)} (overige parameters op basiswaarde)."
+    frame = pd.DataFrame(rows, columns=[text_nl.PARAMETER, "Basiswaarde", "Omslagwaarde", "Kans voorbij omslag"])
+    caption = f"Omslagwaarden: waarde waarbij {_target_text(result, case)} (overige aannames op basiswaarde)."
     if left_out:
-        caption += f" {left_out} verdere parameter(s) met een omslag ver buiten hun bereik niet getoond."
+        caption += f" {left_out} verdere aanname(s) met een omslag ver buiten hun bereik niet getoond."
     if never:
-        caption += f" {never} parameter(s) kunnen de uitkomst op geen enkele toegestane waarde laten omslaan."
-    return frame.style.hide(axis="index").set_caption(caption).set_properties(subset=["Parameter", "Omslagwaarde"], **{"text-align": "left"})
+        caption += f" {never} aanname(s) kunnen de uitkomst op geen enkele toegestane waarde laten omslaan."
+    return frame.style.hide(axis="index").set_caption(caption).set_properties(
+        subset=[text_nl.PARAMETER, "Omslagwaarde"], **{"text-align": "left"})
 
 
 # --- scenarios -----------------------------------------------------------------------------------
@@ -252,26 +280,26 @@ def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[
     return fig
 
 
-def _param_label(name: str, record: dict, labels: Mapping[str, str] | None) -> str:
-    label = (labels or {}).get(name, name)
-    return f"{label} ({nl_smart(record['low'])} – {nl_smart(record['high'])})"
+def _label(labels: Labels, name: str) -> str:
+    if labels is None:
+        return name
+    if callable(labels):
+        return labels(name)
+    return labels.get(name, name)
 
 
-def _output_label(output: str) -> str:
-    if output == "npv":
-        return "Netto contante waarde"
-    if output == "bcr":
-        return "Baten/kosten-verhouding"
-    if output.startswith("net:"):
-        return f"Netto-effect {output[4:]}"
-    return output
+def _param_label(name: str, record: dict, labels: Labels) -> str:
+    return f"{_label(labels, name)} ({nl_smart(record['low'])} – {nl_smart(record['high'])})"
 
 
-def _target_text(result) -> str:
+def _target_text(result, case=None) -> str:
     target = result.extra.get("target", 0.0)
     versus = result.extra.get("versus")
+    output = text_nl.output_label(result.output, case).lower()
     if versus:
-        return f"{result.scenario} en {versus} even goed uitpakken ({_output_label(result.output).lower()})"
+        first = text_nl.option_short(case, result.scenario) if case is not None else result.scenario
+        second = text_nl.option_short(case, versus) if case is not None else versus
+        return f"{first} en {second} even goed uitpakken ({output})"
     if result.output == "bcr":
         return f"de baten/kosten-verhouding {nl_number(target, 2)} wordt"
-    return f"{_output_label(result.output).lower()} nul wordt"
+    return f"{output} nul wordt"

@@ -19,10 +19,11 @@ import pandas as pd
 
 from mkba.core.case import Case
 from mkba.core.results import Result
-from mkba.faces.console import board_sentence
+from mkba.faces import text_nl
 from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.text_nl import board_sentence
 
-KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
+KIND_NL = text_nl.KIND_NL
 DEPENDENCIES = ("numpy", "scipy", "pandas", "SALib", "PyYAML", "pydantic", "matplotlib", "seaborn",
                 "papermill", "nbconvert", "pyarrow", "typer", "rich", "babel")
 MCSE_WARN_RATIO = 0.01
@@ -39,22 +40,91 @@ def board_summary(result: Result) -> list[str]:
     if np.mean(costs) > 0:
         ratio = benefits / costs
         p05, p95 = np.quantile(ratio, [0.05, 0.95])
-        lines.append(
-            f"Voor {result.case.stakeholders[sid]} zelf: elke geïnvesteerde euro levert naar "
-            f"verwachting {nl_eur(np.mean(benefits) / np.mean(costs), 2)} op (90%-interval {nl_eur(p05, 2)} – "
-            f"{nl_eur(p95, 2)}), waarvan {nl_eur(np.mean(fiscal) / np.mean(costs), 2)} in geld "
-            f"(fiscale baten: vermeden uitgaven); de rest komt bij anderen terecht. Kans dat de eigen baten de kosten "
-            f"overtreffen: "
-            f"{nl_percent(float(np.mean(ratio > 1)))}.")
+        lines.append(text_nl.funder_sentence(result.case.stakeholders[sid], float(np.mean(benefits) / np.mean(costs)),
+                                             float(p05), float(p95), float(np.mean(fiscal) / np.mean(costs)),
+                                             float(np.mean(ratio > 1))))
     return lines
+
+
+def optimism_note(case: Case) -> str | None:
+    """The optimism-bias disclosure for the headline area, or None when no correction applies."""
+    return text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
+
+
+def meaning(result: Result) -> str:
+    """The plain "Wat betekent dit?" paragraph under the two headline sentences."""
+    m = result.summary()["metrics"]
+    sid = result.funder()
+    costs = float(np.mean(result.column(f"stakeholder.{sid}.pv_costs")))
+    fiscal = float(np.mean(result.column(f"stakeholder.{sid}.pv_fiscal")))
+    own = float(np.mean(result.column(f"stakeholder.{sid}.pv_benefits")))
+    received = {k: float(np.mean(result.column(f"stakeholder.{k}.pv_benefits"))) for k in result.case.stakeholders}
+    total = sum(received.values())
+    top = max(received, key=received.get)
+    return text_nl.meaning_paragraph(
+        m["bcr_of_means"], m["prob_npv_positive"], result.case.stakeholders[sid],
+        own / costs if costs else None, fiscal / costs if costs else None,
+        result.case.stakeholders[top], received[top] / total if total else 0.0, len(result.case.pm_posten))
 
 
 def yearly_sentence(result: Result) -> str:
     """How the return develops per year (start-up versus cruising altitude)."""
     years = result.case.years
     costs, benefits = result.yearly["costs"], result.yearly["benefits"]
-    parts = [f"{y}: {nl_number(b / c, 2)}" for y, c, b in zip(years, costs, benefits, strict=True) if c]
-    return "Baten/kosten per jaar (gemiddeld): " + "; ".join(parts) + "."
+    return text_nl.yearly_sentence([(y, b / c) for y, c, b in zip(years, costs, benefits, strict=True) if c])
+
+
+def balance_table(result: Result):
+    """The balance (PV costs, benefits, NPV, ratio with their 90% intervals)."""
+    m = result.summary()["metrics"]
+    rows = []
+    for label, key in zip(text_nl.BALANCE_ROWS, ("pv_costs", "pv_benefits", "npv", "bcr"), strict=True):
+        s = m[key]
+        if key == "bcr":
+            rows.append({"": label, "Gemiddeld": nl_number(m["bcr_of_means"], 2),
+                         "90%-interval": f"{nl_number(s['p05'], 2)} – {nl_number(s['p95'], 2)}"})
+        else:
+            rows.append({"": label, "Gemiddeld": nl_eur(s["mean"]),
+                         "90%-interval": f"{nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])}"})
+    return pd.DataFrame(rows).style.hide(axis="index").set_caption(text_nl.BALANCE_CAPTION).set_properties(
+        subset=[""], **{"text-align": "left"})
+
+
+def pm_frame(case: Case) -> pd.DataFrame:
+    """The case's PM-posten (effects not valued in money), in Dutch columns."""
+    def note(p) -> str:
+        source = text_nl.PM_SOURCE.format(source=case.sources.get(p.source, p.source)) if p.source else ""
+        return " ".join(x for x in (p.note or "", source) if x)
+
+    rows = [{"Effect": p.label, "Voor wie": case.stakeholders.get(p.stakeholder, p.stakeholder),
+             "Richting": text_nl.DIRECTION_NL.get(p.direction, p.direction), "Toelichting": note(p)}
+            for p in case.pm_posten]
+    return pd.DataFrame(rows, columns=list(text_nl.PM_COLUMNS))
+
+
+def pm_table(case: Case):
+    """:func:`pm_frame` styled, or a sentence saying the case lists none."""
+    if not case.pm_posten:
+        return text_nl.PM_NONE
+    return pm_frame(case).style.hide(axis="index").set_caption(text_nl.PM_TITLE).set_properties(
+        **{"text-align": "left", "vertical-align": "top"}).set_table_styles([{"selector": "th", "props": "text-align: left;"}])
+
+
+def show_balance(result: Result) -> None:
+    """The balance and, beside it, the PM-posten (as the MKBA leidraad asks)."""
+    from IPython.display import HTML, display
+
+    pm = pm_table(result.case)
+    left = balance_table(result).to_html()
+    right = (f"<p>{html_escape(pm)}</p>" if isinstance(pm, str) else
+             pm.to_html() + f"<p class='pm-intro'>{html_escape(text_nl.PM_INTRO)}</p>")
+    display(HTML(f"<div class='mkba-balance'><div>{left}</div><div>{right}</div></div>"))
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
 
 
 def stakeholder_frame(result: Result) -> pd.DataFrame:
@@ -120,7 +190,8 @@ def substitution_frame(result: Result, category: str = "substitutie") -> pd.Data
 
 
 def assumptions_frame(case: Case) -> pd.DataFrame:
-    """Every parameter: its distribution in words, unit, base value, and source or note."""
+    """Every parameter (by its label): its distribution in words, unit, base value, and source
+    or note; then the optimism-bias correction when one is applied."""
     used = set(case.used_parameters())
     rows = []
     for name, spec in case.parameters.items():
@@ -128,16 +199,22 @@ def assumptions_frame(case: Case) -> pd.DataFrame:
         basis = " — ".join(x for x in (source, spec.note or "") if x) or "(geen bron of toelichting)"
         if name not in used:
             basis += " (alleen gebruikt in scenario's)"
-        rows.append({"Parameter": name, "Verdeling": spec.describe_nl(), "Eenheid": spec.unit or "",
-                     "Basiswaarde": nl_smart(spec.base_value), "Bron / toelichting": basis})
+        rows.append({"Aanname": case.label_of(name), "Verdeling": text_nl.describe_distribution(spec),
+                     "Eenheid": spec.unit or "", "Basiswaarde": nl_smart(spec.base_value), "Bron / toelichting": basis})
+    for what, q in (("baten", case.optimism_benefits), ("kosten", case.optimism_costs)):
+        if isinstance(q, str) or q:
+            shown = case.label_of(q) if isinstance(q, str) else nl_percent(q, 0 if 100 * q == round(100 * q) else 1)
+            rows.append({"Aanname": f"Correctie voor optimisme ({what})", "Verdeling": "vast" if not isinstance(q, str) else "",
+                         "Eenheid": "fractie", "Basiswaarde": shown,
+                         "Bron / toelichting": text_nl.optimism_sentence(*((0, q) if what == "baten" else (q, 0)))})
     return pd.DataFrame(rows)
 
 
 def assumptions_table(case: Case):
     frame = assumptions_frame(case)
     return frame.style.hide(axis="index").set_caption(
-        "Alle aannames: elke parameter met verdeling, eenheid en bron of toelichting").set_properties(
-        subset=["Parameter", "Verdeling", "Eenheid", "Bron / toelichting"], **{"text-align": "left"})
+        "Alle aannames: elke aanname met verdeling, eenheid en bron of toelichting").set_properties(
+        subset=["Aanname", "Verdeling", "Eenheid", "Bron / toelichting"], **{"text-align": "left"})
 
 
 def limitations(result: Result) -> list[str]:
@@ -146,23 +223,16 @@ def limitations(result: Result) -> list[str]:
     m = s["metrics"]
     years = result.case.years
     cut = m["pv_cut_off"]["mean"] if isinstance(m["pv_cut_off"], dict) else m["pv_cut_off"]
-    out = [
-        f"De analyse loopt van {years[0]} tot en met {years[-1]}. Baten die daarna nog optreden (door effecten die "
-        f"meerdere jaren aanhouden) tellen niet mee: {nl_eur(cut)} contante waarde, "
-        f"{nl_percent(cut / m['pv_benefits']['mean'] if isinstance(m['pv_benefits'], dict) else 0, 1)} van de baten.",
-        "Niet gewaardeerd: effecten die de bronnen niet kwantificeren, zoals de signalerende rol van het sociaal werk, "
-        "de waarde van samenredzaamheid in buurten buiten de genoemde effecten, en effecten op werk en inkomen. "
-        "De uitkomst is daarom eerder een ondergrens voor preventief en collectief werk.",
-        "Substitutie binnen het sociaal werk is niet hetzelfde als lagere maatwerkuitgaven in de begroting: de "
-        "evaluatie zag die daling (nog) niet, onder meer door landelijke kostenstijgingen.",
-        "Onzekerheid: elke onzekere parameter heeft een verdeling; de intervallen tonen 90% van de uitkomsten. "
-        "Aannames zonder bron staan als zodanig in de aannametabel.",
-    ]
+    benefits = m["pv_benefits"]["mean"] if isinstance(m["pv_benefits"], dict) else m["pv_benefits"]
+    out = [text_nl.horizon_limitation(years[0], years[-1], cut, cut / benefits if benefits else 0.0)]
+    out += list(result.case.beperkingen) or [text_nl.NO_CASE_LIMITATIONS]
+    out += list(text_nl.GENERIC_LIMITATIONS)
+    optimism = optimism_note(result.case)
+    if optimism:
+        out.append(optimism)
     if isinstance(m["bcr"], dict):
-        out.append(f"Monte Carlo-fout: met {nl_number(s['draws'], 0)} trekkingen is de standaardfout van de verhouding "
-                   f"{nl_number(m.get('bcr_of_means_mcse', 0), 4)} en van de netto contante waarde {nl_eur(m['npv']['mcse'])}."
-                   + (" Dat is groot: gebruik meer trekkingen." if m.get("bcr_of_means_mcse", 0) > MCSE_WARN_RATIO else
-                      " Dat is klein ten opzichte van de onzekerheid in de aannames."))
+        mcse = m.get("bcr_of_means_mcse", 0)
+        out.append(text_nl.mc_limitation(s["draws"], mcse, m["npv"]["mcse"], mcse > MCSE_WARN_RATIO))
     return out
 
 
@@ -182,16 +252,20 @@ def _version(name: str) -> str:
 
 
 def provenance(case: Case, draws: int, seed: int, scenario: str | None) -> dict[str, Any]:
-    return {"case_id": case.id, "case_file": case.path, "case_sha256": case.sha256, "scenario": scenario or "baseline",
+    """What a run is made of (the last section of every report). ``scenario``: an option id, or
+    free text such as 'alle opties'."""
+    shown = (text_nl.option_label(case, scenario) if scenario in (None, "", "baseline", *case.scenarios)
+             else scenario)
+    return {"case_id": case.id, "case_file": case.path, "case_sha256": case.sha256, "scenario": shown,
             "draws": draws, "seed": seed, "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "versions": versions()}
 
 
 def provenance_frame(info: dict[str, Any]) -> pd.DataFrame:
-    rows = [("Casus", info["case_id"]), ("Casusbestand", info["case_file"]), ("SHA-256", info["case_sha256"]),
-            ("Scenario", info["scenario"]), ("Trekkingen", nl_number(info["draws"], 0)), ("Seed", str(info["seed"])),
-            ("Tijdstip (UTC)", info["time"])]
-    rows += [(f"Versie {k}", v) for k, v in info["versions"].items()]
+    names = text_nl.PROVENANCE_ROWS
+    rows = [(names[k], nl_number(info[k], 0) if k == "draws" else str(info[k]))
+            for k in ("case_id", "case_file", "case_sha256", "scenario", "draws", "seed", "time")]
+    rows += [(text_nl.VERSION_OF.format(name=k), v) for k, v in info["versions"].items()]
     return pd.DataFrame(rows, columns=["Gegeven", "Waarde"])
 
 
@@ -240,7 +314,7 @@ def verdicts(cmp, perspective: str | None = None) -> list[str]:
 
     d = cmp.decision(perspective)
     key = d["perspective"]
-    who = "de maatschappij" if key == "society" else cmp.case.stakeholders[key]
+    who = text_nl.SOCIETY if key == "society" else cmp.case.stakeholders[key]
     changes = ({opt: c["npv_change"] for opt, c in cmp.cuts().items()} if key == "society"
                else {opt: per[key]["net_change"] for opt, per in cmp.vs_baseline().items()})
     return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()]
@@ -266,5 +340,17 @@ def show(fig) -> None:
     display(Image(data=figure_png(fig), format="png", metadata={"alt": alt}))
 
 
-__all__ = ["assumptions_frame", "board_summary", "cuts_table", "limitations", "provenance", "show",
+def least_harmful(cmp, perspective: str | None = None) -> str:
+    """'Minst nadelige bezuiniging voor …: <label>.' — an option that saves nothing is no 'bezuiniging'."""
+    d = cmp.decision(perspective)
+    key = d["perspective"]
+    who = text_nl.SOCIETY if key == "society" else cmp.case.stakeholders[key]
+    options = [o for o in cmp.options if o != "baseline"]
+    least = max(options, key=lambda o: d["expected_npv"][o])
+    noun = text_nl.cut_noun(cmp.cuts()[least]["budget_saved"]["mean"])
+    return text_nl.least_harmful(noun, who, cmp.label(least))
+
+
+__all__ = ["assumptions_frame", "balance_table", "board_summary", "least_harmful", "meaning", "optimism_note",
+           "pm_frame", "pm_table", "show_balance", "cuts_table", "limitations", "provenance", "show",
            "stakeholder_frame", "substitution_frame", "verdicts", "versions"]
