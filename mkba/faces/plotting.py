@@ -8,7 +8,6 @@ computes model numbers. Notebooks call these functions and hold no plotting code
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 
 import matplotlib.pyplot as plt
@@ -33,6 +32,14 @@ def setup_style() -> None:
                       "axes.titlesize": 12, "axes.labelsize": 10})
 
 
+def _tick_decimals(values, most: int = 3) -> int:
+    """The fewest decimals that show every tick value exactly (so 2,5 never reads as 2 or 3)."""
+    for decimals in range(most + 1):
+        if all(abs(round(v, decimals) - v) < 1e-9 * max(1.0, abs(v)) for v in values):
+            return decimals
+    return most
+
+
 def _eur_axis(ax, axis: str = "x") -> None:
     """Euro ticks in one unit per axis: all in millions ('€ 1,2 mln') once any tick reaches a
     million, with as many decimals as the step needs, so labels stay short and never repeat."""
@@ -44,9 +51,8 @@ def _eur_axis(ax, axis: str = "x") -> None:
         big = max((abs(t) for t in ticks), default=abs(x)) >= 1e6
         if not big:
             return nl_eur(x)
-        step = min((abs(b - a) for a, b in zip(ticks, ticks[1:], strict=False) if b != a), default=1e6) / 1e6
-        decimals = 0 if step >= 1 - 1e-9 else min(3, max(1, math.ceil(-math.log10(step) - 1e-9)))
-        if abs(x) < 1e-9 * max(1.0, step):
+        decimals = _tick_decimals([t / 1e6 for t in ticks])
+        if abs(x) < 1e-3:
             return "€\u00a00"
         return f"{'−' if x < 0 else ''}€\u00a0{nl_number(abs(x) / 1e6, decimals)}\u00a0mln"
 
@@ -64,12 +70,7 @@ def _pct_axis(ax, axis: str = "y") -> None:
     target.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
 
     def fmt(x, _pos):
-        ticks = target.get_majorticklocs()
-        step = min((abs(b - a) for a, b in zip(ticks, ticks[1:], strict=False) if b != a), default=1.0) * 100
-        decimals = 0 if step <= 0 or step >= 1 - 1e-9 else min(4, max(0, math.ceil(-math.log10(step) - 1e-9)))
-        while decimals < 4 and len({round(100 * t, decimals) for t in ticks}) < len(ticks):
-            decimals += 1
-        return nl_percent(x, decimals)
+        return nl_percent(x, _tick_decimals([100 * t for t in target.get_majorticklocs()]))
 
     target.set_major_formatter(FuncFormatter(fmt))
 
@@ -252,7 +253,7 @@ def scenario_comparison(frame: pd.DataFrame) -> Figure:
     ax.axvline(0, color="black", lw=1)
     _eur_axis(ax)
     ax.set_xlabel("Verandering netto-effect t.o.v. de basis (contante waarde; lijn: 90%-interval)")
-    ax.set_title("Wie draagt de bezuiniging?")
+    ax.set_title("Wie draagt de gevolgen van elke optie?")
     ax.legend(fontsize=8, loc="best")
     return fig
 

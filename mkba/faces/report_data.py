@@ -248,7 +248,7 @@ def _version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        return "not installed"
+        return "niet geïnstalleerd"
 
 
 def provenance(case: Case, draws: int, seed: int, scenario: str | None) -> dict[str, Any]:
@@ -287,7 +287,7 @@ def cuts_table(cmp):
         rows.append(row)
     cols = ["Optie", "Budget bespaard", "Baten verloren", "Netto-effect gemeente", "Verwachte NCW", "Kans beste", "Verwacht verlies"]
     return pd.DataFrame(rows)[cols].style.hide(axis="index").set_caption(
-        "Bezuinigingsopties naast elkaar (contante waarde; 90%-interval tussen haakjes)")
+        "Opties naast elkaar (contante waarde; 90%-interval tussen haakjes)")
 
 
 def _eur_range(s: dict) -> str:

@@ -59,7 +59,7 @@ def option_short(case, option: str | None) -> str:
 
 
 def _decimals(x: float) -> int:
-    if float(x).is_integer() and abs(x) >= 1:
+    if float(x).is_integer():
         return 0
     return 2 if abs(x) >= 1 else 4 if abs(x) < 0.01 else 2 if abs(x * 100).is_integer() else 3
 
@@ -212,14 +212,14 @@ def board_sentence(metrics: dict, who: str = "") -> str:
     € 0,95 – € 1,45); kans dat de baten de kosten overtreffen: 78%.'"""
     bcr = metrics["bcr"]
     ratio = metrics["bcr_of_means"]
-    prefix = f"{who}: " if who else ""
+    prefix, every = (f"{who}: ", "elke") if who else ("", "Elke")
     if ratio is None:
-        return f"{prefix}Er zijn geen kosten, dus geen verhouding tussen baten en kosten."
+        return f"{prefix}{'er' if who else 'Er'} zijn geen kosten, dus geen verhouding tussen baten en kosten."
     if isinstance(bcr, dict):
-        return (f"{prefix}Elke geïnvesteerde euro levert naar verwachting {nl_eur(ratio, 2)} op "
+        return (f"{prefix}{every} geïnvesteerde euro levert naar verwachting {nl_eur(ratio, 2)} op "
                 f"(90%-interval {nl_eur(bcr['p05'], 2)} – {nl_eur(bcr['p95'], 2)}); kans dat de baten "
                 f"de kosten overtreffen: {nl_percent(metrics['prob_npv_positive'])}.")
-    return f"{prefix}Elke geïnvesteerde euro levert {nl_eur(ratio, 2)} op (deterministisch: alle aannames op hun basiswaarde)."
+    return f"{prefix}{every} geïnvesteerde euro levert {nl_eur(ratio, 2)} op (deterministisch: alle aannames op hun basiswaarde)."
 
 
 def funder_sentence(who: str, ratio: float, p05: float, p95: float, fiscal_ratio: float, prob: float) -> str:
