@@ -65,11 +65,12 @@ def test_report_html_has_board_sentence_figures_and_assumptions(built, example_c
         assert html.escape(post.label, quote=False) in page, post.label
     for sentence in example_case.beperkingen:
         assert html.escape(sentence, quote=False) in page, sentence
-    sections = ("Samenvatting voor het bestuur", "Wat betekent dit?", "De balans", "Niet in geld uitgedrukt (PM-posten)",
-                "Wie betaalt en wie profiteert", "Substitutie", "Tornado", "Sobol", "Omslagwaarden", "Aannames",
-                "Wat het model niet meeneemt", "Herkomst")
-    positions = [page.index(section) for section in sections]
+    headings = ("Samenvatting voor het bestuur", "Wat betekent dit?", "Wie betaalt en wie profiteert", "Substitutie",
+                "Tornado", "Sobol", "Omslagwaarden", "Aannames", "Wat het model niet meeneemt", "Herkomst")
+    positions = [re.search(rf"<h[1-4][^>]*>\s*{re.escape(h)}", page).start() for h in headings]
     assert positions == sorted(positions)  # headline first, provenance last
+    balance = page.index("De balans (contante waarde")
+    assert positions[1] < balance < page.index("Niet in geld uitgedrukt (PM-posten)") < positions[2]
     assert page.index("SHA-256") > page.index("Wat het model niet meeneemt")
     assert "import mkba" not in page  # code cells hidden
     assert "cdnjs" not in page and "<script src=" not in page  # self-contained, works offline
@@ -83,7 +84,7 @@ def test_report_html_has_board_sentence_figures_and_assumptions(built, example_c
 def test_index_lists_reports_first_and_provenance_last(built):
     _, folder = built
     index = text_of(folder / "index.html")
-    assert index.index("Elke geïnvesteerde euro") < index.index("Rapporten") < index.index("Herkomst")
+    assert index.index("elke geïnvesteerde euro") < index.index("Rapporten") < index.index("Herkomst")
     assert index.index("Herkomst") < index.index("seed") and index.index("Herkomst") < index.index("SHA-256")
     assert ".pdf" not in index  # no --pdf, no PDF links
 

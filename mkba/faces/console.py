@@ -249,7 +249,7 @@ def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
             table.add_row(name, nl_smart(r["low"]), nl_smart(r["high"]), fmt(r["output_low"]),
                           fmt(r["output_high"]), fmt(r["swing"]))
     elif result.method == "breakeven":
-        for col in ("Basis", "Omslagwaarde", "Kans voorbij omslag"):
+        for col in ("Basiswaarde", "Omslagwaarde", "Kans voorbij omslag"):
             table.add_column(col, justify="right")
         for name, r in rows:
             if r["value"] is None:
