@@ -5,7 +5,8 @@
 Builds a report of the example case into a temporary folder (or uses ``--report DIR``, a
 finished run folder), opens it in headless Chromium (the system's, as ``mkba report --pdf``
 uses) and writes ``docs/img/rapport-eerste-scherm.png``, ``docs/img/rapport-tornado.png`` and
-``docs/img/rapport-pdf-pagina1.png`` (the first page of the PDF, rendered by Chromium).
+``docs/img/rapport-pdf-pagina1.png`` (the top of the page as Chromium prints it to A4, print
+CSS applied; the PDF itself adds the header with the case title and the page-number footer).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def shoot(folder: Path, out: Path = IMG) -> list[Path]:
             # Chromium's own PDF viewer is not available headless; show page 1 as the printed HTML
             page.emulate_media(media="print")
             page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+            page.evaluate("window.scrollTo(0, 0)")
             target = out / "rapport-pdf-pagina1.png"
             page.screenshot(path=str(target))
             written.append(target)
