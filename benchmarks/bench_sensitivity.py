@@ -8,6 +8,7 @@ from pathlib import Path
 
 import mkba
 from mkba.analysis.sensitivity import sobol, tornado
+from mkba.faces.text_nl import sensitivity_note
 
 CASE = Path(__file__).resolve().parent.parent / "parameters" / "de_kop.yaml"
 
@@ -24,7 +25,7 @@ def main() -> None:
     print(f"| Sobol' N = 2^13, {len(case.uncertain_parameters)} parameters, {res.extra['evaluations']:,} evaluations, "
           f"100 bootstrap resamples | {seconds:.1f} s |")
     print(f"| Tornado, {len(case.uncertain_parameters)} parameters | {t_tornado:.2f} s |")
-    print(f"\nTop of the Sobol' ranking: {top}. {res.notes[1]}")
+    print(f"\nTop of the Sobol' ranking: {top}. {sensitivity_note(res.notes[1], case)}")
 
 
 if __name__ == "__main__":

@@ -172,6 +172,9 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     console.print(f"[bold]Scenariovergelijking {case.title}[/bold] — {nl_number(summary['draws'], 0)} trekkingen, "
                   f"seed {summary['seed']}, gemeenschappelijke trekkingen voor alle opties")
     console.print(f"Perspectief: {who}\n")
+    optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
+    if optimism:
+        console.print(optimism + "\n")
     cuts = summary["cuts"]
     funder = next(iter(cuts.values()))["funder"] if cuts else None
     table = Table(header_style="bold", title_justify="left",

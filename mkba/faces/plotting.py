@@ -90,20 +90,20 @@ def distribution(values: np.ndarray, kind: str = "npv", title: str | None = None
     fig, ax = _new()
     sns.histplot(values, bins=60, stat="probability", ax=ax, color=sns.color_palette(PALETTE)[0], edgecolor="white")
     p05, p95 = np.quantile(values, [0.05, 0.95])
-    ax.axvspan(p05, p95, color="grey", alpha=0.12, label="90%-interval")
+    ax.axvspan(p05, p95, color="grey", alpha=0.12, label=text_nl.FIGURE["interval"])
     line = 0.0 if kind == "npv" else 1.0
     ax.axvline(line, color="crimson", lw=2, label=text_nl.OMSLAG)
-    ax.axvline(values.mean(), color="black", lw=1.5, ls="--", label="gemiddelde")
+    ax.axvline(values.mean(), color="black", lw=1.5, ls="--", label=text_nl.FIGURE["mean"])
     if kind == "npv":
         _eur_axis(ax)
-        ax.set_xlabel("Netto contante waarde")
+        ax.set_xlabel(text_nl.FIGURE["npv_axis"])
     else:
         _ratio_axis(ax)
-        ax.set_xlabel("Baten/kosten-verhouding (€ baten per € kosten)")
+        ax.set_xlabel(text_nl.FIGURE["bcr_axis"])
     _pct_axis(ax)
-    ax.set_ylabel("Aandeel trekkingen")
+    ax.set_ylabel(text_nl.FIGURE["share_of_draws"])
     share = np.mean(values > line)
-    ax.set_title(title or f"Verdeling over {nl_number(len(values), 0)} trekkingen — kans baten > kosten: {nl_percent(share)}")
+    ax.set_title(title or text_nl.FIGURE["distribution_title"].format(n=nl_number(len(values), 0), p=nl_percent(share)))
     ax.legend(loc="upper left", fontsize=8)
     return fig
 
@@ -119,16 +119,16 @@ def stakeholder_bars(frame: pd.DataFrame) -> Figure:
     fig, ax = _new(8, 0.8 + 0.9 * len(frame))
     y = np.arange(len(frame))
     colours = sns.color_palette(PALETTE)
-    ax.barh(y - 0.2, -frame["kosten"], height=0.38, color=colours[3], label="kosten")
+    ax.barh(y - 0.2, -frame["kosten"], height=0.38, color=colours[3], label=text_nl.FIGURE["costs"])
     left = np.zeros(len(frame))
-    for i, kind in enumerate(("fiscaal", "economisch", "sociaal")):
-        ax.barh(y + 0.2, frame[kind], left=left, height=0.38, color=colours[i], label=f"baten: {kind}")
+    for i, kind in enumerate(KIND_NL.values()):
+        ax.barh(y + 0.2, frame[kind], left=left, height=0.38, color=colours[i], label=text_nl.FIGURE["benefits_of_kind"].format(kind=kind))
         left += frame[kind].to_numpy()
     ax.set_yticks(y, frame["label"])
     ax.axvline(0, color="black", lw=0.8)
     _eur_axis(ax)
-    ax.set_xlabel("Contante waarde (kosten links, baten rechts)")
-    ax.set_title("Wie betaalt en wie profiteert")
+    ax.set_xlabel(text_nl.FIGURE["stakeholders_axis"])
+    ax.set_title(text_nl.FIGURE["stakeholders_title"])
     ax.legend(loc="lower right", fontsize=8)
     ax.invert_yaxis()
     return fig
@@ -139,15 +139,15 @@ def yearly_flows(years: list[int], costs: list[float], benefits: list[float]) ->
     fig, ax = _new()
     x = np.arange(len(years))
     colours = sns.color_palette(PALETTE)
-    ax.bar(x - 0.2, costs, width=0.4, color=colours[3], label="kosten")
-    ax.bar(x + 0.2, benefits, width=0.4, color=colours[2], label="baten")
+    ax.bar(x - 0.2, costs, width=0.4, color=colours[3], label=text_nl.FIGURE["costs"])
+    ax.bar(x + 0.2, benefits, width=0.4, color=colours[2], label=text_nl.FIGURE["benefits"])
     for xi, c, b in zip(x, costs, benefits, strict=True):
         if c:
             ax.annotate(nl_number(b / c, 2), (xi + 0.2, b), ha="center", va="bottom", fontsize=9)
     ax.set_xticks(x, [str(y) for y in years])
     _eur_axis(ax, "y")
-    ax.set_ylabel("Gemiddeld per jaar (niet verdisconteerd)")
-    ax.set_title("Kosten en baten per jaar (getal: baten/kosten in dat jaar)")
+    ax.set_ylabel(text_nl.FIGURE["yearly_axis"])
+    ax.set_title(text_nl.FIGURE["yearly_title"])
     ax.legend(fontsize=8)
     return fig
 
@@ -222,22 +222,22 @@ def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None
     for name, r in chosen:
         if r["value"] is None:
             outside = r.get("value_outside_range")
-            rows.append({text_nl.PARAMETER: _label(labels, name), "Basiswaarde": nl_smart(r["base"]),
-                         "Omslagwaarde": "geen binnen bereik" + (f" (pas bij {nl_smart(outside)})" if outside is not None else ""),
-                         "Kans voorbij omslag": "–"})
+            rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
+                         text_nl.BREAKEVEN_COLUMNS[2]: text_nl.not_in_range(nl_smart(outside) if outside is not None else None),
+                         text_nl.BREAKEVEN_COLUMNS[3]: "–"})
         else:
             q = r["quantile"]
             beyond = q if r["value"] < r["base"] else 1 - q
-            rows.append({text_nl.PARAMETER: _label(labels, name), "Basiswaarde": nl_smart(r["base"]),
-                         "Omslagwaarde": nl_smart(r["value"]), "Kans voorbij omslag": nl_percent(beyond)})
-    frame = pd.DataFrame(rows, columns=[text_nl.PARAMETER, "Basiswaarde", "Omslagwaarde", "Kans voorbij omslag"])
-    caption = f"Omslagwaarden: waarde waarbij {_target_text(result, case)} (overige aannames op basiswaarde)."
+            rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
+                         text_nl.BREAKEVEN_COLUMNS[2]: nl_smart(r["value"]), text_nl.BREAKEVEN_COLUMNS[3]: nl_percent(beyond)})
+    frame = pd.DataFrame(rows, columns=list(text_nl.BREAKEVEN_COLUMNS))
+    caption = text_nl.FIGURE["breakeven_caption"].format(target=_target_text(result, case))
     if left_out:
-        caption += f" {left_out} verdere aanname(s) met een omslag ver buiten hun bereik niet getoond."
+        caption += text_nl.FIGURE["breakeven_left_out"].format(n=left_out)
     if never:
-        caption += f" {never} aanname(s) kunnen de uitkomst op geen enkele toegestane waarde laten omslaan."
+        caption += text_nl.FIGURE["breakeven_never"].format(n=never)
     return frame.style.hide(axis="index").set_caption(caption).set_properties(
-        subset=[text_nl.PARAMETER, "Omslagwaarde"], **{"text-align": "left"})
+        subset=[text_nl.PARAMETER, text_nl.BREAKEVEN_COLUMNS[2]], **{"text-align": "left"})
 
 
 # --- scenarios -----------------------------------------------------------------------------------
@@ -252,8 +252,8 @@ def scenario_comparison(frame: pd.DataFrame) -> Figure:
     _grouped_barh(ax, options, who, grid["mean"], grid["p05"], grid["p95"])
     ax.axvline(0, color="black", lw=1)
     _eur_axis(ax)
-    ax.set_xlabel("Verandering netto-effect t.o.v. de basis (contante waarde; lijn: 90%-interval)")
-    ax.set_title("Wie draagt de gevolgen van elke optie?")
+    ax.set_xlabel(text_nl.FIGURE["options_axis"])
+    ax.set_title(text_nl.FIGURE["options_title"])
     ax.legend(fontsize=8, loc="best")
     return fig
 
@@ -269,14 +269,14 @@ def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[
     sns.lineplot(data, x=x, y="prob_best", hue="option", marker="o", ax=ax)
     ax.set_ylim(-0.02, 1.02)
     _pct_axis(ax)
-    ax.set_ylabel("Kans dat de optie de beste is")
+    ax.set_ylabel(text_nl.FIGURE["prob_best_axis"])
     if x == "weight":
-        ax.set_xlabel("Gewicht van niet-fiscale (sociale en economische) baten: 0 = alleen geld, 1 = volledige MKBA")
-        ax.set_title("Acceptatiecurve naar gewicht van maatschappelijke baten" + (f" — {who}" if who else ""))
+        ax.set_xlabel(text_nl.FIGURE["weight_axis"])
+        ax.set_title(text_nl.FIGURE["weight_title"] + (f" — {who}" if who else ""))
     else:
         _pct_axis(ax, "x")
-        ax.set_xlabel("Discontovoet")
-        ax.set_title("Acceptatiecurve naar discontovoet" + (f" — {who}" if who else ""))
+        ax.set_xlabel(text_nl.FIGURE["rate_axis"])
+        ax.set_title(text_nl.FIGURE["rate_title"] + (f" — {who}" if who else ""))
     ax.legend(title="", fontsize=8)
     return fig
 
@@ -300,7 +300,7 @@ def _target_text(result, case=None) -> str:
     if versus:
         first = text_nl.option_short(case, result.scenario) if case is not None else result.scenario
         second = text_nl.option_short(case, versus) if case is not None else versus
-        return f"{first} en {second} even goed uitpakken ({output})"
+        return text_nl.FIGURE["target_versus"].format(first=first, second=second, output=output)
     if result.output == "bcr":
-        return f"de baten/kosten-verhouding {nl_number(target, 2)} wordt"
-    return f"{output} nul wordt"
+        return text_nl.FIGURE["target_bcr"].format(target=nl_number(target, 2))
+    return text_nl.FIGURE["target_zero"].format(output=output)

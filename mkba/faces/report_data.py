@@ -32,7 +32,7 @@ MCSE_WARN_RATIO = 0.01
 def board_summary(result: Result) -> list[str]:
     """The board sentences in Dutch: for society, and for the main funder (its own return)."""
     summary = result.summary()
-    lines = [board_sentence(summary["metrics"], "Voor de maatschappij")]
+    lines = [board_sentence(summary["metrics"], text_nl.FOR_SOCIETY)]
     sid = result.funder()
     costs = result.column(f"stakeholder.{sid}.pv_costs")
     benefits = result.column(f"stakeholder.{sid}.pv_benefits")
@@ -81,11 +81,10 @@ def balance_table(result: Result):
     for label, key in zip(text_nl.BALANCE_ROWS, ("pv_costs", "pv_benefits", "npv", "bcr"), strict=True):
         s = m[key]
         if key == "bcr":
-            rows.append({"": label, "Gemiddeld": nl_number(m["bcr_of_means"], 2),
-                         "90%-interval": f"{nl_number(s['p05'], 2)} – {nl_number(s['p95'], 2)}"})
+            values = (label, nl_number(m["bcr_of_means"], 2), f"{nl_number(s['p05'], 2)} – {nl_number(s['p95'], 2)}")
         else:
-            rows.append({"": label, "Gemiddeld": nl_eur(s["mean"]),
-                         "90%-interval": f"{nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])}"})
+            values = (label, nl_eur(s["mean"]), f"{nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])}")
+        rows.append(dict(zip(text_nl.BALANCE_COLUMNS, values, strict=True)))
     return pd.DataFrame(rows).style.hide(axis="index").set_caption(text_nl.BALANCE_CAPTION).set_properties(
         subset=[""], **{"text-align": "left"})
 
@@ -96,8 +95,8 @@ def pm_frame(case: Case) -> pd.DataFrame:
         source = text_nl.PM_SOURCE.format(source=case.sources.get(p.source, p.source)) if p.source else ""
         return " ".join(x for x in (p.note or "", source) if x)
 
-    rows = [{"Effect": p.label, "Voor wie": case.stakeholders.get(p.stakeholder, p.stakeholder),
-             "Richting": text_nl.DIRECTION_NL.get(p.direction, p.direction), "Toelichting": note(p)}
+    rows = [dict(zip(text_nl.PM_COLUMNS, (p.label, case.stakeholders.get(p.stakeholder, p.stakeholder),
+                                          text_nl.DIRECTION_NL.get(p.direction, p.direction), note(p)), strict=True))
             for p in case.pm_posten]
     return pd.DataFrame(rows, columns=list(text_nl.PM_COLUMNS))
 
@@ -142,17 +141,18 @@ def stakeholder_frame(result: Result) -> pd.DataFrame:
 def stakeholder_table(result: Result):
     """:func:`stakeholder_frame` formatted for a report (Dutch headers, € amounts)."""
     frame = stakeholder_frame(result)
+    cols = text_nl.STAKEHOLDER_COLUMNS
     shown = pd.DataFrame({
-        "Belanghebbende": frame["label"],
-        "Kosten": frame["kosten"].map(nl_eur),
-        "Baten fiscaal": frame["fiscaal"].map(nl_eur),
-        "Baten economisch": frame["economisch"].map(nl_eur),
-        "Baten sociaal": frame["sociaal"].map(nl_eur),
-        "Netto": frame["netto"].map(nl_eur),
-        "Netto 90%-interval": [f"{nl_eur_short(a)} – {nl_eur_short(b)}" for a, b in zip(frame["netto_p05"], frame["netto_p95"], strict=True)],
+        cols[0]: frame["label"],
+        cols[1]: frame["kosten"].map(nl_eur),
+        cols[2]: frame["fiscaal"].map(nl_eur),
+        cols[3]: frame["economisch"].map(nl_eur),
+        cols[4]: frame["sociaal"].map(nl_eur),
+        cols[5]: frame["netto"].map(nl_eur),
+        cols[6]: [f"{nl_eur_short(a)} – {nl_eur_short(b)}" for a, b in zip(frame["netto_p05"], frame["netto_p95"], strict=True)],
     })
-    return shown.style.hide(axis="index").set_caption("Kosten en baten per belanghebbende (contante waarde, gemiddeld)").set_properties(
-        subset=["Belanghebbende"], **{"text-align": "left"})
+    return shown.style.hide(axis="index").set_caption(text_nl.CAPTIONS["stakeholders"]).set_properties(
+        subset=[cols[0]], **{"text-align": "left"})
 
 
 def effects_table(result: Result):
@@ -161,12 +161,11 @@ def effects_table(result: Result):
     for e in result.case.effects:
         pv = result.column(f"effect.{e.id}.pv")
         outcomes = result.column(f"effect.{e.id}.outcomes")
-        rows.append({"Effect": e.label, "Categorie": e.category, "Soort": KIND_NL[e.kind],
-                     "Uitkomsten (totaal, gem.)": avg_count(float(np.mean(outcomes))),
-                     "Baten (CW, gem.)": nl_eur(float(np.mean(pv))),
-                     "90%-interval": f"{nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))}"})
-    return pd.DataFrame(rows).style.hide(axis="index").set_caption("Baten per effect").set_properties(
-        subset=["Effect", "Categorie", "Soort"], **{"text-align": "left"})
+        values = (e.label, e.category, KIND_NL[e.kind], avg_count(float(np.mean(outcomes))), nl_eur(float(np.mean(pv))),
+                  f"{nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))}")
+        rows.append(dict(zip(text_nl.EFFECT_COLUMNS, values, strict=True)))
+    return pd.DataFrame(rows).style.hide(axis="index").set_caption(text_nl.CAPTIONS["effects"]).set_properties(
+        subset=list(text_nl.EFFECT_COLUMNS[:3]), **{"text-align": "left"})
 
 
 def substitution_frame(result: Result, category: str = "substitutie") -> pd.DataFrame:
@@ -180,11 +179,11 @@ def substitution_frame(result: Result, category: str = "substitutie") -> pd.Data
         per_year = result.yearly.get(f"outcomes.{e.id}", np.zeros(len(years)))
         total = result.column(f"effect.{e.id}.outcomes")
         pv = result.column(f"effect.{e.id}.pv")
-        row = {"Effect": e.label}
+        row = {text_nl.EFFECT_COLUMNS[0]: e.label}
         row.update({str(y): avg_count(float(v)) for y, v in zip(years, per_year, strict=True)})
-        row["Totaal (90%-interval)"] = (f"{avg_count(float(np.mean(total)))} ({avg_count(float(np.quantile(total, 0.05)))}"
+        row[text_nl.SUBSTITUTION_COLUMNS[0]] = (f"{avg_count(float(np.mean(total)))} ({avg_count(float(np.quantile(total, 0.05)))}"
                                         f" – {avg_count(float(np.quantile(total, 0.95)))})")
-        row["Vermeden kosten (CW)"] = f"{nl_eur(float(np.mean(pv)))} ({nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))})"
+        row[text_nl.SUBSTITUTION_COLUMNS[1]] = f"{nl_eur(float(np.mean(pv)))} ({nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))})"
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -199,22 +198,22 @@ def assumptions_frame(case: Case) -> pd.DataFrame:
         basis = " — ".join(x for x in (source, spec.note or "") if x) or "(geen bron of toelichting)"
         if name not in used:
             basis += " (alleen gebruikt in scenario's)"
-        rows.append({"Aanname": case.label_of(name), "Verdeling": text_nl.describe_distribution(spec),
-                     "Eenheid": spec.unit or "", "Basiswaarde": nl_smart(spec.base_value), "Bron / toelichting": basis})
-    for what, q in (("baten", case.optimism_benefits), ("kosten", case.optimism_costs)):
+        rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (case.label_of(name), text_nl.describe_distribution(spec),
+                                                          spec.unit or "", nl_smart(spec.base_value), basis), strict=True)))
+    for what, q in (("benefits", case.optimism_benefits), ("costs", case.optimism_costs)):
         if isinstance(q, str) or q:
             shown = case.label_of(q) if isinstance(q, str) else nl_percent(q, 0 if 100 * q == round(100 * q) else 1)
-            rows.append({"Aanname": f"Correctie voor optimisme ({what})", "Verdeling": "vast" if not isinstance(q, str) else "",
-                         "Eenheid": "fractie", "Basiswaarde": shown,
-                         "Bron / toelichting": text_nl.optimism_sentence(*((0, q) if what == "baten" else (q, 0)))})
+            sentence = text_nl.optimism_sentence(*((0, q) if what == "benefits" else (q, 0)))
+            rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (text_nl.OPTIMISM_ROW[what], "" if isinstance(q, str) else "vast",
+                                                              "fractie", shown, sentence), strict=True)))
     return pd.DataFrame(rows)
 
 
 def assumptions_table(case: Case):
     frame = assumptions_frame(case)
-    return frame.style.hide(axis="index").set_caption(
-        "Alle aannames: elke aanname met verdeling, eenheid en bron of toelichting").set_properties(
-        subset=["Aanname", "Verdeling", "Eenheid", "Bron / toelichting"], **{"text-align": "left"})
+    cols = text_nl.ASSUMPTION_COLUMNS
+    return frame.style.hide(axis="index").set_caption(text_nl.CAPTIONS["assumptions"]).set_properties(
+        subset=[cols[0], cols[1], cols[2], cols[4]], **{"text-align": "left"})
 
 
 def limitations(result: Result) -> list[str]:
@@ -248,7 +247,7 @@ def _version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        return "niet geïnstalleerd"
+        return text_nl.NOT_INSTALLED
 
 
 def provenance(case: Case, draws: int, seed: int, scenario: str | None) -> dict[str, Any]:
@@ -276,18 +275,16 @@ def cuts_table(cmp):
     dec = s["decision"]
     rows = []
     for opt, label in s["labels"].items():
-        row = {"Optie": label, "Verwachte NCW": nl_eur(dec["expected_npv"][opt]), "Kans beste": nl_percent(dec["prob_best"][opt]),
-               "Verwacht verlies": nl_eur(dec["expected_loss"][opt])}
+        cols = text_nl.OPTION_COLUMNS
         if opt == "baseline":
-            row.update({"Budget bespaard": "–", "Baten verloren": "–", "Netto-effect gemeente": "–"})
+            cut = ("–", "–", "–")
         else:
             c = s["cuts"][opt]
-            row.update({"Budget bespaard": _eur_range(c["budget_saved"]), "Baten verloren": _eur_range(c["benefits_lost"]),
-                        "Netto-effect gemeente": _eur_range(c["funder_net_change"])})
-        rows.append(row)
-    cols = ["Optie", "Budget bespaard", "Baten verloren", "Netto-effect gemeente", "Verwachte NCW", "Kans beste", "Verwacht verlies"]
-    return pd.DataFrame(rows)[cols].style.hide(axis="index").set_caption(
-        "Opties naast elkaar (contante waarde; 90%-interval tussen haakjes)")
+            cut = (_eur_range(c["budget_saved"]), _eur_range(c["benefits_lost"]), _eur_range(c["funder_net_change"]))
+        rows.append(dict(zip(cols, (label, *cut, nl_eur(dec["expected_npv"][opt]), nl_percent(dec["prob_best"][opt]),
+                                    nl_eur(dec["expected_loss"][opt])), strict=True)))
+    return pd.DataFrame(rows, columns=list(text_nl.OPTION_COLUMNS)).style.hide(axis="index").set_caption(
+        text_nl.CAPTIONS["options"])
 
 
 def _eur_range(s: dict) -> str:

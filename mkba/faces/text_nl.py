@@ -134,6 +134,35 @@ OMSLAG = "omslagpunt (baten = kosten)"
 NOT_SHOWN = "{n} aannames met kleinere invloed niet getoond; --json geeft alles."
 
 
+FIGURE = {
+    "interval": "90%-interval", "mean": "gemiddelde", "costs": "kosten", "benefits": "baten",
+    "benefits_of_kind": "baten: {kind}",
+    "npv_axis": "Netto contante waarde", "bcr_axis": "Baten/kosten-verhouding (€ baten per € kosten)",
+    "share_of_draws": "Aandeel trekkingen",
+    "distribution_title": "Verdeling over {n} trekkingen — kans baten > kosten: {p}",
+    "stakeholders_axis": "Contante waarde (kosten links, baten rechts)", "stakeholders_title": "Wie betaalt en wie profiteert",
+    "yearly_axis": "Gemiddeld per jaar (niet verdisconteerd)",
+    "yearly_title": "Kosten en baten per jaar (getal: baten/kosten in dat jaar)",
+    "options_axis": "Verandering netto-effect t.o.v. de basis (contante waarde; lijn: 90%-interval)",
+    "options_title": "Wie draagt de gevolgen van elke optie?",
+    "prob_best_axis": "Kans dat de optie de beste is",
+    "weight_axis": "Gewicht van niet-fiscale (sociale en economische) baten: 0 = alleen geld, 1 = volledige MKBA",
+    "weight_title": "Acceptatiecurve naar gewicht van maatschappelijke baten",
+    "rate_axis": "Discontovoet", "rate_title": "Acceptatiecurve naar discontovoet",
+    "breakeven_caption": "Omslagwaarden: waarde waarbij {target} (overige aannames op basiswaarde).",
+    "breakeven_left_out": " {n} verdere aanname(s) met een omslag ver buiten hun bereik niet getoond.",
+    "breakeven_never": " {n} aanname(s) kunnen de uitkomst op geen enkele toegestane waarde laten omslaan.",
+    "target_versus": "{first} en {second} even goed uitpakken ({output})",
+    "target_bcr": "de baten/kosten-verhouding {target} wordt", "target_zero": "{output} nul wordt",
+}
+BREAKEVEN_COLUMNS = (PARAMETER, "Basiswaarde", "Omslagwaarde", "Kans voorbij omslag")
+
+
+def not_in_range(value: str | None) -> str:
+    """A break-even outside the assumed range: 'geen binnen bereik (pas bij 0,688)'."""
+    return "geen binnen bereik" + (f" (pas bij {value})" if value is not None else "")
+
+
 def output_label(output: str, case=None) -> str:
     """'npv' -> 'Netto contante waarde', 'net:gemeente' -> 'Netto-effect Gemeente …'."""
     if output == "npv":
@@ -269,6 +298,23 @@ def meaning_paragraph(ratio: float | None, prob: float, funder: str, funder_rati
 
 # --- balance, PM-posten, limitations --------------------------------------------------------------
 
+FOR_SOCIETY = "Voor de maatschappij"
+NOT_INSTALLED = "niet geïnstalleerd"
+BALANCE_COLUMNS = ("", "Gemiddeld", "90%-interval")
+STAKEHOLDER_COLUMNS = ("Belanghebbende", "Kosten", "Baten fiscaal", "Baten economisch", "Baten sociaal", "Netto",
+                       "Netto 90%-interval")
+EFFECT_COLUMNS = ("Effect", "Categorie", "Soort", "Uitkomsten (totaal, gem.)", "Baten (CW, gem.)", "90%-interval")
+SUBSTITUTION_COLUMNS = ("Totaal (90%-interval)", "Vermeden kosten (CW)")
+ASSUMPTION_COLUMNS = (PARAMETER, "Verdeling", "Eenheid", "Basiswaarde", "Bron / toelichting")
+OPTIMISM_ROW = {"benefits": "Correctie voor optimisme (baten)", "costs": "Correctie voor optimisme (kosten)"}
+OPTION_COLUMNS = ("Optie", "Budget bespaard", "Baten verloren", "Netto-effect gemeente", "Verwachte NCW", "Kans beste",
+                  "Verwacht verlies")
+CAPTIONS = {
+    "stakeholders": "Kosten en baten per belanghebbende (contante waarde, gemiddeld)",
+    "effects": "Baten per effect",
+    "assumptions": "Alle aannames: elke aanname met verdeling, eenheid en bron of toelichting",
+    "options": "Opties naast elkaar (contante waarde; 90%-interval tussen haakjes)",
+}
 PM_TITLE = "Niet in geld uitgedrukt (PM-posten)"
 PM_INTRO = ("Deze effecten doen ertoe maar zijn niet in euro's gewaardeerd; ze tellen niet mee in de getallen "
             "hierboven en horen naast de balans te worden gewogen.")
