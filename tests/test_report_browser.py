@@ -95,6 +95,9 @@ def test_pdf_holds_the_board_sentence_and_the_assumptions(folder, example_case):
     squeezed = text.replace(" ", "")
     for name in example_case.parameters:  # every assumption's label is in the printed table
         assert example_case.label_of(name).replace(" ", "") in squeezed, name
+    # every figure is printed exactly once: one cut by a page break would appear on two pages
+    figures = len(re.findall(r'<img [^>]*src="data:image/png', (folder / "rapport-basis.html").read_text(encoding="utf-8")))
+    assert sum(len(page.images) for page in reader.pages) == figures >= 5
     n = len(pages)
     for i, page in enumerate(pages, start=1):  # header: the case title; footer: page numbers
         assert f"MKBA {example_case.title}" in page and f"Pagina {i} van {n}" in page, i

@@ -231,3 +231,32 @@ def test_a_cut_that_saves_nothing_is_no_bezuiniging(small):
     least = max(saved, key=lambda o: cmp.decision()["expected_npv"][o])
     noun = "bezuiniging" if least == "minder-geld" else "optie"
     assert sentence == f"Minst nadelige {noun} voor de maatschappij: {cmp.label(least)}."
+
+
+def test_init_template_documents_every_field_and_runs(tmp_path, capsys):
+    """`mkba init` writes a template that names every field of the format (DESIGN §2, §11)
+    and still validates and runs, every scenario included."""
+    from mkba.core import case as case_module
+    from mkba.core.distributions import ParameterSpec
+    from mkba.faces.cli import TEMPLATE
+
+    text = TEMPLATE.read_text(encoding="utf-8")
+    fields = set()
+    for model in (case_module.CaseInfo, case_module.CostLine, case_module.EffectLine, case_module.ScenarioIn,
+                  case_module.ScenarioAdd, case_module.PmPostIn, ParameterSpec):
+        fields |= {info.alias or name for name, info in model.model_fields.items()}
+    fields |= {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios",
+               "pm_posten", "beperkingen", "groepen", "include", "benefits"}
+    for family, cls in FAMILIES.items():
+        fields |= {info.alias or name for name, info in cls.model_fields.items()}
+        assert re.search(rf"dist: {family}\b", text) or family == "fixed", family
+    missing = sorted(f for f in fields if not re.search(rf"(?<![\w-]){re.escape(f)}:", text))
+    assert missing == [], missing
+    for future in ("dist: draws", "order: resample", "include:"):  # format extensions documented for later use
+        assert future in text, future
+    target = tmp_path / "nieuw.yaml"
+    assert main(["init", "nieuw", "--out", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(target), "--draws", "500", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["scenarios"]) == {"baseline", "bezuiniging", "welzijn-apart"}
