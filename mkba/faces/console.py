@@ -15,7 +15,7 @@ from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, n
 from mkba.faces.text_nl import board_sentence
 
 MCSE_WARN_BCR = 0.01
-DESIGN_NL = {"mc": "Monte Carlo", "lhs": "Latijnse hyperkubus", "sobol": "Sobol'-reeks"}
+DESIGN_NL = text_nl.DESIGN_NL
 
 
 def _s_cells(s: Any, euros: bool = True, decimals: int = 2) -> list[str]:
@@ -28,7 +28,7 @@ def _s_cells(s: Any, euros: bool = True, decimals: int = 2) -> list[str]:
 def _stat_table(title: str, first: str) -> Table:
     table = Table(title=title, title_justify="left", header_style="bold")
     table.add_column(first)
-    for name in ("Gemiddeld", "P5", "Mediaan", "P95", "MC-fout"):
+    for name in text_nl.CONSOLE["stat_columns"]:
         table.add_column(name, justify="right", no_wrap=True)
     return table
 
@@ -39,42 +39,39 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
     label = (text_nl.BASELINE_SHORT if summary["scenario"] == "baseline" else
              text_nl.option_label(case, summary["scenario"]) if summary["scenario"] in case.scenarios
              else summary["scenario"])
-    draws = "deterministisch" if summary["design"] == "deterministic" else (
-        f"{nl_number(summary['draws'], 0)} trekkingen, seed {summary['seed']}, "
-        f"ontwerp {DESIGN_NL.get(summary['design'], summary['design'])}")
+    draws = text_nl.CONSOLE["deterministic"] if summary["design"] == "deterministic" else text_nl.CONSOLE["draws"].format(
+        n=nl_number(summary["draws"], 0), seed=summary["seed"], design=DESIGN_NL.get(summary["design"], summary["design"]))
     console.print(f"[bold]MKBA {case.title}[/bold] — {label} — {draws}")
     years = summary["yearly"]["years"]
-    console.print(f"Periode {years[0]}–{years[-1]}, prijspeil {case.price_year or years[0]}, "
-                  f"discontovoet {_rate(summary['discount_rate'])}\n")
+    console.print(text_nl.CONSOLE["period"].format(first=years[0], last=years[-1], price=case.price_year or years[0],
+                                                  rate=_rate(summary["discount_rate"])) + "\n")
     console.print(board_sentence(m), style="bold green" if m["bcr_of_means"] and m["bcr_of_means"] >= 1 else "bold yellow")
     optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
     if optimism:
         console.print(optimism)
     console.print()
 
-    table = _stat_table("Maatschappij (contante waarde)", "")
-    table.add_row("Kosten", *_s_cells(m["pv_costs"]))
-    table.add_row("Baten", *_s_cells(m["pv_benefits"]))
-    table.add_row("Netto contante waarde", *_s_cells(m["npv"]))
-    table.add_row("Baten/kosten-verhouding", *_s_cells(m["bcr"], euros=False))
-    table.add_row("  waarvan fiscale baten", *_s_cells(m["pv_fiscal"]))
+    rows = text_nl.CONSOLE["society_rows"]
+    table = _stat_table(text_nl.CONSOLE["society_title"], "")
+    table.add_row(rows[0], *_s_cells(m["pv_costs"]))
+    table.add_row(rows[1], *_s_cells(m["pv_benefits"]))
+    table.add_row(rows[2], *_s_cells(m["npv"]))
+    table.add_row(rows[3], *_s_cells(m["bcr"], euros=False))
+    table.add_row(rows[4], *_s_cells(m["pv_fiscal"]))
     console.print(table)
 
-    table = Table(title="Per belanghebbende (gemiddelde contante waarde; 90%-interval netto)", title_justify="left",
-                  header_style="bold")
-    for name, justify in (("Belanghebbende", "left"), ("Kosten", "right"), ("Baten", "right"),
-                          ("waarvan fiscaal", "right"), ("Netto", "right"), ("Netto P5 – P95", "right")):
-        table.add_column(name, justify=justify)
+    table = Table(title=text_nl.CONSOLE["stakeholders_title"], title_justify="left", header_style="bold")
+    for i, name in enumerate(text_nl.CONSOLE["stakeholders_columns"]):
+        table.add_column(name, justify="left" if i == 0 else "right")
     for sid, s in summary["stakeholders"].items():
         net = s["net"]
         rng = f"{nl_eur_short(net['p05'])} – {nl_eur_short(net['p95'])}" if isinstance(net, dict) else ""
         table.add_row(case.stakeholders[sid], *(nl_eur_short(_mean(s[k])) for k in ("pv_costs", "pv_benefits", "pv_fiscal", "net")), rng)
     console.print(table)
 
-    table = Table(title="Per effect", title_justify="left", header_style="bold")
-    for name, justify in (("Effect", "left"), ("Soort", "left"), ("Uitkomsten (totaal)", "right"),
-                          ("Baten (CW)", "right"), ("P5 – P95", "right")):
-        table.add_column(name, justify=justify)
+    table = Table(title=text_nl.CONSOLE["effects_title"], title_justify="left", header_style="bold")
+    for i, name in enumerate(text_nl.CONSOLE["effects_columns"]):
+        table.add_column(name, justify="left" if i < 2 else "right")
     kinds = text_nl.KIND_NL
     for e in case.effects:
         s = summary["lines"][e.id]
@@ -83,14 +80,15 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
         table.add_row(e.label, kinds[e.kind], nl_number(_mean(s["outcomes"]), 0), nl_eur_short(_mean(pv)), rng)
     console.print(table)
 
-    table = Table(title="Per jaar (gemiddeld, niet verdisconteerd)", title_justify="left", header_style="bold")
+    table = Table(title=text_nl.CONSOLE["yearly_title"], title_justify="left", header_style="bold")
     table.add_column("")
     for y in years:
         table.add_column(str(y), justify="right")
     y = summary["yearly"]
-    table.add_row("Kosten", *(nl_eur_short(x) for x in y["costs_mean"]))
-    table.add_row("Baten", *(nl_eur_short(x) for x in y["benefits_mean"]))
-    table.add_row("Baten/kosten", *(nl_number(b / c, 2) if c else "–" for b, c in zip(y["benefits_mean"], y["costs_mean"], strict=True)))
+    rows = text_nl.CONSOLE["yearly_rows"]
+    table.add_row(rows[0], *(nl_eur_short(x) for x in y["costs_mean"]))
+    table.add_row(rows[1], *(nl_eur_short(x) for x in y["benefits_mean"]))
+    table.add_row(rows[2], *(nl_number(b / c, 2) if c else "–" for b, c in zip(y["benefits_mean"], y["costs_mean"], strict=True)))
     console.print(table)
 
     if summary.get("pm_posten"):
@@ -105,11 +103,10 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
 
     cut = _mean(m["pv_cut_off"])
     if cut:
-        console.print(f"Baten na {years[-1]} vallen buiten de horizon en tellen niet mee: {nl_eur(cut)} (contante waarde).")
+        console.print(text_nl.CONSOLE["cut_off"].format(last=years[-1], amount=nl_eur(cut)))
     mcse = m.get("bcr_of_means_mcse")
     if mcse is not None and mcse > MCSE_WARN_BCR:
-        console.print(f"[yellow]Let op: de Monte Carlo-fout van de verhouding is {nl_number(mcse, 3)}; "
-                      "gebruik meer trekkingen (--draws).[/yellow]")
+        console.print(f"[yellow]{text_nl.CONSOLE['mcse_warning'].format(mcse=nl_number(mcse, 3))}[/yellow]")
 
 
 def _mean(s: Any) -> float:
@@ -238,27 +235,27 @@ def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
     fmt = (lambda x: nl_eur_short(x)) if money else (lambda x: nl_number(x, 2))
     versus = result.extra.get("versus")
     option = text_nl.option_short(case, result.scenario)
-    what = (f"verschil {option} − {text_nl.option_short(case, versus)}" if versus
+    what = (text_nl.CONSOLE["difference"].format(option=option, versus=text_nl.option_short(case, versus)) if versus
             else text_nl.option_label(case, result.scenario))
-    console.print(f"[bold]{text_nl.METHOD_TITLES[result.method]}[/bold] — uitkomst: "
-                  f"{text_nl.output_label(result.output, case).lower()}; {escape(what)}")
+    console.print(f"[bold]{text_nl.METHOD_TITLES[result.method]}[/bold] — "
+                  + text_nl.CONSOLE["sensitivity_of"].format(output=text_nl.output_label(result.output, case).lower(),
+                                                             what=escape(what)))
     table = Table(header_style="bold")
     table.add_column(text_nl.PARAMETER)
     rows = [(case.label_of(name), r) for name, r in list(result.parameters.items())[:top]]
     if result.method == "tornado":
-        for col in ("Laag (P10)", "Hoog (P90)", "Uitkomst laag", "Uitkomst hoog", "Bereik"):
+        for col in text_nl.CONSOLE["tornado_columns"]:
             table.add_column(col, justify="right")
         for name, r in rows:
             table.add_row(name, nl_smart(r["low"]), nl_smart(r["high"]), fmt(r["output_low"]),
                           fmt(r["output_high"]), fmt(r["swing"]))
     elif result.method == "breakeven":
-        for col in ("Basiswaarde", "Omslagwaarde", "Kans voorbij omslag"):
+        for col in text_nl.BREAKEVEN_COLUMNS[1:]:
             table.add_column(col, justify="right")
         for name, r in rows:
             if r["value"] is None:
                 extra = r.get("value_outside_range")
-                table.add_row(name, nl_smart(r["base"]),
-                              "geen binnen bereik" + (f" (pas bij {nl_smart(extra)})" if extra is not None else ""), "")
+                table.add_row(name, nl_smart(r["base"]), text_nl.not_in_range(nl_smart(extra) if extra is not None else None), "")
             else:
                 q = r["quantile"]
                 beyond = q if r["value"] < r["base"] else 1 - q

@@ -231,6 +231,30 @@ def sensitivity_note(note, case=None) -> str:
     return f"{code}: " + ", ".join(f"{k} = {v}" for k, v in d.items())
 
 
+# --- console tables (mkba run, mkba sensitivity) -----------------------------------------------------
+
+DESIGN_NL = {"mc": "Monte Carlo", "lhs": "Latijnse hyperkubus", "sobol": "Sobol'-reeks"}
+CONSOLE = {
+    "stat_columns": ("Gemiddeld", "P5", "Mediaan", "P95", "MC-fout"),
+    "deterministic": "deterministisch",
+    "draws": "{n} trekkingen, seed {seed}, ontwerp {design}",
+    "period": "Periode {first}–{last}, prijspeil {price}, discontovoet {rate}",
+    "society_title": "Maatschappij (contante waarde)",
+    "society_rows": ("Kosten", "Baten", "Netto contante waarde", "Baten/kosten-verhouding", "  waarvan fiscale baten"),
+    "stakeholders_title": "Per belanghebbende (gemiddelde contante waarde; 90%-interval netto)",
+    "stakeholders_columns": ("Belanghebbende", "Kosten", "Baten", "waarvan fiscaal", "Netto", "Netto P5 – P95"),
+    "effects_title": "Per effect",
+    "effects_columns": ("Effect", "Soort", "Uitkomsten (totaal)", "Baten (CW)", "P5 – P95"),
+    "yearly_title": "Per jaar (gemiddeld, niet verdisconteerd)",
+    "yearly_rows": ("Kosten", "Baten", "Baten/kosten"),
+    "cut_off": "Baten na {last} vallen buiten de horizon en tellen niet mee: {amount} (contante waarde).",
+    "mcse_warning": "Let op: de Monte Carlo-fout van de verhouding is {mcse}; gebruik meer trekkingen (--draws).",
+    "tornado_columns": ("Laag (P10)", "Hoog (P90)", "Uitkomst laag", "Uitkomst hoog", "Bereik"),
+    "sensitivity_of": "uitkomst: {output}; {what}",
+    "difference": "verschil {option} − {versus}",
+}
+
+
 # --- board summary ------------------------------------------------------------------------------
 
 WHAT_IT_MEANS = "Wat betekent dit?"
