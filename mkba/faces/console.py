@@ -148,40 +148,41 @@ def _with_range(s: dict) -> str:
 def short_label(option: str, label: str) -> str:
     """'Scenario 2: schrappen ...' -> 'Scenario 2'; the baseline -> 'Basis'."""
     if option == "baseline":
-        return "Basis"
+        return text_nl.BASELINE_SHORT
     return label.split(":")[0] if ":" in label else label
 
 
 def verdict(option_label: str, change: dict, prob_best: float, who: str) -> str:
     """One line that states the expected effect of an option and how sure we are."""
     mean = change["mean"]
-    direction = "winst" if mean > 0 else "verlies"
-    sure = ("vrijwel zeker" if change["p05"] > 0 or change["p95"] < 0 else "onzeker: het interval omvat 0")
-    return (f"{option_label}: voor {who} naar verwachting {direction} van {nl_eur_short(abs(mean))} t.o.v. de basis "
-            f"(90%-interval {_range(change)}; {sure}); kans dat dit de beste keuze is: {nl_percent(prob_best)}.")
+    return text_nl.COMPARE["verdict"].format(
+        option=option_label, who=who, direction=text_nl.COMPARE["gain" if mean > 0 else "loss"],
+        amount=nl_eur_short(abs(mean)), range=_range(change),
+        sure=text_nl.COMPARE["sure" if change["p05"] > 0 or change["p95"] < 0 else "unsure"], p=nl_percent(prob_best))
 
 
 def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     """Print a comparison (the §5 compare object) as a Dutch table with verdicts."""
     dec = summary["decision"]
     perspective = dec["perspective"]
-    who = "de maatschappij" if perspective == "society" else case.stakeholders[perspective]
-    console.print(f"[bold]Scenariovergelijking {case.title}[/bold] — {nl_number(summary['draws'], 0)} trekkingen, "
-                  f"seed {summary['seed']}, gemeenschappelijke trekkingen voor alle opties")
-    console.print(f"Perspectief: {who}\n")
+    who = text_nl.SOCIETY if perspective == "society" else case.stakeholders[perspective]
+    console.print(f"[bold]{text_nl.COMPARE['title'].format(title=escape(case.title))}[/bold] — "
+                  + text_nl.COMPARE["draws"].format(n=nl_number(summary["draws"], 0), seed=summary["seed"]))
+    console.print(text_nl.COMPARE["perspective"].format(who=who) + "\n")
     optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
     if optimism:
         console.print(optimism + "\n")
     cuts = summary["cuts"]
     funder = next(iter(cuts.values()))["funder"] if cuts else None
-    table = Table(header_style="bold", title_justify="left",
-                  title="Per optie, in € mln contante waarde over de looptijd (90%-interval tussen haakjes)")
-    table.add_column("Optie")
-    table.add_column("Budget bespaard", justify="right")
-    table.add_column("Baten verloren", justify="right")
-    table.add_column(f"Netto-effect {funder}" if funder else "Netto-effect", justify="right")
-    table.add_column("Verwachte NCW", justify="right", no_wrap=True)
-    table.add_column("Kans beste", justify="right", no_wrap=True)
+    table = Table(header_style="bold", title_justify="left", title=text_nl.COMPARE["table_title"])
+    cols = text_nl.COMPARE["columns"]
+    table.add_column(cols[0])
+    table.add_column(cols[1], justify="right")
+    table.add_column(cols[2], justify="right")
+    table.add_column(cols[3].format(who=case.stakeholders.get(funder, funder)) if funder else cols[3].format(who="").strip(),
+                     justify="right")
+    table.add_column(cols[4], justify="right", no_wrap=True)
+    table.add_column(cols[5], justify="right", no_wrap=True)
     for opt, label in summary["labels"].items():
         exp = _mln(dec["expected_npv"][opt])
         p = nl_percent(dec["prob_best"][opt])
@@ -195,8 +196,7 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     for label in summary["labels"].values():
         console.print(f"  {label}")
     console.print()
-    console.print(f"Verwachte waarde van perfecte informatie (EVPI) over deze keuze: {nl_eur_short(dec['evpi'])} "
-                  f"— zoveel is het hooguit waard om alle onzekerheid weg te nemen voordat er besloten wordt.\n")
+    console.print(text_nl.COMPARE["evpi"].format(evpi=nl_eur_short(dec["evpi"])) + "\n")
     for opt, label in summary["labels"].items():
         if opt == "baseline":
             continue
@@ -205,9 +205,9 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
         console.print("• " + verdict(label, change, dec["prob_best"][opt], who))
     curves = summary.get("acceptability")
     if curves:
-        _print_curve(console, curves["by_weight"], "weight", "Gewicht niet-fiscale baten", summary["labels"],
+        _print_curve(console, curves["by_weight"], "weight", text_nl.COMPARE["weight"], summary["labels"],
                      lambda x: nl_number(x, 1))
-        _print_curve(console, curves["by_discount_rate"], "discount_rate", "Discontovoet", summary["labels"],
+        _print_curve(console, curves["by_discount_rate"], "discount_rate", text_nl.COMPARE["rate"], summary["labels"],
                      lambda x: nl_percent(x, 2))
     cut_options = [o for o in summary["labels"] if o != "baseline"]
     if cut_options:
@@ -218,7 +218,7 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
 
 def _print_curve(console: Console, records: list[dict], key: str, title: str, labels: dict, fmt) -> None:
     """Acceptability curve as a table: rows = x values, columns = P(best) per option."""
-    table = Table(title=f"Kans dat elke optie de beste is, per {title.lower()}", title_justify="left", header_style="bold")
+    table = Table(title=text_nl.COMPARE["curve_title"].format(what=title.lower()), title_justify="left", header_style="bold")
     table.add_column(title, justify="right")
     for opt, label in labels.items():
         table.add_column(short_label(opt, label), justify="right")

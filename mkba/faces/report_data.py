@@ -273,9 +273,11 @@ def cuts_table(cmp):
     """Per option: budget saved, benefits lost, the funder's net effect, expected NPV, P(best)."""
     s = cmp.summary()
     dec = s["decision"]
+    funder = cmp.funder()
+    columns = tuple(c.format(who=cmp.case.stakeholders.get(funder, funder)) for c in text_nl.OPTION_COLUMNS)
     rows = []
     for opt, label in s["labels"].items():
-        cols = text_nl.OPTION_COLUMNS
+        cols = columns
         if opt == "baseline":
             cut = ("–", "–", "–")
         else:
@@ -283,7 +285,7 @@ def cuts_table(cmp):
             cut = (_eur_range(c["budget_saved"]), _eur_range(c["benefits_lost"]), _eur_range(c["funder_net_change"]))
         rows.append(dict(zip(cols, (label, *cut, nl_eur(dec["expected_npv"][opt]), nl_percent(dec["prob_best"][opt]),
                                     nl_eur(dec["expected_loss"][opt])), strict=True)))
-    return pd.DataFrame(rows, columns=list(text_nl.OPTION_COLUMNS)).style.hide(axis="index").set_caption(
+    return pd.DataFrame(rows, columns=list(columns)).style.hide(axis="index").set_caption(
         text_nl.CAPTIONS["options"])
 
 

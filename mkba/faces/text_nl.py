@@ -331,7 +331,7 @@ EFFECT_COLUMNS = ("Effect", "Categorie", "Soort", "Uitkomsten (totaal, gem.)", "
 SUBSTITUTION_COLUMNS = ("Totaal (90%-interval)", "Vermeden kosten (CW)")
 ASSUMPTION_COLUMNS = (PARAMETER, "Verdeling", "Eenheid", "Basiswaarde", "Bron / toelichting")
 OPTIMISM_ROW = {"benefits": "Correctie voor optimisme (baten)", "costs": "Correctie voor optimisme (kosten)"}
-OPTION_COLUMNS = ("Optie", "Budget bespaard", "Baten verloren", "Netto-effect gemeente", "Verwachte NCW", "Kans beste",
+OPTION_COLUMNS = ("Optie", "Budget bespaard", "Baten verloren", "Netto-effect {who}", "Verwachte NCW", "Kans beste",
                   "Verwacht verlies")
 CAPTIONS = {
     "stakeholders": "Kosten en baten per belanghebbende (contante waarde, gemiddeld)",
@@ -374,6 +374,22 @@ def mc_limitation(draws: int, mcse_ratio: float, mcse_npv: float, large: bool) -
 
 
 # --- scenario comparison ------------------------------------------------------------------------
+
+
+COMPARE = {
+    "title": "Scenariovergelijking {title}",
+    "draws": "{n} trekkingen, seed {seed}, gemeenschappelijke trekkingen voor alle opties",
+    "perspective": "Perspectief: {who}",
+    "table_title": "Per optie, in € mln contante waarde over de looptijd (90%-interval tussen haakjes)",
+    "columns": ("Optie", "Budget bespaard", "Baten verloren", "Netto-effect {who}", "Verwachte NCW", "Kans beste"),
+    "evpi": ("Verwachte waarde van perfecte informatie (EVPI) over deze keuze: {evpi} — zoveel is het hooguit waard "
+             "om alle onzekerheid weg te nemen voordat er besloten wordt."),
+    "verdict": ("{option}: voor {who} naar verwachting {direction} van {amount} t.o.v. de basis (90%-interval {range}; "
+                "{sure}); kans dat dit de beste keuze is: {p}."),
+    "gain": "winst", "loss": "verlies", "sure": "vrijwel zeker", "unsure": "onzeker: het interval omvat 0",
+    "weight": "Gewicht niet-fiscale baten", "rate": "Discontovoet",
+    "curve_title": "Kans dat elke optie de beste is, per {what}",
+}
 
 
 def cut_noun(saved: float) -> str:
