@@ -1,21 +1,75 @@
 """The ``mkba`` command line (DESIGN §5). Every command has ``--help``.
 
-Bad input never shows a traceback: :class:`~mkba.core.errors.MkbaError` is printed as a clear
-message on stderr and the command exits with status 2.
+Everything a user reads is Dutch (words in :mod:`mkba.faces.text_nl`), including click/typer's
+help frame and usage errors. One wrapper (:func:`main`) turns every outcome into an exit status:
+
+- 0: done; 1: the work failed (a notebook, the disk); 2: bad input or options (a located
+  message, nothing computed); 130: interrupted (Ctrl-C, SIGINT); 143: terminated (SIGTERM).
+
+Interruptions print one Dutch line, never a traceback; temporary files are removed by the code
+that made them (``try/finally``), and outputs are written atomically, so earlier outputs stay
+as they were.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer._click as typer_click
 from rich.console import Console
 from rich.markup import escape
 
 from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.faces import text_nl
+
+
+def _dutch_click() -> None:
+    """Typer's help frame in Dutch: panel titles, the usage prefix, the --help text. (Its usage
+    errors are translated where they are printed, in :func:`_usage_error`.)"""
+    import typer.rich_utils as ru
+    from typer._click import decorators, formatting
+
+    ru.ARGUMENTS_PANEL_TITLE = text_nl.HELP_FRAME["Arguments"]
+    ru.OPTIONS_PANEL_TITLE = text_nl.HELP_FRAME["Options"]
+    ru.COMMANDS_PANEL_TITLE = text_nl.HELP_FRAME["Commands"]
+    ru.ERRORS_PANEL_TITLE = text_nl.HELP_FRAME["Error"]
+    ru.ABORTED_TEXT = text_nl.INTERRUPTED[130]
+    ru.DEFAULT_STRING = text_nl.HELP_FRAME["[default: {}]"]
+    ru.REQUIRED_LONG_STRING = text_nl.HELP_FRAME["[required]"]
+    ru.ENVVAR_STRING = text_nl.HELP_FRAME["[env var: {}]"]
+    ru.RICH_HELP = text_nl.HELP_FRAME["Try '{command_path} {help_option}' for help."]
+
+    write_usage = formatting.HelpFormatter.write_usage
+    if not getattr(write_usage, "_mkba_nl", False):
+        def write_usage_nl(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            for english in ("[OPTIONS]", "COMMAND [ARGS]..."):
+                args = args.replace(english, text_nl.HELP_FRAME[english])
+            write_usage(self, prog, args, text_nl.HELP_FRAME["Usage: "] if prefix is None else prefix)
+        write_usage_nl._mkba_nl = True  # type: ignore[attr-defined]
+        formatting.HelpFormatter.write_usage = write_usage_nl
+
+    help_option = decorators.help_option
+    if not getattr(help_option, "_mkba_nl", False):
+        def help_option_nl(param_decls):
+            inner = help_option(param_decls)
+
+            def apply(command):
+                command = inner(command)
+                command.params[-1].help = text_nl.HELP_FRAME["Show this message and exit."]
+                return command
+            return apply
+        help_option_nl._mkba_nl = True  # type: ignore[attr-defined]
+        decorators.help_option = help_option_nl
+
+
+_dutch_click()
 
 app = typer.Typer(
     name="mkba",
@@ -29,13 +83,17 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-stdout = Console(highlight=False)
-stderr = Console(stderr=True, highlight=False)
+
+PIPED_WIDTH = 200  # output to a file or pipe is not cut to 80 columns
+
+stdout = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
+stderr = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else PIPED_WIDTH)
 
 CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1), bijv. parameters/de_kop.yaml.")]
 DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
+JaOpt = Annotated[bool, typer.Option("--ja", help="Start ook boven de zachte grens voor --draws (zonder te vragen).")]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
 
 
@@ -60,8 +118,8 @@ def validate(case: CaseArg) -> None:
 
     c = _load(case)
     for name in unused_parameters(c):
-        stderr.print(f"[yellow]let op[/yellow] {case} parameters.{name}: no line or scenario uses this parameter; "
-                     "remove it or refer to it")
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] " + escape(text_nl.UNUSED_PARAMETER.format(file=case, name=name)),
+                     soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
@@ -77,13 +135,18 @@ def run(
     deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
     json_out: JsonOpt = False,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
+    ja: JaOpt = False,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
+    from mkba.core.results import DESIGNS, simulate
     from mkba.core.results import deterministic as run_deterministic
-    from mkba.core.results import simulate
     from mkba.faces.console import print_run, progress_bar
 
+    if design not in DESIGNS:
+        raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
     c = _load(case)
+    if not deterministic:
+        check_draws(c, draws, [scenario], ja, stderr)
     if deterministic:
         result = run_deterministic(c, scenario)
     else:
@@ -105,6 +168,7 @@ def compare(
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
     json_out: JsonOpt = False,
+    ja: JaOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
     from mkba.analysis.scenarios import acceptability_by_discount_rate
@@ -112,6 +176,7 @@ def compare(
     from mkba.faces.console import print_compare, progress_bar
 
     c = _load(case)
+    check_draws(c, draws, [None, *c.scenarios], ja, stderr)
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
         cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance)
@@ -145,15 +210,20 @@ def sensitivity(
     from mkba.faces.console import print_sensitivity
 
     if method not in METHODS:
-        raise UsageError(f"unknown method '{method}'; choose one of: {', '.join(METHODS)}")
+        raise UsageError(f"unknown method '{method}'; choose one of: {', '.join(METHODS)}", "cli.unknown_method",
+                         method=method, known=", ".join(METHODS))
     if target_bcr is not None and method != "breakeven":
-        raise UsageError("--target-bcr goes with --method breakeven")
+        raise UsageError("--target-bcr goes with --method breakeven", "cli.target_bcr_method")
+    if target_bcr is not None and not math.isfinite(target_bcr):
+        raise UsageError(f"--target-bcr {target_bcr} is not a finite number", "cli.not_finite",
+                         option="--target-bcr", value=str(target_bcr), example="1.2")
     if n is not None and method not in ("sobol", "morris"):
-        raise UsageError("--n goes with --method sobol or morris")
+        raise UsageError("--n goes with --method sobol or morris", "cli.n_method")
     c = _load(case)
     module = METHODS[method]
     if versus is not None and versus != "baseline" and versus not in c.scenarios:
-        raise UsageError(f"--versus {versus}: unknown option; choose baseline or one of: {', '.join(c.scenarios)}")
+        raise UsageError(f"--versus {versus}: unknown option; choose baseline or one of: {', '.join(c.scenarios)}",
+                         "cli.versus_unknown", versus=versus, known=", ".join(c.scenarios))
     common = {"output": output, "scenario": scenario, "versus": versus}
     if method == "sobol":
         result = module.analyze(c, n=1024 if n is None else n, seed=seed, **common)
@@ -178,10 +248,13 @@ def report(
     seed: SeedOpt = 1,
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
+    ja: JaOpt = False,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
     from mkba.faces.report import build_report, main_progress
 
+    c = _load(case)
+    check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
@@ -197,10 +270,12 @@ def init(
 ) -> None:
     """Schrijf een gedocumenteerd sjabloon voor een nieuwe casus dat direct valideert en draait."""
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
-        raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)")
+        raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)",
+                         "cli.init_bad_id", name=name)
     target = out or Path(f"{name}.yaml")
     if target.exists():
-        raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)")
+        raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)",
+                         "cli.init_exists", target=str(target))
     text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
     from mkba.core.io import write_text_atomic
 
@@ -208,33 +283,124 @@ def init(
     stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every ``finally`` cleans up; exit status 143."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
+def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> None:
+    """Refuse draw counts the machine cannot hold; above the soft limit, show the estimate and
+    ask for ``--ja``; for large runs, show the estimate before starting."""
+    from mkba.faces import draw_limits
+
+    plan = draw_limits.plan(case, draws, options)
+    if plan.refused:
+        raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
+                         f"use at most --draws {plan.maximum}", "cli.draws_too_many",
+                         draws=draws, need=plan.need_text, free=plan.free_text, maximum=plan.maximum)
+    if plan.soft and not ja:
+        raise UsageError(f"--draws {draws} is above the soft limit; add --ja", "cli.draws_soft_limit",
+                         draws=draws, soft=draw_limits.SOFT_LIMIT, estimate=plan.estimate_text)
+    if plan.show_estimate:
+        console.print(text_nl.DRAWS_ESTIMATE.format(draws=_nl_int(draws), memory=plan.need_text,
+                                                   seconds=plan.seconds_text), soft_wrap=True)
+
+
+def _nl_int(n: int) -> str:
+    from mkba.faces.formatting import nl_number
+
+    return nl_number(n, 0)
+
+
+def _say_error(exc: MkbaError) -> None:
+    text = text_nl.render_problem_text(getattr(exc, "code", ""), getattr(exc, "params", {}).items(), str(exc))
+    stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text)}", soft_wrap=True)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app and turn known errors into clear messages (exit 2)."""
+    """Entry point: run the app and turn every outcome into a Dutch message and an exit status
+    (0 done, 1 failed, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."""
+    previous = signal.getsignal(signal.SIGTERM)
     try:
-        app(args=argv, standalone_mode=False)
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        return _main(argv)
+    except Terminated:
+        _interrupted(143)
+        return 143
+    except KeyboardInterrupt:
+        _interrupted(130)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupted(code: int) -> None:
+    import logging
+
+    logging.disable(logging.CRITICAL)  # no kernel/papermill warnings after the user stopped us
+    try:
+        stderr.print(text_nl.INTERRUPTED[code], soft_wrap=True)
+    except (KeyboardInterrupt, OSError):
+        pass
+
+
+def _main(argv: list[str] | None) -> int:
+    from mkba.faces.report import ReportError
+
+    try:
+        app(args=argv, standalone_mode=False, prog_name="mkba")
     except CaseError as exc:
         for problem in exc.problems:
-            stderr.print(f"[red]fout[/red] {escape(str(problem))}", soft_wrap=True)
-        n = len(exc.problems)
-        stderr.print(f"{n} probleem{'' if n == 1 else 'en'} gevonden; niets berekend.")
+            stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(text_nl.render_problem(problem))}", soft_wrap=True)
+        stderr.print(text_nl.problems_found(len(exc.problems)), soft_wrap=True)
         return 2
+    except ReportError as exc:
+        _say_error(exc)
+        return 1
     except MkbaError as exc:
-        stderr.print(f"[red]fout[/red]: {escape(str(exc))}", soft_wrap=True)
+        _say_error(exc)
         return 2
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
-        stderr.print("afgebroken")
-        return 130
-    except KeyboardInterrupt:
-        stderr.print("afgebroken")
-        return 130
-    except typer.exceptions.TyperException as exc:  # usage errors: bad option values etc.
-        if hasattr(exc, "show"):
-            exc.show()
-            return getattr(exc, "exit_code", 2)
-        raise
+        raise KeyboardInterrupt from None
+    except BrokenPipeError:  # e.g. `mkba run … | head`: the reader has what it wanted
+        _silence_stdout()
+        return 0
+    except typer_click.exceptions.ClickException as exc:  # usage errors: bad option values etc.
+        _usage_error(exc)
+        return exc.exit_code
+    except OSError as exc:  # the disk is full, a folder is read-only, ...
+        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OS_ERROR.format(reason=exc.strerror or exc, file=exc.filename or ''))}",
+                     soft_wrap=True)
+        return 1
     return 0
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _usage_error(exc) -> None:
+    """A usage error (unknown option, missing argument, bad value) in Dutch, with the usage line."""
+    ctx = getattr(exc, "ctx", None)
+    message = text_nl.click_message(exc.format_message())
+    stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(message)}", soft_wrap=True)
+    if ctx is not None:
+        stderr.print(escape(ctx.get_usage()), soft_wrap=True)
+        hint = text_nl.HELP_FRAME["Try '{command_path} {help_option}' for help."]
+        stderr.print(hint.format(command_path=escape(ctx.command_path), help_option="--help"), soft_wrap=True)
 
 
 if __name__ == "__main__":
