@@ -828,6 +828,7 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
     # lines kept from the baseline must still resolve when 'set' changes a parameter's range
     if set_specs:
         probe = _Collector(col.lines)
+        probe.failed = col.failed
         sub_set = _RefChecker(probe, merged, checker.stakeholders, checker.sources, checker.horizon)
         sub_set.lines([(i, c) for i, c in costs if c.id not in rec.drop],
                       [(i, e) for i, e in effects if e.id not in rec.drop], ("costs",), ("effects",))

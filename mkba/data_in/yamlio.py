@@ -34,7 +34,7 @@ from mkba.core.errors import CaseError, LineMap, Problem, YamlPath, dotted
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a large real case is ~50 kB
 MAX_DEPTH = 32  # a case nests ~6 levels deep
-MAX_NODES = 200_000  # values after alias expansion
+MAX_NODES = 50_000  # values after alias expansion (a large case has ~2 000)
 MAX_ABS = 1e12  # € 1 biljoen / 10^12 people: beyond anything a social-work MKBA holds
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -127,13 +127,13 @@ class _Walker:
             self.scalar(node, path, line)
 
     def scalar(self, node: yaml.ScalarNode, path: YamlPath, line: int) -> None:
-        if node.style is not None:  # quoted: text on purpose
+        if node.style not in (None, ""):  # quoted or block text: text on purpose
             return
         text = node.value
         readings = dutch_number_readings(text)
         if readings is not None:
             dutch, as_read = readings
-            self.add(path, line, "number.dutch",
+            self.add(path, line, "number.dutch_text" if as_read.startswith("tekst") else "number.dutch",
                      f"'{text}' is ambiguous: read as {as_read}, but in Dutch it means {dutch}; "
                      f"write {dutch} (or {as_read} if that is meant), without thousands separators",
                      text=text, dutch=dutch, as_read=as_read)

@@ -84,6 +84,7 @@ app = typer.Typer(
 )
 
 
+MIN_DRAWS_INTERVALS = 100  # below this, numbers are shown but intervals are not (faces/draw_limits.py)
 PIPED_WIDTH = 200  # output to a file or pipe is not cut to 80 columns
 
 stdout = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
@@ -156,6 +157,10 @@ def run(
     summary = result.summary()
     if json_out:
         print(to_json(summary))
+    elif not deterministic and draws < MIN_DRAWS_INTERVALS:
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow]: " + text_nl.NO_INTERVALS.format(
+            draws=f"{draws} trekking" + ("" if draws == 1 else "en"), minimum=MIN_DRAWS_INTERVALS), soft_wrap=True)
+        print_run(without_intervals(summary), result.case, stdout)
     else:
         print_run(summary, result.case, stdout)
 
@@ -287,8 +292,34 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so every ``finally`` cleans up; exit status 143."""
 
 
+_SIGNALLED: list[int] = []  # the exit status of a signal that stopped this run (typer turns
+                            # KeyboardInterrupt into a plain exit code, so we remember it here)
+
+
 def _on_sigterm(signum, frame) -> None:
+    _SIGNALLED.append(143)
     raise Terminated()
+
+
+def _on_sigint(signum, frame) -> None:
+    _SIGNALLED.append(130)
+    raise KeyboardInterrupt()
+
+
+def without_intervals(summary: dict) -> dict:
+    """The summary with every statistic reduced to its mean (intervals, quantiles and
+    probabilities from fewer than MIN_DRAWS_INTERVALS draws would only look precise)."""
+    def strip(x):
+        if isinstance(x, dict):
+            if {"mean", "p05", "p95"} <= set(x):
+                return x["mean"]
+            return {k: strip(v) for k, v in x.items()}
+        return x
+
+    out = strip(summary)
+    out["metrics"]["few_draws"] = True
+    out["metrics"].pop("bcr_of_means_mcse", None)
+    return out
 
 
 def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> None:
@@ -323,22 +354,26 @@ def _say_error(exc: MkbaError) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn every outcome into a Dutch message and an exit status
     (0 done, 1 failed, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."""
-    previous = signal.getsignal(signal.SIGTERM)
+    _SIGNALLED.clear()
     try:
-        signal.signal(signal.SIGTERM, _on_sigterm)
+        previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, _on_sigterm)}
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, _on_sigint)
     except ValueError:  # not the main thread: leave signals alone
-        previous = None
+        previous = {}
     try:
-        return _main(argv)
+        status = _main(argv)
     except Terminated:
-        _interrupted(143)
-        return 143
+        status = 143
     except KeyboardInterrupt:
-        _interrupted(130)
-        return 130
+        status = 130
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if _SIGNALLED or status in (130, 143):
+        status = _SIGNALLED[0] if _SIGNALLED else status
+        _interrupted(status)
+    return status
 
 
 def _interrupted(code: int) -> None:
@@ -355,7 +390,9 @@ def _main(argv: list[str] | None) -> int:
     from mkba.faces.report import ReportError
 
     try:
-        app(args=argv, standalone_mode=False, prog_name="mkba")
+        status = app(args=argv, standalone_mode=False, prog_name="mkba")
+        if isinstance(status, int) and not isinstance(status, bool):
+            return status  # typer returns an exit code (e.g. 130 after Ctrl-C)
     except CaseError as exc:
         for problem in exc.problems:
             stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(text_nl.render_problem(problem))}", soft_wrap=True)

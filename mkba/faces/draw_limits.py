@@ -108,13 +108,18 @@ def columns_per_draw(case, options: list) -> int:
     return total
 
 
-def seconds_per_draw(case, options: list, sample: int = 2000) -> float:
-    """Measured: simulate ``sample`` draws once and time it (about 10–50 ms)."""
+def seconds_per_draw(case, options: list, small: int = 1000, large: int = 5000) -> float:
+    """Measured: the time per extra draw between a run of ``small`` and one of ``large`` draws
+    (so fixed start-up costs do not inflate the estimate); about 0,1–0,5 s in all."""
     from mkba.core.results import simulate_many
 
-    t0 = time.perf_counter()
-    simulate_many(case, options or [None], draws=sample, seed=1)
-    return (time.perf_counter() - t0) / sample
+    def timed(n: int) -> float:
+        t0 = time.perf_counter()
+        simulate_many(case, options or [None], draws=n, seed=1)
+        return time.perf_counter() - t0
+
+    t_small, t_large = timed(small), timed(large)
+    return max(t_large - t_small, t_large / large * 0.1) / (large - small)
 
 
 def plan(case, draws: int, options: list, memory: int | None = None, disk: int | None = None) -> Plan:

@@ -29,9 +29,11 @@ PROBLEM_TEXT: dict[str, str] = {
     "yaml.too_deep": "meer dan {limit} niveaus diep genest; een casus heeft er ongeveer 6 nodig",
     "yaml.too_big": ("het document groeit bij het uitschrijven tot meer dan {limit} waarden (verwijzingen '*' naar "
                      "ankers '&'?); schrijf de waarden uit of maak het bestand korter"),
-    "number.dutch": ("'{text}' is dubbelzinnig: YAML leest {as_read}, maar in het Nederlands staat er {dutch}. "
-                     "Schrijf {dutch} (zonder scheidingstekens voor duizendtallen) of, als u dat bedoelt, "
-                     "{as_read_hint}; tekst zet u tussen aanhalingstekens"),
+    "number.dutch": ("'{text}' is dubbelzinnig: YAML leest {as_read}, maar in het Nederlands betekent het {dutch}. "
+                     "Schrijf {dutch} (zonder punten tussen de duizendtallen), of {as_read} als u {as_read_nl} bedoelt"),
+    "number.dutch_text": ("'{text}' is dubbelzinnig: YAML leest dit als tekst, maar in het Nederlands betekent het "
+                          "{dutch}. Schrijf {dutch} (zonder punten tussen de duizendtallen, punt als decimaalteken); "
+                          "is het tekst, zet het dan tussen aanhalingstekens"),
     "number.as_text": "'{text}' is tekst, geen getal; schrijf het getal als {number} (punt als decimaalteken)",
     "number.not_finite": "'{text}' is geen eindig getal; geef een gewoon getal",
     "number.too_large": "{text} is niet plausibel groot: getallen in een casus zijn hoogstens {limit}",
@@ -180,7 +182,7 @@ def render_params(params) -> dict:
             out[key] = _nl_g(value)
         elif isinstance(value, str) and value in ("∞", "-∞"):
             out[key] = value
-        elif isinstance(value, str) and _looks_g(value):
+        elif key in ("low", "high") and isinstance(value, str) and _looks_g(value):
             out[key] = _nl_g(float(value))
         else:
             out[key] = value
@@ -196,11 +198,7 @@ def render_problem_text(code: str, params, fallback: str) -> str:
         return fallback
     values = render_params(params)
     if code == "number.dutch":
-        as_read = values.get("as_read", "")
-        values["as_read_hint"] = (f"{as_read} als u {as_read.replace('.', ',')} bedoelt"
-                                  if not as_read.startswith("tekst") else "zet het tussen aanhalingstekens als het tekst is")
-        if as_read.startswith("tekst"):
-            values["as_read"] = f"dit als {as_read}"
+        values["as_read_nl"] = str(values.get("as_read", "")).replace(".", ",")
     if code == "scenario.after_set":
         inner = dict(params)
         values["inner"] = render_problem_text(inner.get("inner_code", ""), inner.get("inner_params", ()),
@@ -251,8 +249,9 @@ WARNING = "let op"
 INTERRUPTED = {130: "afgebroken (Ctrl-C); niets half geschreven, eerdere uitvoer is onveranderd.",
                143: "afgebroken (beëindigd); niets half geschreven, eerdere uitvoer is onveranderd."}
 UNUSED_PARAMETER = "{file} parameters.{name}: geen post of scenario gebruikt deze parameter; verwijder hem of verwijs ernaar"
-NO_INTERVALS = ("Met {draws} trekkingen zijn onzekerheidsintervallen niet betrouwbaar; ze worden niet getoond. "
+NO_INTERVALS = ("Met {draws} zijn onzekerheidsintervallen niet betrouwbaar; ze worden niet getoond. "
                 "Gebruik minstens {minimum} trekkingen (bijv. --draws 10000) voor intervallen en kansen.")
+FEW_DRAWS_SENTENCE = "Elke geïnvesteerde euro levert naar verwachting {ratio} op (te weinig trekkingen voor een interval)."
 DRAWS_ESTIMATE = ("{draws} trekkingen: ongeveer {memory} geheugen of tijdelijke schijfruimte en naar schatting "
                   "{seconds} rekentijd.")
 DRAWS_ESTIMATE_SHORT = "ongeveer {memory} en {seconds}"
@@ -271,8 +270,8 @@ CLI_ERROR_TEXT: dict[str, str] = {
     "cli.init_exists": "{target} bestaat al; kies een andere naam of --out (er is niets overschreven)",
     "cli.draws_too_many": ("--draws {draws}: dat vraagt ongeveer {need} aan geheugen en tijdelijke schijfruimte, maar "
                            "er is {free} vrij; kies hoogstens --draws {maximum}"),
-    "cli.draws_soft_limit": ("--draws {draws} is meer dan {soft} trekkingen ({estimate}); weet u het zeker? "
-                             "Voeg --ja toe om toch te starten."),
+    "cli.draws_soft_limit": ("--draws {draws} vraagt {estimate}; dat is boven de zachte grens ({soft} trekkingen "
+                             "of 10 minuten rekenen). Voeg --ja toe om toch te starten."),
     "cli.out_is_file": "--out {path} is een bestand, geen map; kies een map voor de rapporten",
     "cli.out_unusable": "--out {path}: kan hier geen map maken of schrijven ({reason})",
     "report.both_scenario_all": "geef --scenario of --all, niet allebei",
