@@ -324,9 +324,17 @@ class _Collector:
         return None
 
     def _pydantic(self, exc: ValidationError, path: YamlPath, model: type[BaseModel] | None) -> None:
+        union_paths: set[tuple] = set()
         for err in exc.errors():
             loc = tuple(err["loc"])
             kind = err["type"]
+            plain = tuple(part for part in loc if not (isinstance(part, str) and _UNION_MEMBER.match(part)))
+            if plain != loc:  # one value tried against each type of a union: report it once
+                if plain not in union_paths:
+                    union_paths.add(plain)
+                    self.add(path + plain, f"must be a number, a parameter name or a per-year list (got {_shown(err.get('input'))})",
+                             "field.union", got=_shown(err.get("input")))
+                continue
             if kind == "extra_forbidden":
                 allowed = ""
                 if model is not None:
@@ -758,6 +766,9 @@ class _RefChecker:
             self.effect(e, effect_path + (index,))
 
 
+_UNION_MEMBER = re.compile(r"^(float|str|int|bool|(list|dict|tuple|union|literal)\[.*\]|function-.*)$")
+
+
 def number_text(text: str) -> str | None:
     """If ``text`` is a number written as text (``"0,35"``, ``"1.500.000"``, ``"2200"``), the
     way to write it as a YAML number; else ``None``."""
@@ -822,7 +833,7 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
     sub.lines(add_costs, add_effects, spath + ("add", "costs"), spath + ("add", "effects"), existing=kept)
     checker.source(rec.source, spath + ("source",))
     remaining_costs = [c for _, c in costs if c.id not in rec.drop] + [c for _, c in add_costs]
-    if not remaining_costs:
+    if not remaining_costs and costs:  # (no baseline costs at all is reported once, at 'costs')
         col.add(spath + ("drop",), "this scenario removes every cost line, which leaves nothing to compare benefits "
                 "with; keep or add at least one cost line", "scenario.no_costs")
     # lines kept from the baseline must still resolve when 'set' changes a parameter's range

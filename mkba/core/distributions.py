@@ -22,12 +22,24 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from scipy import stats
 
 from mkba.core.errors import Invalid
 from mkba.faces.formatting import nl_number
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class _LazyStats:
+    """``scipy.stats``, imported on first use: reading, validating (and refusing) a case does
+    not pay scipy's import time."""
+
+    def __getattr__(self, name: str):
+        from scipy import stats as _stats
+
+        return getattr(_stats, name)
+
+
+stats = _LazyStats()
 
 
 def _g(x: float) -> str:

@@ -139,6 +139,7 @@ def run(
     ja: JaOpt = False,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
+    refuse_absurd_draws(draws)
     from mkba.core.results import DESIGNS, simulate
     from mkba.core.results import deterministic as run_deterministic
     from mkba.faces.console import print_run, progress_bar
@@ -176,6 +177,7 @@ def compare(
     ja: JaOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
+    refuse_absurd_draws(draws)
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
@@ -256,6 +258,7 @@ def report(
     ja: JaOpt = False,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
+    refuse_absurd_draws(draws)
     from mkba.faces.report import build_report, main_progress
 
     c = _load(case)
@@ -322,6 +325,20 @@ def without_intervals(summary: dict) -> dict:
     return out
 
 
+def refuse_absurd_draws(draws: int) -> None:
+    """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
+    is refused at once (the full check, with the case's columns, is :func:`check_draws`)."""
+    from mkba.faces import draw_limits
+
+    memory = int(draw_limits.available_memory() * 0.8)
+    if draws * 8 * draw_limits.COLUMN_COPIES > memory:
+        maximum = draw_limits._round_down(memory // (8 * draw_limits.COLUMN_COPIES))
+        need = draw_limits.human_bytes(draws * 8 * draw_limits.COLUMN_COPIES)
+        raise UsageError(f"--draws {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
+                         "cli.draws_too_many", draws=str(draws), need=need, free=draw_limits.human_bytes(memory),
+                         maximum=str(maximum))
+
+
 def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> None:
     """Refuse draw counts the machine cannot hold; above the soft limit, show the estimate and
     ask for ``--ja``; for large runs, show the estimate before starting."""
@@ -331,10 +348,10 @@ def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> 
     if plan.refused:
         raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
                          f"use at most --draws {plan.maximum}", "cli.draws_too_many",
-                         draws=draws, need=plan.need_text, free=plan.free_text, maximum=plan.maximum)
+                         draws=str(draws), need=plan.need_text, free=plan.free_text, maximum=str(plan.maximum))
     if plan.soft and not ja:
         raise UsageError(f"--draws {draws} is above the soft limit; add --ja", "cli.draws_soft_limit",
-                         draws=draws, soft=draw_limits.SOFT_LIMIT, estimate=plan.estimate_text)
+                         draws=str(draws), soft=_nl_int(draw_limits.SOFT_LIMIT), estimate=plan.estimate_text)
     if plan.show_estimate:
         console.print(text_nl.DRAWS_ESTIMATE.format(draws=_nl_int(draws), memory=plan.need_text,
                                                    seconds=plan.seconds_text), soft_wrap=True)

@@ -57,7 +57,7 @@ PROBLEM_TEXT: dict[str, str] = {
     "field.unknown": "onbekend veld '{field}'; hier toegestaan: {allowed}",
     "field.missing": "verplicht veld ontbreekt",
     "field.id_pattern": "'{value}' mag niet: gebruik kleine letters, cijfers en '-'",
-    "field.union": "moet een getal, een parameternaam of een lijst (één waarde per jaar) zijn (nu: {got})",
+    "field.union": "moet een getal of een parameternaam zijn (of, waar dat mag, een lijst met één waarde per jaar) (nu: {got})",
     "param.bad_name": "een parameternaam begint met een letter of '_' en bevat alleen letters, cijfers en '_'",
     "param.not_record": "een parameter is een getal of een record zoals {{dist: pert, min: …, mode: …, max: …}}",
     "param.missing_dist": "'dist' (een van: {families}) of 'value' ontbreekt",
