@@ -107,6 +107,9 @@ class _Walker:
                                       "repeating anchors '&'?); write the values out or shorten the file",
                                       limit=MAX_NODES)])
         line = node.start_mark.line + 1
+        if len(path) > MAX_DEPTH:  # only an alias that refers to itself gets here (the event check ran first)
+            raise CaseError([_problem(self.file, path[:3], line, "yaml.too_deep",
+                                      f"nested more than {MAX_DEPTH} levels deep", limit=MAX_DEPTH)])
         self.lines.setdefault(path, line)
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, int] = {}
@@ -193,6 +196,9 @@ def load_yaml_text(text: str, file: str = "<text>") -> tuple[Any, LineMap]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = str(exc.problem or exc)
+        if "nesting depth" in problem:  # libyaml's own limit (deeper than ours)
+            raise CaseError([_problem(file, (), line, "yaml.too_deep", f"nested more than {MAX_DEPTH} levels deep",
+                                      limit=MAX_DEPTH)]) from None
         raise CaseError([_problem(file, (), line, "yaml.invalid", f"not valid YAML: {problem}",
                                   detail=problem)]) from None
     except yaml.YAMLError as exc:
