@@ -391,7 +391,7 @@ def test_signal_during_run(tmp_path, signum, status, line):
 
 
 def test_interrupted_and_killed_reports_leave_no_complete_looking_run(tmp_path, previous_report, example_path):
-    before = tree_digest(previous_report)
+    before = tree_digest(previous_report / "mini")
     case_dir = previous_report / "de-kop"
     args = ["report", str(example_path), "--draws", "200", "--sobol-n", "64", "--out", str(previous_report)]
     # Ctrl-C while the first notebook runs: exit 130, one line, the working folder removed
@@ -403,6 +403,7 @@ def test_interrupted_and_killed_reports_leave_no_complete_looking_run(tmp_path, 
     text = err.read_text(encoding="utf-8")
     assert "afgebroken (Ctrl-C)" in text and "Traceback" not in text and "WARNING" not in text
     assert not case_dir.exists() or list(case_dir.iterdir()) == []
+    assert not list(ROOT.joinpath("notebooks").glob("kernel-*")), "no kernel sockets left beside the notebooks"
     # kill -9: only the hidden working folder is left, never a run that looks complete
     proc, err = _start(args, tmp_path)
     _wait_for(err, "[1/", proc)

@@ -31,6 +31,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -104,13 +105,21 @@ def check_notebook_parameters(jobs: list[Job]) -> None:
             raise ReportError(f"{path}: the parameters cell does not declare {', '.join(sorted(unknown))}")
 
 
-def _kernel_manager_class():
+def _kernel_manager_class(ipc_dir: str):
     """Kernels talk to us over local IPC sockets, not TCP (no open ports, no warning)."""
+    import uuid
+
     from jupyter_client.manager import AsyncKernelManager
-    from traitlets import CaselessStrEnum
+    from traitlets import CaselessStrEnum, default
 
     class IPCKernelManager(AsyncKernelManager):
         transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+        @default("ip")
+        def _ip_default(self) -> str:
+            # one socket path per kernel: two reports running at once must not share
+            # jupyter's default "kernel-ipc-N" in the notebooks folder (they did: "Invalid Signature")
+            return os.path.join(ipc_dir, f"kernel-{uuid.uuid4().hex[:12]}")
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             # the kernel's own log lines (e.g. "Parent appears to have exited" after Ctrl-C) are
@@ -216,9 +225,10 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     t0 = time.perf_counter()
     current = None
+    ipc_dir = tempfile.mkdtemp(prefix="mkba-kernels-")  # the kernels' sockets; removed however the run ends
     try:
         exporter = _html_exporter()
-        kernel_manager_class = _kernel_manager_class()
+        kernel_manager_class = _kernel_manager_class(ipc_dir)
         for index, job in enumerate(jobs, start=1):
             current = job
             if on_notebook is not None:
@@ -278,6 +288,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         raise ReportError(f"report failed: {type(exc).__name__}: {exc}; partial output kept in {failed}; "
                           "earlier reports are untouched", "report.failed", error=f"{type(exc).__name__}: {exc}",
                           kept=str(failed)) from None
+    finally:
+        shutil.rmtree(ipc_dir, ignore_errors=True)
 
 
 def _case_dir(out: Path, case_id: str) -> Path:
