@@ -107,6 +107,12 @@ def _load(path: Path):
     return load_case(path)
 
 
+def _prepare(path: Path, draws: int):
+    """Refuse absurd draw counts and load (validate) the case, before the engine is imported."""
+    refuse_absurd_draws(draws)
+    return _load(path)
+
+
 def _show_progress(draws: int) -> bool:
     """A progress bar for long runs, on a terminal only (never in pipes or CI logs)."""
     return stderr.is_terminal and draws >= 50_000
@@ -139,14 +145,13 @@ def run(
     ja: JaOpt = False,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
-    refuse_absurd_draws(draws)
+    c = _prepare(case, draws)  # bad input is refused before the engine is even imported
     from mkba.core.results import DESIGNS, simulate
     from mkba.core.results import deterministic as run_deterministic
     from mkba.faces.console import print_run, progress_bar
 
     if design not in DESIGNS:
         raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
-    c = _load(case)
     if not deterministic:
         check_draws(c, draws, [scenario], ja, stderr)
     if deterministic:
@@ -177,12 +182,11 @@ def compare(
     ja: JaOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
-    refuse_absurd_draws(draws)
+    c = _prepare(case, draws)
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
 
-    c = _load(case)
     check_draws(c, draws, [None, *c.scenarios], ja, stderr)
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
@@ -258,10 +262,9 @@ def report(
     ja: JaOpt = False,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
-    refuse_absurd_draws(draws)
+    c = _prepare(case, draws)
     from mkba.faces.report import build_report, main_progress
 
-    c = _load(case)
     check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
@@ -364,7 +367,9 @@ def _nl_int(n: int) -> str:
 
 
 def _say_error(exc: MkbaError) -> None:
-    text = text_nl.render_problem_text(getattr(exc, "code", ""), getattr(exc, "params", {}).items(), str(exc))
+    code = getattr(exc, "code", "")
+    text = (text_nl.render_problem_text(code, getattr(exc, "params", {}).items(), str(exc)) if code
+            else text_nl.usage_message(str(exc)))
     stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text)}", soft_wrap=True)
 
 

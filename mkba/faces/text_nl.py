@@ -284,6 +284,48 @@ CLI_ERROR_TEXT: dict[str, str] = {
     "report.busy": "kon geen vrije runmap maken in {folder}; probeer het opnieuw",
 }
 
+# Messages of the analyses that have no code yet (English text → Dutch), tried in order.
+USAGE_PATTERNS: list[tuple[str, str]] = [
+    (r"^perspective '(.+)' is not a stakeholder of case '(.+)'; choose society or one of: (.+)$",
+     r"perspectief '\1' is geen belanghebbende van casus '\2'; kies society of een van: \3"),
+    (r"^unknown scenario '(.+)'; choose from: (.+)$", r"onbekend scenario '\1'; kies uit: \2"),
+    (r"^case '(.+)' declares no scenarios to compare; add some under 'scenarios:'$",
+     r"casus '\1' heeft geen scenario's om te vergelijken; voeg ze toe onder 'scenarios:'"),
+    (r"^unknown stakeholder '(.+)' in --output (.+); choose from: (.+)$",
+     r"onbekende belanghebbende '\1' in --output \2; kies uit: \3"),
+    (r"^unknown output '(.+)'; use npv, bcr or net:STAKEHOLDER \(e\.g\. net:gemeente\)$",
+     r"onbekende uitkomst '\1'; gebruik npv, bcr of net:BELANGHEBBENDE (bijv. net:gemeente)"),
+    (r"^case '(.+)' has no uncertain parameters to analyse$", r"casus '\1' heeft geen onzekere parameters om te analyseren"),
+    (r"^no uncertain parameters to analyse$", r"geen onzekere parameters om te analyseren"),
+    (r"^a difference of benefit-cost ratios means little; .*$",
+     r"een verschil van baten/kosten-verhoudingen zegt weinig; gebruik --output npv of net:BELANGHEBBENDE met --versus"),
+    (r"^--versus (.+) is the option being analysed; choose another option$",
+     r"--versus \1 is de optie die al geanalyseerd wordt; kies een andere"),
+    (r"^no uncertain parameter is shared by the two options$", r"de twee opties delen geen onzekere parameter"),
+    (r"^--target-bcr must be > 0 \(got (.+)\)$", r"--target-bcr moet > 0 zijn (nu: \1)"),
+    (r"^--target-bcr and --versus do not go together$", r"--target-bcr en --versus gaan niet samen"),
+    (r"^Morris needs at least 2 trajectories \(--n\); got (.+)$", r"Morris heeft minstens 2 trajecten nodig (--n); nu: \1"),
+    (r"^(.+) must be a power of two ≥ 4 for Sobol' sampling .*; got (.+)$",
+     r"\1 moet een macht van twee ≥ 4 zijn voor Sobol-steekproeven (bijv. 1024, 4096, 8192); nu: \2"),
+    (r"^the output is not finite for some samples.*$",
+     r"de uitkomst is voor sommige trekkingen niet eindig (bijv. een verhouding met kosten nul); gebruik --output npv"),
+    (r"^the output does not vary with these parameters; .*$",
+     r"de uitkomst varieert niet met deze parameters; Sobol-indices zijn dan niet gedefinieerd"),
+    (r"^seed must be (?:a whole number )?≥ 0 \(got (.+)\)$", r"seed moet een geheel getal ≥ 0 zijn (nu: \1)"),
+    (r"^notebook (.+) is missing$", r"notebook \1 ontbreekt"),
+]
+
+
+def usage_message(text: str) -> str:
+    """An analysis's English usage message in Dutch (unmatched text is shown as is)."""
+    import re
+
+    for pattern, replacement in USAGE_PATTERNS:
+        if re.match(pattern, text, flags=re.DOTALL):
+            return re.sub(pattern, replacement, text, flags=re.DOTALL)
+    return text
+
+
 # Typer's help frame.
 HELP_FRAME: dict[str, str] = {
     "Usage: ": "Gebruik: ",
