@@ -195,6 +195,13 @@ def test_quoted_text_is_allowed_where_text_is(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "content", "fragment"), [
+    ("unclosed-list", "mkba: 1\ncase: [a, b\n", ":3: geen geldige YAML: een lijst '[' is niet gesloten met ']'"),
+    ("tab", "mkba: 1\ncase:\n\tid: x\n", ":3: geen geldige YAML: een teken waarmee geen waarde kan beginnen (een tab?"),
+    ("undefined-alias", "mkba: 1\ncase: *nergens\n", ":2: geen geldige YAML: een verwijzing '*' naar een anker"),
+    ("indentation", "mkba: 1\ncase:\n  id: x\n title: y\n", ":4: geen geldige YAML: de inspringing klopt niet"),
+    ("two-documents", "mkba: 1\n---\nmkba: 1\n", "geen geldige YAML: meer dan één document"),
+    ("unclosed-quote", 'mkba: 1\ncase: "abc\n', "geen geldige YAML: het bestand houdt midden in een waarde op"),
+    ("colon", "mkba: 1\ncase: a: b\n", ":2: geen geldige YAML: een ':' waar dat niet mag"),
     ("empty", "", "een casusbestand is een YAML-mapping die begint met 'mkba: 1'"),
     ("list", "- a\n- b\n", "een casusbestand is een YAML-mapping"),
     ("latin-1", "mkba: 1\ncase: {title: 'Caf\xe9'}\n".encode("latin-1"), "geen UTF-8-tekst"),

@@ -176,6 +176,10 @@ def render_params(params) -> dict:
     for key, value in dict(params).items():
         if key == "what":
             out[key] = WHAT_TEXT.get(value, value)
+        elif key == "expected" and isinstance(value, str):  # pydantic's "'a', 'b' or 'c'"
+            out[key] = value.replace(" or ", " of ")
+        elif key == "detail" and isinstance(value, str):  # PyYAML's own words
+            out[key] = yaml_detail(value)
         elif isinstance(value, bool):
             out[key] = "ja" if value else "nee"
         elif isinstance(value, int | float):
@@ -187,6 +191,35 @@ def render_params(params) -> dict:
         else:
             out[key] = value
     return out
+
+
+# PyYAML's problem descriptions (English) → Dutch; unmatched text is shown as is.
+YAML_PATTERNS: list[tuple[str, str]] = [
+    (r"found character (?:'\\t' )?that cannot start any token",
+     "een teken waarmee geen waarde kan beginnen (een tab? spring in met spaties)"),
+    (r"found a tab character.*", "een tab-teken; spring in met spaties"),
+    (r"mapping values are not allowed (?:here|in this context)",
+     "een ':' waar dat niet mag (ontbreekt er een spatie, of moet de tekst tussen aanhalingstekens?)"),
+    (r"(?:did not find expected|expected) ',' or '\]'.*", "een lijst '[' is niet gesloten met ']'"),
+    (r"(?:did not find expected|expected) ',' or '\}'.*", "een mapping '{' is niet gesloten met '}'"),
+    (r"(?:did not find expected key|expected <block end>.*)", "de inspringing klopt niet (een sleutel op een onverwachte plek)"),
+    (r"could not find expected ':'", "een ':' ontbreekt (sleutel: waarde)"),
+    (r"found unexpected end of stream", "het bestand houdt midden in een waarde op (een aanhalingsteken niet gesloten?)"),
+    (r"found undefined alias.*", "een verwijzing '*' naar een anker '&' dat niet bestaat"),
+    (r"could not determine a constructor for the tag '(.+)'", r"onbekende tag \1: een casusbestand bevat alleen gegevens"),
+    (r"found unknown escape character.*", "een onbekende escape met '\\' in tekst tussen dubbele aanhalingstekens"),
+    (r"(?:but found another document|expected a single document.*)", "meer dan één document ('---'); een casus is één document"),
+    (r"found unexpected ':'", "een onverwachte ':'"),
+]
+
+
+def yaml_detail(text: str) -> str:
+    import re
+
+    for pattern, replacement in YAML_PATTERNS:
+        if re.fullmatch(pattern, text.strip(), flags=re.DOTALL):
+            return re.sub(pattern, replacement, text.strip(), flags=re.DOTALL)
+    return text
 
 
 def render_problem_text(code: str, params, fallback: str) -> str:
