@@ -35,14 +35,31 @@ class Problem:
     code: str = ""
     params: tuple[tuple[str, Any], ...] = ()
 
+    def __str__(self) -> str:
+        if _renderer is not None:  # the faces' Dutch wording, when a face is loaded
+            return _renderer(self)
+        return self.plain()
+
+    def plain(self) -> str:
+        """``file:line path: message`` with the core's own (fallback) wording."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
     @property
     def where(self) -> str:
         """``file:line`` (or just the file when the line is unknown)."""
         return f"{self.file}:{self.line}" if self.line else self.file
 
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+# How problems read (the core keeps codes and parameters; a face may supply the wording). ``mkba.faces`` registers the Dutch renderer of ``mkba.faces.text_nl`` when loaded.
+_renderer: Any = None
+
+
+def use_renderer(render: Any) -> None:
+    """Set the function that turns a :class:`Problem` into text (``None``: the plain message)."""
+    global _renderer
+    _renderer = render
 
 
 class MkbaError(Exception):
