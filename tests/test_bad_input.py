@@ -336,11 +336,11 @@ def _hostile(tmp_path: Path) -> dict[str, tuple[list[str], str, str]]:
     huge = write(tmp_path, VALID.replace("    value: 100\n", "    value: 1.0e+308\n"), "groot-getal.yaml")
     good = write(tmp_path, VALID, "goed.yaml")
     return {
-        "billion-laughs": (["validate", str(bomb)], f"{bomb}:", "het document groeit bij het uitschrijven tot meer dan"),
+        "billion-laughs": (["validate", str(bomb)], f"{bomb}:", "het document bevat meer dan 50000 waarden (verwijzingen '*'"),
         "alias-loop": (["validate", str(loop)], f"{loop}:1 a", "meer dan 32 niveaus diep genest"),
         "50-MB-file": (["run", str(big)], f"{big}:", "een casusbestand is hoogstens 5 MB"),
         "deep-nesting": (["validate", str(deep)], f"{deep}:", "meer dan 32 niveaus diep genest"),
-        "100k-values": (["validate", str(wide)], f"{wide}:", "meer dan 50000 waarden"),
+        "100k-values": (["validate", str(wide)], f"{wide}:", "het document bevat meer dan 50000 waarden"),
         "value-1e308": (["run", str(huge)], f"{huge}:29 effects[0].value:", "niet plausibel groot"),
         "draws-1e12": (["run", str(good), "--draws", "1000000000000"], "--draws 1000000000000:", "kies hoogstens --draws"),
         "draws-1e9": (["run", str(good), "--draws", "1000000000"], "--draws 1000000000:", "--draws"),

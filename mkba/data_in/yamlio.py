@@ -74,8 +74,13 @@ def _problem(file: str, path: YamlPath, line: int | None, code: str, message: st
 
 
 def _check_depth(text: str, file: str) -> None:
+    """Read the event stream once: refuse deep nesting and documents with too many values."""
     depth = 0
-    for event in yaml.parse(text, Loader=CaseLoader):
+    for count, event in enumerate(yaml.parse(text, Loader=CaseLoader)):
+        if count > MAX_NODES:  # more values than the budget even before aliases are expanded
+            line = event.start_mark.line + 1 if event.start_mark else None
+            raise CaseError([_problem(file, (), line, "yaml.too_big",
+                                      f"the document holds more than {MAX_NODES} values", limit=MAX_NODES)])
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:

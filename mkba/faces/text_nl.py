@@ -27,8 +27,8 @@ PROBLEM_TEXT: dict[str, str] = {
     "yaml.duplicate_key": "dubbele sleutel (eerst op regel {first}); houd er één",
     "yaml.too_large_file": "het bestand is {size_mb} MB; een casusbestand is hoogstens {limit_mb} MB",
     "yaml.too_deep": "meer dan {limit} niveaus diep genest; een casus heeft er ongeveer 6 nodig",
-    "yaml.too_big": ("het document groeit bij het uitschrijven tot meer dan {limit} waarden (verwijzingen '*' naar "
-                     "ankers '&'?); schrijf de waarden uit of maak het bestand korter"),
+    "yaml.too_big": ("het document bevat meer dan {limit} waarden (verwijzingen '*' naar ankers '&' meegeteld); "
+                     "een casus heeft er hooguit enkele duizenden"),
     "number.dutch": ("'{text}' is dubbelzinnig: YAML leest {as_read}, maar in het Nederlands betekent het {dutch}. "
                      "Schrijf {dutch} (zonder punten tussen de duizendtallen), of {as_read} als u {as_read_nl} bedoelt"),
     "number.dutch_text": ("'{text}' is dubbelzinnig: YAML leest dit als tekst, maar in het Nederlands betekent het "
