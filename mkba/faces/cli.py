@@ -454,6 +454,8 @@ def _silence_stdout() -> None:
 def _usage_error(exc) -> None:
     """A usage error (unknown option, missing argument, bad value) in Dutch, with the usage line."""
     ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError":  # `mkba` alone: the help was shown, nothing more to say
+        return
     message = text_nl.click_message(exc.format_message())
     stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(message)}", soft_wrap=True)
     if ctx is not None:
