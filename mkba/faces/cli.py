@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.faces import text_nl
 
 app = typer.Typer(
     name="mkba",
@@ -36,6 +37,7 @@ CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1), 
 DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", help=text_nl.WORKERS_HELP, min=1)]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
 
 
@@ -77,6 +79,7 @@ def run(
     deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
     json_out: JsonOpt = False,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
     from mkba.core.results import deterministic as run_deterministic
@@ -89,7 +92,7 @@ def run(
     else:
         with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
-                              chunk_size=chunk_size, progress=advance)
+                              chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
     if json_out:
         print(to_json(summary))
@@ -105,6 +108,7 @@ def compare(
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
     json_out: JsonOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
     from mkba.analysis.scenarios import acceptability_by_discount_rate
@@ -114,7 +118,7 @@ def compare(
     c = _load(case)
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
-        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance)
+        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
     summary = cmp.summary()
     if curves:
         summary["acceptability"] = {
@@ -139,6 +143,7 @@ def sensitivity(
     target_bcr: Annotated[float | None, typer.Option("--target-bcr", help="Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.")] = None,
     versus: Annotated[str | None, typer.Option("--versus", help="Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).")] = None,
     json_out: JsonOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
     from mkba.analysis.sensitivity import METHODS
@@ -156,7 +161,7 @@ def sensitivity(
         raise UsageError(f"--versus {versus}: unknown option; choose baseline or one of: {', '.join(c.scenarios)}")
     common = {"output": output, "scenario": scenario, "versus": versus}
     if method == "sobol":
-        result = module.analyze(c, n=1024 if n is None else n, seed=seed, **common)
+        result = module.analyze(c, n=1024 if n is None else n, seed=seed, workers=workers, **common)
     elif method == "morris":
         result = module.analyze(c, n=100 if n is None else n, seed=seed, **common)
     elif method == "breakeven":

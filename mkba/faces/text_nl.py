@@ -21,6 +21,9 @@ from __future__ import annotations
 # Command line: help, usage errors, progress, interruptions
 # ============================================================================================
 
+WORKERS_HELP = ("Aantal processen op deze computer dat de trekkingen verdeelt (standaard 1); "
+                "verandert geen uitkomst.")
+
 
 # ============================================================================================
 # Console tables and reports
