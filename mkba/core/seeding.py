@@ -95,4 +95,8 @@ def open_uniforms(seed: SeedLike, name: str, start: int, stop: int) -> np.ndarra
     if start:
         bitgen.advance(start)
     raw = bitgen.random_raw(stop - start)
-    return ((raw >> np.uint64(11)).astype(np.float64) + 0.5) * (2.0**-53)
+    raw >>= np.uint64(11)
+    out = raw.astype(np.float64)
+    out += 0.5
+    out *= 2.0**-53
+    return out
