@@ -195,3 +195,13 @@ def test_cli_workers_option_changes_nothing(capsys, example_path):
     cmp = json.loads(capsys.readouterr().out)
     assert cmp["seed"] == 1 and cmp["scenarios"]["baseline"]["metrics"] == \
         mkba.compare(mkba.load_case(example_path), draws=1500).summary()["scenarios"]["baseline"]["metrics"]
+
+
+def test_report_passes_workers_to_every_notebook(example_case, example_path):
+    from mkba.faces.report import check_notebook_parameters, plan
+
+    jobs = plan(example_case, example_path, None, True, 2_000, 1, 1024, workers=2)
+    assert jobs and all(job.parameters["workers"] == 2 for job in jobs)
+    check_notebook_parameters(jobs)  # every notebook declares `workers` in its parameters cell
+    with pytest.raises(UsageError, match="workers"):
+        plan(example_case, example_path, None, True, 2_000, 1, 1024, workers=0)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -244,6 +245,12 @@ def _fork_context():
     return None
 
 
+def _worker_init() -> None:
+    """Local workers leave Ctrl-C to the main process, which stops the run and cancels the
+    chunks not yet started (no traceback from every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def iter_blocks(plan: RunPlan, workers: int = 1) -> Iterator[Block]:
     """Run every chunk of ``plan`` and yield the blocks in order of ``start``.
 
@@ -260,7 +267,8 @@ def iter_blocks(plan: RunPlan, workers: int = 1) -> Iterator[Block]:
     from concurrent.futures import ProcessPoolExecutor
 
     warm(plan)
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_fork_context())
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_fork_context(),
+                               initializer=_worker_init)
     try:
         todo = iter(chunks)
         pending: deque = deque()

@@ -183,12 +183,14 @@ def report(
     seed: SeedOpt = 1,
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
     from mkba.faces.report import build_report, main_progress
 
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
-                          sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
+                          sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
+                          workers=workers)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
