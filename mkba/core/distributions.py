@@ -648,6 +648,7 @@ _CHECK_GRID = np.sort(np.concatenate([_CHECK_TAILS, 1.0 - _CHECK_TAILS, (np.aran
 # Inverses per distinct shape, built lazily in each process from plain numbers and reused by
 # every later chunk. This is a cache of pure functions, not random state.
 _INVERSES: dict[tuple, Callable[[np.ndarray], np.ndarray]] = {}
+_MAX_INVERSES = 1024
 # Benchmarks only (``benchmarks/bench_engine.py``): True restores the exact special-function
 # inverse everywhere, to measure what the numerical inverse saves. Not a user option.
 _EXACT_INVERSE = False
@@ -692,6 +693,8 @@ def numerical_inverse(kind: str, *shape: float) -> Callable[[np.ndarray], np.nda
     key = (kind, *(float(x) for x in shape))
     inverse = _INVERSES.get(key)
     if inverse is None:
+        while len(_INVERSES) >= _MAX_INVERSES:  # bounded: drop the oldest shape
+            _INVERSES.pop(next(iter(_INVERSES)))
         inverse = _INVERSES[key] = _build_inverse(kind, *key[1:])
     return inverse
 

@@ -40,7 +40,8 @@ def stats(values: np.ndarray) -> dict[str, float]:
     independent-sampling formula is a conservative bound). Non-finite draws (e.g. a BCR with zero costs)
     are left out and counted in ``"non_finite"`` when there are any."""
     values = np.asarray(values, dtype=float)
-    finite = values[np.isfinite(values)]
+    mask = np.isfinite(values)
+    finite = values if mask.all() else values[mask]
     n = finite.size
     if n == 0:
         return {"mean": None, "sd": None, "p05": None, "p50": None, "p95": None, "mcse": None}
