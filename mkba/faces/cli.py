@@ -148,8 +148,9 @@ def run(
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
     c = _prepare(case, draws)  # bad input is refused before the engine is even imported
-    from mkba.core.results import DESIGNS, simulate
     from mkba.core.results import deterministic as run_deterministic
+    from mkba.core.results import simulate
+    from mkba.core.sampling import DESIGNS
     from mkba.faces.console import print_run, progress_bar
 
     if design not in DESIGNS:
