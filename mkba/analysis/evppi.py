@@ -81,6 +81,7 @@ TENSOR_DF = 6           # B-spline functions per margin of a pairwise tensor-pro
 INTERACTION_RATIOS = (0.01, 1.0, 100.0)   # candidate interaction / main-effect penalty ratios
 GROUP_MAX = 5
 N_SE = 200              # posterior samples of the fitted values for se_fit
+SE_CHUNK = 25           # posterior samples evaluated at once (memory: options × chunk × draws)
 LAMBDA_GRID = np.logspace(-8, 6, 57)   # penalty weights relative to trace(BᵀB)/trace(S)
 METHODS = ("auto", "spline", "discrete", "gam")
 ALL = "alle"            # CLI/report keyword: every uncertain parameter on its own
@@ -179,11 +180,16 @@ def _check(nb, x) -> tuple[np.ndarray, np.ndarray]:
     return nb, x
 
 
-def _evppi_of_fitted(fitted: np.ndarray) -> np.ndarray:
-    """EVPPI from fitted incremental net benefits, shape (n, D−1) or (n, D−1, S) → scalar or (S,)."""
-    best_each = np.maximum(fitted.max(axis=1), 0.0)               # (n,) or (n, S)
-    best_mean = np.maximum(fitted.mean(axis=0).max(axis=0), 0.0)  # scalar or (S,)
-    return best_each.mean(axis=0) - best_mean
+def _evppi_of_fitted(fitted: np.ndarray) -> float:
+    """EVPPI from fitted incremental net benefits, n × (D−1)."""
+    return float(np.maximum(fitted.max(axis=1), 0.0).mean() - max(fitted.mean(axis=0).max(), 0.0))
+
+
+def _evppi_of_samples(samples: np.ndarray) -> np.ndarray:
+    """EVPPI of each posterior sample of the fitted values, (D−1) × S × n → (S,)."""
+    best_each = np.maximum(samples.max(axis=0), 0.0).mean(axis=1)
+    best_mean = np.maximum(samples.mean(axis=2).max(axis=0), 0.0)
+    return best_each - best_mean
 
 
 def _mc_se(fitted: np.ndarray) -> float:
@@ -201,60 +207,72 @@ def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.nda
 
     ``penalties`` are candidate penalty matrices (k × k; empty: none); for each column of ``y``
     the candidate and its weight λ are chosen together by GCV over :data:`LAMBDA_GRID`, exactly,
-    in Demmler–Reinsch form (one QR of the basis, one k × k eigen-decomposition per candidate).
-    ``lambdas`` (absolute penalty weights) replaces the relative grid (for tests). Returns
-    fitted values (n × m) and ``n_se`` posterior samples of them (n × m × n_se; None
-    when ``n_se`` is 0), coefficients ~ N(β̂, σ̂²(BᵀB + λS)⁻¹) (Wood 2017 §6.10).
+    in Demmler–Reinsch form: with BᵀB = RᵀR and R⁻ᵀSR⁻¹ = U diag(e) Uᵀ, the columns of
+    Q = B R⁻¹ U are orthonormal, the fit is Q diag(1/(1 + λe)) Qᵀy and GCV(λ) costs O(k) (one
+    Cholesky and one k × k eigen-decomposition per candidate; no n × k factorisation, which a
+    loaded machine's threaded BLAS makes slow). ``lambdas`` (absolute penalty weights) replaces
+    the relative grid (for tests). Returns fitted values (n × m) and ``n_se`` posterior samples
+    of them (n × m × n_se; None when ``n_se`` is 0), coefficients ~ N(β̂, σ̂²(BᵀB + λS)⁻¹)
+    (Wood 2017 §6.10).
     """
+    from scipy.linalg import cholesky, solve_triangular
+
     n, k = basis.shape
     m = y.shape[1]
-    q0, r0 = np.linalg.qr(basis)
-    diag = np.abs(np.diag(r0))
-    keep = diag > 1e-9 * diag.max()
-    if not keep.all():                       # rank-deficient basis: drop dependent columns
+    gram = basis.T @ basis
+    d = np.sqrt(np.diag(gram))
+    keep = d > 1e-12 * d.max()
+    try:
+        r = cholesky(gram / np.outer(d, d) if keep.all() else np.eye(k), lower=False)
+        keep &= np.abs(np.diag(r)) > 1e-7
+    except np.linalg.LinAlgError:
+        keep[:] = False
+    if not keep.all():                       # (near) rank-deficient basis: drop dependent columns
+        q, rr = np.linalg.qr(basis)
+        keep = np.abs(np.diag(rr)) > 1e-9 * np.abs(np.diag(rr)).max()
         return _penalised_fit(basis[:, keep], [pen[np.ix_(keep, keep)] for pen in penalties], y, n_se, rng, lambdas)
+    rinv = solve_triangular(r, np.eye(k), lower=False) / d[:, None]   # R⁻¹ of BᵀB = RᵀR
+    by = basis.T @ y                                                   # (k, m)
     yy = np.einsum("ij,ij->j", y, y)
-    # candidates: (q, eigenvalues); an unpenalised fit when there is no penalty
-    candidates = []
-    rinv = np.linalg.inv(r0) if penalties else None
-    for pen in penalties:
-        eig, u = np.linalg.eigh(rinv.T @ pen @ rinv)
-        candidates.append((u, np.clip(eig, 0.0, None)))
-    best = (np.full(m, np.inf), [None] * m)   # gcv, (candidate, lambda index) per column
-    fitted = np.empty_like(y)
-    if not candidates:
-        z = q0.T @ y
-        fitted = q0 @ z
-        edf = np.full(m, float(k))
-        rss = yy - (z**2).sum(axis=0)
-        info = [(q0, np.ones(k), z[:, j], edf[j], rss[j]) for j in range(m)]
+    # per column of y: (W, shrink, z, edf, rss) of the best candidate, with Q = B W
+    info: list[Any] = [None] * m
+    if not penalties:
+        z = rinv.T @ by
+        for j in range(m):
+            info[j] = (rinv, np.ones(k), z[:, j], float(k), float(yy[j] - z[:, j] @ z[:, j]))
     else:
-        info = [None] * m
-        for u, eig in candidates:
-            qz = q0 @ u
-            z = qz.T @ y                                                   # (k, m)
+        best = np.full(m, np.inf)
+        for pen in penalties:
+            eig, u = np.linalg.eigh(rinv.T @ pen @ rinv)
+            eig = np.clip(eig, 0.0, None)
+            w = rinv @ u
+            z = w.T @ by                                                   # (k, m)
             grid = LAMBDA_GRID * (k / eig.sum() if eig.sum() > 0 else 1.0) if lambdas is None else np.asarray(lambdas)
-            shrink = 1.0 / (1.0 + grid[:, None] * eig[None, :])                   # (L, k)
-            rss = yy[None, :] - (2 * shrink - shrink**2) @ z**2                   # (L, m)
+            shrink = 1.0 / (1.0 + grid[:, None] * eig[None, :])            # (L, k)
+            rss = yy[None, :] - (2 * shrink - shrink**2) @ z**2            # (L, m)
             edf = shrink.sum(axis=1)
             gcv = n * np.maximum(rss, 0.0) / np.maximum(n - edf[:, None], 1.0) ** 2
             at = np.argmin(gcv, axis=0)
             for j in range(m):
-                if gcv[at[j], j] < best[0][j]:
-                    best[0][j] = gcv[at[j], j]
-                    info[j] = (qz, shrink[at[j]], z[:, j], edf[at[j]], rss[at[j], j])
-        for j in range(m):
-            qz, sh, zj, _, _ = info[j]
-            fitted[:, j] = qz @ (sh * zj)
-    if n_se <= 0:
+                if gcv[at[j], j] < best[j]:
+                    best[j] = gcv[at[j], j]
+                    info[j] = (w, shrink[at[j]], z[:, j], float(edf[at[j]]), float(rss[at[j], j]))
+    fitted = np.column_stack([basis @ (w @ (sh * zj)) for w, sh, zj, _, _ in info])
+    if n_se <= 1:
         return fitted, None
-    samples = np.empty((n, m, n_se))
-    for j in range(m):
-        qz, sh, zj, edf_j, rss_j = info[j]
+    # posterior samples, in chunks (memory: options × chunk × n), reduced to EVPPI at once
+    coefs = []
+    for w, sh, zj, edf_j, rss_j in info:
         sigma = math.sqrt(max(rss_j, 0.0) / max(n - edf_j, 1.0))
         draws = (sh * zj)[:, None] + sigma * np.sqrt(sh)[:, None] * rng.standard_normal((k, n_se))
-        samples[:, j, :] = qz @ draws
-    return fitted, samples
+        coefs.append(w @ draws)                                            # (k, n_se)
+    basis_t = np.ascontiguousarray(basis.T)
+    values = np.empty(n_se)
+    for start in range(0, n_se, SE_CHUNK):
+        stop = min(start + SE_CHUNK, n_se)
+        chunk = np.stack([c[:, start:stop].T @ basis_t for c in coefs])     # (m, chunk, n)
+        values[start:stop] = _evppi_of_samples(chunk)
+    return fitted, values
 
 
 def _bsplines(x: np.ndarray):
@@ -343,6 +361,17 @@ def evppi(nb, x, *, method: str = "auto", n_se: int = N_SE, seed: int = 0,
     >>> abs(est.value - 0.2821) < 4 * est.se
     True
     """
+    from threadpoolctl import threadpool_limits
+
+    # small matrices (k ≤ ~300): a threaded BLAS only adds contention (7× slower on a loaded
+    # 2-core machine), so the estimate runs single-threaded
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _evppi(nb, x, method=method, n_se=n_se, seed=seed, name=name, parameters=parameters,
+                      perspective=perspective)
+
+
+def _evppi(nb, x, *, method: str, n_se: int, seed: int, name: str, parameters: Sequence[str],
+           perspective: str) -> EvppiEstimate:
     nb, x = _check(nb, x)
     if method not in METHODS:
         raise UsageError(f"unknown EVPPI method '{method}'; choose one of: {', '.join(METHODS)}")
@@ -364,9 +393,9 @@ def evppi(nb, x, *, method: str = "auto", n_se: int = N_SE, seed: int = 0,
         basis, penalties = _gam_basis(x)
     else:
         basis, penalties = _indicator_basis(x[:, 0]), []
-    fitted, samples = _penalised_fit(basis, penalties, y, n_se, rng)
-    se_fit = float(np.std(_evppi_of_fitted(samples), ddof=1)) if samples is not None and n_se > 1 else 0.0
-    raw = float(_evppi_of_fitted(fitted))
+    fitted, sampled = _penalised_fit(basis, penalties, y, n_se, rng)
+    se_fit = float(np.std(sampled, ddof=1)) if sampled is not None else 0.0
+    raw = _evppi_of_fitted(fitted)
     se = math.hypot(se_fit, _mc_se(fitted))
     ceiling = decision.evpi(nb)
     clipped = raw > ceiling
@@ -382,9 +411,13 @@ def evppi_many(nb, inputs: Mapping[str, tuple[Sequence[str], np.ndarray]], *, pe
     ``inputs`` maps a name to ``(parameter names, draws × parameters array)``. Returns the
     estimates ranked by value.
     """
+    from threadpoolctl import threadpool_limits
+
     nb = np.asarray(nb, dtype=float)
-    estimates = tuple(evppi(nb, arr, name=name, parameters=tuple(params), perspective=perspective, **kwargs)
-                      for name, (params, arr) in inputs.items())
+    options = {"method": "auto", "n_se": N_SE, "seed": 0, **kwargs}
+    with threadpool_limits(limits=1, user_api="blas"):
+        estimates = tuple(_evppi(nb, arr, name=name, parameters=tuple(params), perspective=perspective, **options)
+                          for name, (params, arr) in inputs.items())
     return EvppiTable(perspective, decision.evpi(nb), nb.shape[0], estimates).ranked()
 
 
