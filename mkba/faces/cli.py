@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.faces import text_nl
 
 app = typer.Typer(
     name="mkba",
@@ -104,6 +105,7 @@ def compare(
     seed: SeedOpt = 1,
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
+    evppi: Annotated[list[str] | None, typer.Option("--evppi", help=text_nl.EVPPI_HELP)] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
@@ -122,10 +124,28 @@ def compare(
             "by_discount_rate": acceptability_by_discount_rate(
                 c, draws=draws, seed=seed, perspective=perspective).to_dict(orient="records"),
         }
+    table = _evppi_table(cmp, evppi) if evppi else None
+    if table is not None:
+        summary["decision"]["evppi"] = table.to_dict()
     if json_out:
         print(to_json(summary))
     else:
         print_compare(summary, c, stdout)
+        if table is not None:
+            from mkba.faces.console import print_evppi
+
+            print_evppi(table, c, stdout)
+
+
+def _evppi_table(cmp, specs: list[str]):
+    """EVPPI of the ``--evppi`` targets for the comparison's perspective; bad targets → Dutch."""
+    from mkba.analysis.evppi import EvppiTargetError, comparison_evppi
+
+    try:
+        return comparison_evppi(cmp, specs)
+    except EvppiTargetError as exc:
+        known = ", ".join(exc.known) if exc.known else "–"
+        raise UsageError(text_nl.EVPPI_ERRORS[exc.code].format(name=exc.name, known=known)) from None
 
 
 @app.command()
