@@ -494,15 +494,18 @@ def resolve_targets(case, available: Sequence[str], specs: Iterable[str]) -> dic
     return out
 
 
-def comparison_evppi(cmp, specs: Iterable[str], perspective: str | None = None, **kwargs: Any) -> EvppiTable:
+def comparison_evppi(cmp, specs: Iterable[str], perspective: str | None = None, max_draws: int | None = None,
+                     **kwargs: Any) -> EvppiTable:
     """EVPPI of the targets ``specs`` (see :func:`resolve_targets`) for the choice between the
     options of a :class:`~mkba.analysis.scenarios.Comparison`, from ``perspective`` (default:
-    the comparison's; ``"society"`` or a stakeholder id). Reference option: the baseline."""
+    the comparison's; ``"society"`` or a stakeholder id). Reference option: the baseline.
+    ``max_draws`` uses only the first draws (EVI and EVPPI then both from those draws)."""
     from mkba.analysis.scenarios import check_perspective
 
     perspective = check_perspective(cmp.case, perspective or cmp.perspective)
     available = uncertain_parameters(cmp)
     targets = resolve_targets(cmp.case, available, specs)
-    nb = cmp.net_benefits(perspective).to_numpy()
-    inputs = {name: (params, parameter_draws(cmp, params)) for name, params in targets.items()}
+    rows = slice(None) if max_draws is None else slice(0, int(max_draws))
+    nb = cmp.net_benefits(perspective).to_numpy()[rows]
+    inputs = {name: (params, parameter_draws(cmp, params)[rows]) for name, params in targets.items()}
     return evppi_many(nb, inputs, perspective=perspective, **kwargs)
