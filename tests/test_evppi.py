@@ -259,3 +259,25 @@ def test_cli_unknown_target_is_a_dutch_error(capsys):
     assert code == 2
     err = capsys.readouterr().err
     assert "onbekend" in err and "Traceback" not in err
+
+
+# --- report ---------------------------------------------------------------------------------
+def test_report_data_and_figure(linear_cmp):
+    from mkba.faces import plotting, report_data
+    from mkba.faces.formatting import nl_eur
+
+    tables = report_data.evppi_tables(linear_cmp, ["society", "gemeente"], max_draws=5_000)
+    assert set(tables) == {"society", "gemeente"}
+    table = tables["society"]
+    assert table.draws == 5_000
+    frame = report_data.evppi_frame(linear_cmp.case, table)
+    # every parameter, then the case's group; labels from the case
+    assert list(frame["label"]) == ["Effect X", "Effect Y", "Gedeelde kosten", "groep beide (2 aannames)"]
+    got = {e.name: e for e in table.estimates}
+    assert frame["value"].tolist() == [got[n].value for n in ("x", "y", "z", "beide")]
+    text = " ".join(report_data.evppi_sentences(linear_cmp.case, table))
+    assert nl_eur(got["x"].value) in text and nl_eur(table.evpi) in text and "Effect X, Effect Y" in text
+    fig = plotting.evppi_bars(frame, table.evpi, "maatschappij")
+    ax = fig.axes[0]
+    assert [round(p.get_width(), 9) for p in ax.patches] == [round(v, 9) for v in frame["value"]]
+    assert ax.get_lines()[-1].get_xdata()[0] == pytest.approx(table.evpi)

@@ -277,10 +277,17 @@ def evppi_label(case, estimate) -> str:
 
     if len(estimate.parameters) == 1 and estimate.name == estimate.parameters[0]:
         return case.label_of(estimate.name)
-    members = " + ".join(case.label_of(p) for p in estimate.parameters)
     if estimate.name in getattr(case, "groepen", {}):
-        return text_nl.EVPPI_GROUP.format(name=estimate.name, members=members)
-    return members
+        return text_nl.EVPPI_GROUP.format(name=estimate.name, n=len(estimate.parameters))
+    return " + ".join(case.label_of(p) for p in estimate.parameters)
+
+
+def evppi_group_lines(case, table) -> list[str]:
+    """One line per case group in ``table``: its name and its members' labels."""
+    from mkba.faces import text_nl
+
+    return [text_nl.EVPPI_GROUP_MEMBERS.format(name=e.name, members=", ".join(case.label_of(p) for p in e.parameters))
+            for e in table.ranked().estimates if e.name in getattr(case, "groepen", {})]
 
 
 def print_evppi(table, case, console: Console) -> None:
@@ -302,5 +309,7 @@ def print_evppi(table, case, console: Console) -> None:
     console.print(text_nl.EVPPI_PERSPECTIVE.format(who=who, evpi=nl_eur(table.evpi)))
     for i, note in enumerate(notes, 1):
         console.print(f"{'*' * i} {note}")
+    for line in evppi_group_lines(case, table):
+        console.print(line)
     console.print(text_nl.EVPPI_METHOD_NOTE)
 

@@ -291,6 +291,9 @@ def evppi_sentences(case: Case, table) -> list[str]:
     for e in groups:
         lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, e), value=nl_eur(e.value),
                                                  se=nl_eur(e.se), evpi=nl_eur(table.evpi)))
+    from mkba.faces.console import evppi_group_lines
+
+    lines += evppi_group_lines(case, table)
     lines += [text_nl.EVPPI_CLIPPED.format(raw=nl_eur(e.raw)) + f" ({evppi_label(case, e)})."
               for e in ranked if e.clipped]
     lines.append(text_nl.EVPPI_METHOD_NOTE)

@@ -60,7 +60,8 @@ EVPPI_ERRORS = {
     "too_many": "--evppi: de groep '{name}' heeft meer dan 5 parameters; splits haar in kleinere groepen",
     "empty": "--evppi: lege waarde; geef een parameter, een groep of 'alle'",
 }
-EVPPI_GROUP = "groep {name}: {members}"
+EVPPI_GROUP = "groep {name} ({n} aannames)"
+EVPPI_GROUP_MEMBERS = "Groep {name}: {members}."
 EVPPI_FIGURE_TITLE = "Welk onderzoek loont? Waarde van perfecte informatie ({who})"
 EVPPI_FIGURE_AXIS = "EVPPI (€, met ± 2 st.fout)"
 EVPPI_FIGURE_EVPI = "EVPI (alles samen)"
