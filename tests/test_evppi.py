@@ -59,6 +59,19 @@ def test_group_of_all_parameters_equals_evpi():
     assert est.value <= est.evpi
 
 
+def test_group_smoother_captures_a_pure_interaction():
+    # D = X·Y + 0,3: no main effects, so an additive model alone would find nothing; with the
+    # pairwise tensor term the group's EVPPI is the EVPI (D is a function of the group)
+    rng = np.random.default_rng(6)
+    n = 10_000
+    x, y, w = rng.standard_normal((3, n))
+    nb = np.column_stack([np.zeros(n), x * y + 0.3])
+    est = ev.evppi(nb, np.column_stack([x, y, w]))
+    assert abs(est.raw - est.evpi) <= 4 * est.se
+    assert est.raw > 0.97 * est.evpi
+    assert ev.evppi(nb, x).value <= 0.02 * est.evpi       # one of them alone says little
+
+
 def test_three_options_and_reference_invariance():
     rng = np.random.default_rng(8)
     n = 8_000
