@@ -109,15 +109,20 @@ def test_discrete_parameter_uses_group_means_exactly():
     assert est.raw == pytest.approx(exact, rel=1e-9)
 
 
-def test_clipped_to_evpi_and_flagged():
+def test_clipped_to_evpi_and_flagged(monkeypatch):
     # a perfect fit: raw EVPPI equals EVPI up to rounding, and may exceed it by a hair
     rng = np.random.default_rng(4)
     x = rng.standard_normal(2_000)
     nb = np.column_stack([np.zeros_like(x), x])
     est = ev.evppi(nb, x)
     assert est.value <= est.evpi
-    assert est.clipped == (est.raw > est.evpi)
     assert est.value == pytest.approx(est.evpi, rel=1e-6)
+    assert not est.clipped            # an excess at rounding level is not noise
+    # noise above EVPI: a smoother that overshoots is clipped and flagged
+    with monkeypatch.context() as m:
+        m.setattr(ev, "_evppi_of_fitted", lambda fitted: 1.5 * decision.evpi(nb))
+        over = ev.evppi(nb, x, n_se=0)
+    assert over.clipped and over.value == over.evpi and over.raw == pytest.approx(1.5 * over.evpi)
 
 
 def test_spline_fit_is_statsmodels_glmgam_at_the_same_penalty():

@@ -84,6 +84,7 @@ N_SE = 100              # posterior samples of the fitted values for se_fit (sd 
 SE_CHUNK = 25           # posterior samples evaluated at once (memory: options × chunk × draws)
 LAMBDA_GRID = np.logspace(-8, 6, 57)   # penalty weights relative to trace(BᵀB)/trace(S)
 METHODS = ("auto", "spline", "discrete", "gam")
+CLIP_TOLERANCE = 1e-9   # relative excess over EVPI that counts as rounding, not as clipping
 ALL = "alle"            # CLI/report keyword: every uncertain parameter on its own
 
 
@@ -106,7 +107,8 @@ class EvppiEstimate:
     evpi : float
         EVPI of the same choice and perspective (the ceiling).
     clipped : bool
-        True when ``raw`` > ``evpi`` and ``value`` was set to ``evpi``.
+        True when ``raw`` exceeded ``evpi`` by more than rounding (relative 1e-9) and
+        ``value`` was set to ``evpi``.
     method : str
         ``"spline"``, ``"discrete"`` or ``"gam"``.
     perspective : str
@@ -401,8 +403,9 @@ def _evppi(nb, x, *, method: str, n_se: int, seed: int, name: str, parameters: S
     raw = _evppi_of_fitted(fitted)
     se = math.hypot(se_fit, _mc_se(fitted))
     ceiling = decision.evpi(nb)
-    clipped = raw > ceiling
     value = min(max(raw, 0.0), ceiling)
+    # above EVPI by more than rounding (an exact fit reproduces EVPI to ~1e-12): noise, flagged
+    clipped = raw > ceiling + CLIP_TOLERANCE * max(abs(ceiling), 1.0)
     return EvppiEstimate(name or "+".join(parameters) or "x", tuple(parameters), value, se, raw, ceiling,
                          bool(clipped), method, perspective)
 
