@@ -154,6 +154,8 @@ def test_same_seed_same_estimate_and_global_rng_untouched():
 def test_bad_shapes_are_refused():
     with pytest.raises(UsageError, match="at least 2 options"):
         ev.evppi(np.zeros((100, 1)), np.zeros(100))
+    with pytest.raises(UsageError, match="at least 100 draws"):
+        ev.evppi(np.zeros((99, 2)), np.zeros(99))
     with pytest.raises(UsageError, match="draws"):
         ev.evppi(np.zeros((100, 2)), np.zeros(99))
     with pytest.raises(UsageError, match="at most 5"):
@@ -220,11 +222,11 @@ scenarios:
     reg = ev.comparison_evppi(mkba.compare(case, draws=20_000, seed=4), ["s"]).estimates[0]
     assert abs(reg.value - exact) <= 4 * reg.se
     # nested: for each outer draw of s, the expected net benefits by simulation of the rest
-    outer = np.random.default_rng(99).uniform(size=120)
+    outer = np.random.default_rng(99).uniform(size=400)
     inner_means = []
     for j, s in enumerate(outer):
         fixed = replace(case, parameters={**case.parameters, "s": Fixed(value=float(s))})
-        nb = mkba.compare(fixed, draws=2_000, seed=1000 + j).net_benefits().to_numpy()
+        nb = mkba.compare(fixed, draws=1_000, seed=1000 + j).net_benefits().to_numpy()
         inner_means.append(nb.mean(axis=0))
     inner_means = np.array(inner_means)
     gain = inner_means.max(axis=1) - inner_means[:, np.argmax(inner_means.mean(axis=0))]
@@ -277,6 +279,8 @@ def test_cli_unknown_target_is_a_dutch_error(capsys):
     assert code == 2
     err = capsys.readouterr().err
     assert "onbekend" in err and "Traceback" not in err
+    assert main(["compare", str(LINEAR), "--draws", "50", "--evppi", "x"]) == 2
+    assert "te weinig trekkingen (50)" in capsys.readouterr().err
 
 
 # --- report ---------------------------------------------------------------------------------

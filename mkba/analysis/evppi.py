@@ -85,7 +85,8 @@ SE_CHUNK = 25           # posterior samples evaluated at once (memory: options �
 LAMBDA_GRID = np.logspace(-8, 6, 57)   # penalty weights relative to trace(BᵀB)/trace(S)
 METHODS = ("auto", "spline", "discrete", "gam")
 CLIP_TOLERANCE = 1e-9   # relative excess over EVPI that counts as rounding, not as clipping
-ALL = "alle"            # CLI/report keyword: every uncertain parameter on its own
+ALL = "alle"
+MIN_DRAWS = 100         # fewer draws cannot support a spline with SPLINE_DF functions            # CLI/report keyword: every uncertain parameter on its own
 
 
 @dataclass(frozen=True)
@@ -175,8 +176,8 @@ def _check(nb, x) -> tuple[np.ndarray, np.ndarray]:
         raise UsageError(f"net benefits must be draws × options with at least 2 options (got shape {nb.shape})")
     if x.ndim != 2 or x.shape[0] != nb.shape[0] or x.shape[1] < 1:
         raise UsageError(f"inputs must be draws × parameters with {nb.shape[0]} draws (got shape {x.shape})")
-    if nb.shape[0] < 20:
-        raise UsageError(f"EVPPI needs at least 20 draws (got {nb.shape[0]})")
+    if nb.shape[0] < MIN_DRAWS:
+        raise UsageError(f"EVPPI needs at least {MIN_DRAWS} draws (got {nb.shape[0]})")
     if not (np.all(np.isfinite(nb)) and np.all(np.isfinite(x))):
         raise UsageError("net benefits or inputs contain NaN or infinite values")
     return nb, x

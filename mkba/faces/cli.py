@@ -139,8 +139,10 @@ def compare(
 
 def _evppi_table(cmp, specs: list[str]):
     """EVPPI of the ``--evppi`` targets for the comparison's perspective; bad targets → Dutch."""
-    from mkba.analysis.evppi import EvppiTargetError, comparison_evppi
+    from mkba.analysis.evppi import MIN_DRAWS, EvppiTargetError, comparison_evppi
 
+    if cmp.draws < MIN_DRAWS:
+        raise UsageError(text_nl.EVPPI_ERRORS["draws"].format(draws=cmp.draws, minimum=MIN_DRAWS))
     try:
         return comparison_evppi(cmp, specs)
     except EvppiTargetError as exc:

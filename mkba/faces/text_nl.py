@@ -59,6 +59,7 @@ EVPPI_ERRORS = {
              "kies een onzekere parameter: {known}",
     "too_many": "--evppi: de groep '{name}' heeft meer dan 5 parameters; splits haar in kleinere groepen",
     "empty": "--evppi: lege waarde; geef een parameter, een groep of 'alle'",
+    "draws": "--evppi: te weinig trekkingen ({draws}); de schatting heeft er minstens {minimum} nodig (bijv. --draws 10000)",
 }
 EVPPI_GROUP = "groep {name} ({n} aannames)"
 EVPPI_GROUP_MEMBERS = "Groep {name}: {members}."
