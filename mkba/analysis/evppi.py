@@ -84,9 +84,10 @@ N_SE = 100              # posterior samples of the fitted values for se_fit (sd 
 SE_CHUNK = 25           # posterior samples evaluated at once (memory: options × chunk × draws)
 LAMBDA_GRID = np.logspace(-8, 6, 57)   # penalty weights relative to trace(BᵀB)/trace(S)
 METHODS = ("auto", "spline", "discrete", "gam")
+RANK_TOLERANCE = 1e-6   # relative pivot below which a basis column counts as dependent
 CLIP_TOLERANCE = 1e-9   # relative excess over EVPI that counts as rounding, not as clipping
-ALL = "alle"
-MIN_DRAWS = 100         # fewer draws cannot support a spline with SPLINE_DF functions            # CLI/report keyword: every uncertain parameter on its own
+ALL = "alle"            # CLI/report keyword: every uncertain parameter on its own
+MIN_DRAWS = 100         # fewer draws cannot support a spline with SPLINE_DF functions
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def _mc_se(fitted: np.ndarray) -> float:
 
 
 def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.ndarray, n_se: int,
-                   rng: np.random.Generator, lambdas: np.ndarray | None = None
+                   rng: np.random.Generator, lambdas: np.ndarray | None = None, _reduced: bool = False
                    ) -> tuple[np.ndarray, np.ndarray | None]:
     """Penalised least squares of every column of ``y`` (n × m) on ``basis`` (n × k).
 
@@ -214,26 +215,32 @@ def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.nda
     Q = B R⁻¹ U are orthonormal, the fit is Q diag(1/(1 + λe)) Qᵀy and GCV(λ) costs O(k) (one
     Cholesky and one k × k eigen-decomposition per candidate; no n × k factorisation, which a
     loaded machine's threaded BLAS makes slow). ``lambdas`` (absolute penalty weights) replaces
-    the relative grid (for tests). Returns fitted values (n × m) and ``n_se`` posterior samples
-    of them (n × m × n_se; None when ``n_se`` is 0), coefficients ~ N(β̂, σ̂²(BᵀB + λS)⁻¹)
-    (Wood 2017 §6.10).
+    the relative grid (for tests). Returns fitted values (n × m) and the EVPPI of each of
+    ``n_se`` posterior samples of them (None when ``n_se`` < 2), coefficients ~ N(β̂,
+    σ̂²(BᵀB + λS)⁻¹) (Wood 2017 §6.10). A (nearly) dependent basis column — e.g. a parameter
+    that takes few values — is dropped first (pivoted QR).
     """
-    from scipy.linalg import cholesky, solve_triangular
+    from scipy.linalg import cholesky, qr, solve_triangular
 
     n, k = basis.shape
     m = y.shape[1]
     gram = basis.T @ basis
     d = np.sqrt(np.diag(gram))
-    keep = d > 1e-12 * d.max()
+    d[d == 0] = 1.0
     try:
-        r = cholesky(gram / np.outer(d, d) if keep.all() else np.eye(k), lower=False)
-        keep &= np.abs(np.diag(r)) > 1e-7
+        r = cholesky(gram / np.outer(d, d), lower=False)
+        ok = bool(np.all(np.abs(np.diag(r)) > RANK_TOLERANCE))
     except np.linalg.LinAlgError:
-        keep[:] = False
-    if not keep.all():                       # (near) rank-deficient basis: drop dependent columns
-        q, rr = np.linalg.qr(basis)
-        keep = np.abs(np.diag(rr)) > 1e-9 * np.abs(np.diag(rr)).max()
-        return _penalised_fit(basis[:, keep], [pen[np.ix_(keep, keep)] for pen in penalties], y, n_se, rng, lambdas)
+        ok = False
+    if not ok:
+        if _reduced:
+            raise UsageError("EVPPI: the regression basis is singular; the parameter varies too little")
+        # (near) rank-deficient basis: keep the independent columns of a pivoted QR
+        _, rr, piv = qr(basis / d, mode="economic", pivoting=True)
+        diag = np.abs(np.diag(rr))
+        keep = np.sort(piv[diag > RANK_TOLERANCE * diag[0]])
+        return _penalised_fit(basis[:, keep], [pen[np.ix_(keep, keep)] for pen in penalties], y, n_se, rng,
+                              lambdas, _reduced=True)
     rinv = solve_triangular(r, np.eye(k), lower=False) / d[:, None]   # R⁻¹ of BᵀB = RᵀR
     by = basis.T @ y                                                   # (k, m)
     yy = np.einsum("ij,ij->j", y, y)
