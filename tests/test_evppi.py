@@ -109,6 +109,20 @@ def test_discrete_parameter_uses_group_means_exactly():
     assert est.raw == pytest.approx(exact, rel=1e-9)
 
 
+def test_parameter_with_few_values_beyond_the_discrete_limit():
+    # 15 distinct values: more than DISCRETE_MAX, so a spline, whose basis then has dependent
+    # columns (dropped by pivoted QR); the estimate still matches the exact conditional mean
+    rng = np.random.default_rng(0)
+    n = 5_000
+    x = rng.integers(0, 15, n).astype(float)
+    nb = np.column_stack([np.zeros(n), x**2 / 50 - 1 + rng.standard_normal(n)])
+    est = ev.evppi(nb, x)
+    assert est.method == "spline"
+    cond = x**2 / 50 - 1
+    exact = np.maximum(cond, 0).mean() - max(cond.mean(), 0)
+    assert abs(est.value - exact) <= 4 * est.se
+
+
 def test_clipped_to_evpi_and_flagged(monkeypatch):
     # a perfect fit: raw EVPPI equals EVPI up to rounding, and may exceed it by a hair
     rng = np.random.default_rng(4)
