@@ -28,6 +28,10 @@ def main() -> None:
         seconds = time.perf_counter() - t0
         print(f"| EVPPI, all {n_params} parameters, {DRAWS:,} draws, perspective {perspective}, "
               f"se from {evppi.N_SE} posterior samples | {seconds:.1f} s |")
+    t0 = time.perf_counter()
+    evppi.comparison_evppi_by_perspective(cmp, [evppi.ALL], list(tables))
+    print(f"| EVPPI, all {n_params} parameters, both perspectives at once (bases shared, as the report) "
+          f"| {time.perf_counter() - t0:.1f} s |")
     top = tables["society"].ranked().estimates[:2]
     pair = [e.name for e in top]
     t0 = time.perf_counter()

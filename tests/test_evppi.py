@@ -249,6 +249,12 @@ scenarios:
     assert abs(nested - exact) <= 4 * nested_se
 
 
+def test_several_perspectives_equal_separate_calls(linear_cmp):
+    both = ev.comparison_evppi_by_perspective(linear_cmp, ["alle", "beide"], ["society", "gemeente"])
+    for perspective, table in both.items():
+        assert table == ev.comparison_evppi(linear_cmp, ["alle", "beide"], perspective=perspective)
+
+
 def test_unknown_and_fixed_targets_are_refused(linear_cmp):
     with pytest.raises(ev.EvppiTargetError) as info:
         ev.comparison_evppi(linear_cmp, ["onbekend"])

@@ -64,6 +64,7 @@ References
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -384,7 +385,9 @@ def evppi(nb, x, *, method: str = "auto", n_se: int = N_SE, seed: int = 0,
 
 
 def _evppi(nb, x, *, method: str, n_se: int, seed: int, name: str, parameters: Sequence[str],
-           perspective: str) -> EvppiEstimate:
+           perspective: str, cache: dict | None = None) -> EvppiEstimate:
+    """:func:`evppi` without the thread limit; ``cache`` keeps regression bases by the inputs'
+    bytes, so several perspectives on the same draws build each basis once."""
     nb, x = _check(nb, x)
     if method not in METHODS:
         raise UsageError(f"unknown EVPPI method '{method}'; choose one of: {', '.join(METHODS)}")
@@ -400,12 +403,18 @@ def _evppi(nb, x, *, method: str, n_se: int, seed: int, name: str, parameters: S
             method = "gam"
     if method in ("spline", "discrete") and p != 1:
         raise UsageError(f"method '{method}' takes one parameter; use 'gam' for a group")
-    if method == "spline":
-        basis, penalties = _spline_basis(x[:, 0])
-    elif method == "gam":
-        basis, penalties = _gam_basis(x)
+    key = (method, x.shape, hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=16).digest())
+    if cache is not None and key in cache:
+        basis, penalties = cache[key]
     else:
-        basis, penalties = _indicator_basis(x[:, 0]), []
+        if method == "spline":
+            basis, penalties = _spline_basis(x[:, 0])
+        elif method == "gam":
+            basis, penalties = _gam_basis(x)
+        else:
+            basis, penalties = _indicator_basis(x[:, 0]), []
+        if cache is not None:
+            cache[key] = (basis, penalties)
     fitted, sampled = _penalised_fit(basis, penalties, y, n_se, rng)
     se_fit = float(np.std(sampled, ddof=1)) if sampled is not None else 0.0
     raw = _evppi_of_fitted(fitted)
@@ -422,8 +431,10 @@ def evppi_many(nb, inputs: Mapping[str, tuple[Sequence[str], np.ndarray]], *, pe
                **kwargs: Any) -> EvppiTable:
     """EVPPI for several parameters/groups on the same net benefits.
 
-    ``inputs`` maps a name to ``(parameter names, draws × parameters array)``. Returns the
-    estimates ranked by value.
+    ``inputs`` maps a name to ``(parameter names, draws × parameters array)``; ``kwargs`` go
+    to :func:`evppi` (``method``, ``n_se``, ``seed``) plus ``cache``, a dict shared between
+    calls on the same draws so each regression basis is built once. Returns the estimates
+    ranked by value.
     """
     from threadpoolctl import threadpool_limits
 
@@ -513,7 +524,7 @@ def comparison_evppi(cmp, specs: Iterable[str], perspective: str | None = None, 
     """EVPPI of the targets ``specs`` (see :func:`resolve_targets`) for the choice between the
     options of a :class:`~mkba.analysis.scenarios.Comparison`, from ``perspective`` (default:
     the comparison's; ``"society"`` or a stakeholder id). Reference option: the baseline.
-    ``max_draws`` uses only the first draws (EVI and EVPPI then both from those draws)."""
+    ``max_draws`` uses only the first draws (EVPI and EVPPI then both from those draws)."""
     from mkba.analysis.scenarios import check_perspective
 
     perspective = check_perspective(cmp.case, perspective or cmp.perspective)
@@ -523,3 +534,13 @@ def comparison_evppi(cmp, specs: Iterable[str], perspective: str | None = None, 
     nb = cmp.net_benefits(perspective).to_numpy()[rows]
     inputs = {name: (params, parameter_draws(cmp, params)[rows]) for name, params in targets.items()}
     return evppi_many(nb, inputs, perspective=perspective, **kwargs)
+
+
+def comparison_evppi_by_perspective(cmp, specs: Iterable[str], perspectives: Sequence[str],
+                                    max_draws: int | None = None, **kwargs: Any) -> dict[str, EvppiTable]:
+    """:func:`comparison_evppi` for several perspectives, each regression basis built once
+    (the numbers equal separate calls)."""
+    cache: dict = {}
+    return {p: comparison_evppi(cmp, specs, perspective=p, max_draws=max_draws, cache=cache, **kwargs)
+            for p in perspectives}
+

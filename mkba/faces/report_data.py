@@ -251,11 +251,10 @@ def evppi_tables(cmp, perspectives=None, max_draws: int = 10_000) -> dict:
     """EVPPI of every uncertain parameter and every group of the case (``groepen:``), per
     perspective (default: society and the funder), on the first ``max_draws`` draws of the
     comparison. Returns ``{perspective: EvppiTable}``."""
-    from mkba.analysis.evppi import ALL, comparison_evppi
+    from mkba.analysis.evppi import ALL, comparison_evppi_by_perspective
 
     perspectives = perspectives or ["society", cmp.funder()]
-    specs = [ALL, *cmp.case.groepen]
-    return {p: comparison_evppi(cmp, specs, perspective=p, max_draws=max_draws) for p in perspectives}
+    return comparison_evppi_by_perspective(cmp, [ALL, *cmp.case.groepen], perspectives, max_draws=max_draws)
 
 
 def evppi_frame(case: Case, table, top: int = 12) -> pd.DataFrame:
