@@ -105,7 +105,7 @@ def compare(
     seed: SeedOpt = 1,
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
-    evppi: Annotated[list[str] | None, typer.Option("--evppi", help=text_nl.EVPPI_HELP)] = None,
+    evppi: Annotated[list[str] | None, typer.Option("--evppi", metavar="NAAM[,NAAM]", help=text_nl.EVPPI_HELP)] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
