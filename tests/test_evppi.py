@@ -258,10 +258,10 @@ def test_several_perspectives_equal_separate_calls(linear_cmp):
 def test_unknown_and_fixed_targets_are_refused(linear_cmp):
     with pytest.raises(ev.EvppiTargetError) as info:
         ev.comparison_evppi(linear_cmp, ["onbekend"])
-    assert info.value.code == "unknown"
+    assert info.value.reason == "unknown"
     with pytest.raises(ev.EvppiTargetError) as info:
         ev.comparison_evppi(linear_cmp, ["a"])
-    assert info.value.code == "fixed"
+    assert info.value.reason == "fixed"
 
 
 def test_alle_ranks_every_uncertain_parameter(linear_cmp):
@@ -294,7 +294,13 @@ def test_cli_table_and_perspective(capsys):
     assert text.index("Effect X") < text.index("Gedeelde kosten")   # ranked, labels used
 
 
-def test_cli_unknown_target_is_a_dutch_error(capsys):
+def test_cli_unknown_target_is_a_dutch_error(capsys, monkeypatch):
+    import mkba.analysis.scenarios as scenarios
+
+    def no_simulation(*args, **kwargs):
+        raise AssertionError("targets must be checked before simulating")
+
+    monkeypatch.setattr(scenarios, "compare", no_simulation)
     code = main(["compare", str(LINEAR), "--draws", "500", "--evppi", "onbekend"])
     assert code == 2
     err = capsys.readouterr().err

@@ -452,12 +452,12 @@ def evppi_many(nb, inputs: Mapping[str, tuple[Sequence[str], np.ndarray]], *, pe
 class EvppiTargetError(UsageError):
     """A ``--evppi`` target that is not an uncertain parameter or a group of the case.
 
-    ``code`` is ``"unknown"``, ``"fixed"``, ``"too_many"`` or ``"empty"``; ``name`` the
+    ``reason`` is ``"unknown"``, ``"fixed"``, ``"too_many"`` or ``"empty"``; ``name`` the
     offending name; ``known`` the valid names. The faces word it in Dutch."""
 
-    def __init__(self, code: str, name: str, known: Sequence[str] = ()):
-        self.code, self.name, self.known = code, name, tuple(known)
-        super().__init__(f"EVPPI target '{name}': {code}")
+    def __init__(self, reason: str, name: str, known: Sequence[str] = ()):
+        super().__init__(f"EVPPI target '{name}': {reason}")
+        self.reason, self.name, self.known = reason, name, tuple(known)
 
 
 def uncertain_parameters(cmp) -> list[str]:
@@ -465,6 +465,17 @@ def uncertain_parameters(cmp) -> list[str]:
     names: list[str] = []
     for res in cmp.results.values():
         names += [c[len("param."):] for c in res.store.columns if c.startswith("param.") and c[len("param."):] not in names]
+    return names
+
+
+def case_uncertain_parameters(case) -> list[str]:
+    """The names :func:`uncertain_parameters` will find, from the case alone (baseline first,
+    then parameters only a scenario makes uncertain) — to check targets before simulating."""
+    from mkba.core.case import apply_scenario
+
+    names = list(case.uncertain_parameters)
+    for sid in case.scenarios:
+        names += [n for n in apply_scenario(case, sid).uncertain_parameters if n not in names]
     return names
 
 
