@@ -20,14 +20,20 @@ class Problem:
         What is wrong and what would be right.
     line : int or None
         1-based line number in ``file`` when known.
+    cell : str or None
+        Workbook cell when the input is a workbook, e.g. ``Parameters!D12``; shown instead of
+        the YAML path.
     """
 
     file: str
     path: str
     message: str
     line: int | None = None
+    cell: str | None = None
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}: {self.message}"
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 

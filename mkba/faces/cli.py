@@ -32,7 +32,8 @@ app = typer.Typer(
 stdout = Console(highlight=False)
 stderr = Console(stderr=True, highlight=False)
 
-CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1), bijv. parameters/de_kop.yaml.")]
+CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1) of Excel-werkmap (.xlsx) in het casussjabloon, bijv. parameters/de_kop.yaml.")]
+XlsxOpt = Annotated[Path | None, typer.Option("--xlsx", help="Schrijf de uitkomsten ook als opgemaakte Excel-tabellen naar dit bestand (.xlsx).")]
 DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
@@ -76,6 +77,7 @@ def run(
     design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
     deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
     json_out: JsonOpt = False,
+    xlsx: XlsxOpt = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
@@ -83,6 +85,8 @@ def run(
     from mkba.core.results import simulate
     from mkba.faces.console import print_run, progress_bar
 
+    if xlsx is not None:
+        _xlsx_target(xlsx)
     c = _load(case)
     if deterministic:
         result = run_deterministic(c, scenario)
@@ -91,10 +95,16 @@ def run(
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
                               chunk_size=chunk_size, progress=advance)
     summary = result.summary()
+    if xlsx is not None:
+        from mkba.faces.excel_out import write_run_workbook
+
+        write_run_workbook(_xlsx_target(xlsx), summary, result.case)
     if json_out:
         print(to_json(summary))
     else:
         print_run(summary, result.case, stdout)
+        if xlsx is not None:
+            stdout.print(f"Excel-tabellen geschreven: {xlsx}")
 
 
 @app.command()
@@ -105,12 +115,15 @@ def compare(
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
     json_out: JsonOpt = False,
+    xlsx: XlsxOpt = None,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
 
+    if xlsx is not None:
+        _xlsx_target(xlsx)
     c = _load(case)
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
@@ -122,10 +135,16 @@ def compare(
             "by_discount_rate": acceptability_by_discount_rate(
                 c, draws=draws, seed=seed, perspective=perspective).to_dict(orient="records"),
         }
+    if xlsx is not None:
+        from mkba.faces.excel_out import write_compare_workbook
+
+        write_compare_workbook(_xlsx_target(xlsx), summary, {opt: res.case for opt, res in cmp.results.items()})
     if json_out:
         print(to_json(summary))
     else:
         print_compare(summary, c, stdout)
+        if xlsx is not None:
+            stdout.print(f"Excel-tabellen geschreven: {xlsx}")
 
 
 @app.command()
@@ -193,19 +212,48 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml
 @app.command()
 def init(
     name: Annotated[str, typer.Argument(help="Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml, met --xlsx NAAM.xlsx).")] = None,
+    xlsx: Annotated[bool, typer.Option("--xlsx", help="Schrijf het sjabloon als Excel-werkmap (met een werkblad Toelichting).")] = False,
 ) -> None:
     """Schrijf een gedocumenteerd sjabloon voor een nieuwe casus dat direct valideert en draait."""
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
         raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)")
-    target = out or Path(f"{name}.yaml")
+    target = out or Path(f"{name}.xlsx" if xlsx else f"{name}.yaml")
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)")
+    if xlsx and target.suffix.lower() != ".xlsx":
+        raise UsageError(f"--xlsx writes a workbook: give --out a name ending in .xlsx (not {target.name})")
     text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
-    from mkba.core.io import write_text_atomic
+    if xlsx:
+        from mkba.data_in.yamlio import load_yaml_text
+        from mkba.faces.excel_out import write_case_workbook
 
-    write_text_atomic(target, text)
+        data, _ = load_yaml_text(text, str(TEMPLATE))
+        write_case_workbook(data, target)
+    else:
+        from mkba.core.io import write_text_atomic
+
+        write_text_atomic(target, text)
     stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(metavar="IN", help="Casusbestand om te lezen: .yaml of .xlsx.")],
+    target: Annotated[Path, typer.Argument(metavar="OUT", help="Bestand om te schrijven: .xlsx of .yaml (de soort volgt uit de extensie).")],
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Overschrijf OUT als het al bestaat.")] = False,
+) -> None:
+    """Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd."""
+    from mkba.faces.convert import convert as run_convert
+
+    case = run_convert(source, target, overwrite=overwrite)
+    stdout.print(f"Omgezet: {source} → {target} (casus '{case.id}'). Controleer met: mkba validate {target}")
+
+
+def _xlsx_target(path: Path) -> Path:
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"--xlsx {path}: give a file name ending in .xlsx")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
