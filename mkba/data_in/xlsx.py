@@ -170,13 +170,7 @@ def combine(early: list[Problem], later: list[Problem]) -> list[Problem]:
     """Reader problems first, then validation problems not about a cell already reported (a
     text in a number cell is reported once, not again as 'not a valid number')."""
     seen = {p.cell for p in early if p.cell}
-    missing = {p.cell for p in early if p.cell and "!" not in p.cell}  # whole sheets
-    out = list(early)
-    for p in later:
-        if p.cell in seen or (p.cell and p.cell.split("!")[0] in missing):
-            continue
-        out.append(p)
-    return out
+    return list(early) + [p for p in later if p.cell not in seen]
 
 
 # --------------------------------------------------------------------------------------------
@@ -419,6 +413,9 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
                                for _, filled, _ in sheets[LIMITATIONS_SHEET] if "beperking" in filled]
     if sheets.get(GROUPS_SHEET):
         data["groepen"] = _read_groups(r, sheets[GROUPS_SHEET])
+    if any(name not in wb.sheetnames for name in REQUIRED_SHEETS):
+        # without a whole sheet, validation would only echo its absence (every parameter unknown)
+        raise CaseError(r.problems)
     return _ordered(data), CellMap(file, r.cells), r.problems
 
 

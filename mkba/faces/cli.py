@@ -244,9 +244,12 @@ def convert(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Overschrijf OUT als het al bestaat.")] = False,
 ) -> None:
     """Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd."""
+    from mkba.faces import text_nl
     from mkba.faces.convert import convert as run_convert
 
-    case = run_convert(source, target, overwrite=overwrite)
+    case, changed = run_convert(source, target, overwrite=overwrite)
+    for name in changed:
+        stderr.print(f"[yellow]let op[/yellow] {escape(text_nl.XLSX_CONVERT_DIFFERS.format(target=target, name=name))}", soft_wrap=True)
     stdout.print(f"Omgezet: {source} → {target} (casus '{case.id}'). Controleer met: mkba validate {target}")
 
 

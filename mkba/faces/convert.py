@@ -7,6 +7,7 @@ are not data and are not carried over (put explanations in ``note`` fields).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,13 @@ def write_case_file(data: dict[str, Any], path: str | Path) -> None:
         write_text_atomic(path, yaml_text(data))
 
 
-def convert(source: str | Path, target: str | Path, overwrite: bool = False) -> Case:
-    """Convert ``source`` to ``target`` (formats by suffix); returns the validated case."""
+def convert(source: str | Path, target: str | Path, overwrite: bool = False) -> tuple[Case, list[str]]:
+    """Convert ``source`` to ``target`` (formats by suffix).
+
+    Returns the validated case and the parts of it (dotted paths) that read back differently
+    from ``target``: none, except numbers with more significant digits than a workbook keeps
+    (openpyxl writes 16; Excel shows 15). The written file is checked by reading it back.
+    """
     kind_of(target)
     if Path(target).exists() and not overwrite:
         raise UsageError(f"{target} exists already; choose another name or add --overwrite (nothing was written)")
@@ -78,4 +84,21 @@ def convert(source: str | Path, target: str | Path, overwrite: bool = False) -> 
         raise UsageError("IN and OUT are the same file")
     data, case = read_case_file(source)
     write_case_file(data, target)
-    return case
+    _, again = read_case_file(target)
+    return case, differences(case, again)
+
+
+def differences(a: Case, b: Case) -> list[str]:
+    """Dotted names of the parts in which two validated cases differ (``path``/``sha256`` aside)."""
+    out: list[str] = []
+    for f in dataclasses.fields(Case):
+        if f.name in ("path", "sha256"):
+            continue
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if x == y:
+            continue
+        if isinstance(x, dict) and isinstance(y, dict):
+            out += [f"{f.name}.{k}" for k in [*x, *(k for k in y if k not in x)] if x.get(k) != y.get(k)]
+        else:
+            out.append(f.name)
+    return out

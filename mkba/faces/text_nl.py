@@ -216,3 +216,5 @@ XLSX_CUT_FUNDER = "Verandering netto {who}"
 XLSX_COMPARE_STAKEHOLDER_HEADERS = ("Optie", "Belanghebbende", "Kosten (CW)", "Baten (CW)", "Netto (CW)",
                                     "Verandering netto t.o.v. basis")
 XLSX_COMPARE_LINE_HEADERS = ("Optie", "Soort", "Post", "Contante waarde", "Uitkomsten (gemiddeld)")
+XLSX_CONVERT_DIFFERS = ("{target} {name}: leest anders terug dan het origineel; een werkmap bewaart getallen met "
+                        "16 significante cijfers (Excel toont er 15). Controleer dit onderdeel")
