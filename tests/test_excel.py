@@ -512,3 +512,45 @@ def test_compare_xlsx_holds_the_decision(tmp_path, capsys, example_path, example
 def test_xlsx_option_needs_an_xlsx_name(tmp_path, capsys, example_path):
     assert main(["run", str(example_path), "--draws", "100", "--xlsx", str(tmp_path / "uit.csv")]) == 2
     assert not (tmp_path / "uit.csv").exists()
+
+
+def test_an_analyst_may_reorder_columns_use_decimal_commas_and_type_a_scenario(book, capsys, example_case):
+    wb = openpyxl.load_workbook(book)
+    # reverse the columns of the Parameters sheet: columns are found by their header
+    ws = wb["Parameters"]
+    grid = [[c.value for c in row] for row in ws.iter_rows()]
+    for i, row in enumerate(grid, start=1):
+        for j, value in enumerate(reversed(row), start=1):
+            ws.cell(row=i, column=j).value = value  # (value=None in ws.cell() would keep the old value)
+    # a ramp_up typed with decimal commas, and a new scenario typed row by row (no 'bewerking'
+    # on the scenario's own row)
+    effects = wb["Effecten"]
+    ramp = _find(effects, "ramp_up", "vermeden-maatwerk")
+    effects[ramp] = "opstart_2018; 1,0; 1; capaciteit_individueel_vanaf_2021"
+    scen = wb["Scenario's"]
+    last = scen.max_row
+    for offset, row in enumerate([["s4-nieuw", None, None, None, "Scenario 4: halveren"],
+                                  ["s4-nieuw", "set", "budget_incidenteel_vanaf_2021", 250000],
+                                  ["s4-nieuw", "scale", "trajecten_vanaf_2020", 0.5],
+                                  ["s4-nieuw", "drop", "buurtbemiddeling"]], start=1):
+        for j, value in enumerate(row, start=1):
+            scen.cell(row=last + offset, column=j, value=value)
+    wb.save(book)
+    case = mkba.load_case(book)
+    assert case.parameters == example_case.parameters
+    assert case.effects == example_case.effects
+    s4 = case.scenarios["s4-nieuw"]
+    assert s4.label == "Scenario 4: halveren" and s4.drop == ("buurtbemiddeling",)
+    assert s4.scale == (("trajecten_vanaf_2020", 0.5),) and s4.set[0][1].value == 250000
+
+
+def test_a_list_of_numbers_with_a_word_in_it(tmp_path, capsys, everything):
+    book = tmp_path / "alles.xlsx"
+    _convert(capsys, everything, book)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Parameters"]
+    cell = _find(ws, "values", "disc")
+    ws[cell] = "1; twee; 4"
+    wb.save(book)
+    err = _errors(capsys, book)
+    assert f"Parameters!{cell}: 'twee' is geen getal" in err

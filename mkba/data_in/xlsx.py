@@ -25,6 +25,7 @@ that cell: ``case.xlsx:Parameters!D12: ...`` (see :class:`CellMap`).
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -367,7 +368,10 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
     path = Path(path)
     file = str(path)
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            # Excel stores some validation lists as extensions openpyxl does not keep; harmless here
+            warnings.simplefilter("ignore", UserWarning)
+            wb = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise CaseError([Problem(file, "", text_nl.XLSX_FILE_NOT_FOUND)]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -502,6 +506,8 @@ def _read_scenarios(r: _Reader, rows: list, scenarios: dict[str, dict[str, Any]]
         sid = r.value(filled["scenario"][0], "id", filled["scenario"][1])
         scen = _scenario(r, scenarios, sid, filled["scenario"][1])
         op = r.value(filled["bewerking"][0], "id", filled["bewerking"][1]) if "bewerking" in filled else None
+        if op is None and "naam" not in filled and "waarde" not in filled:
+            op = "scenario"  # a row with only the scenario's own fields
         if op not in SCENARIO_OPERATIONS:
             r.problem(where["bewerking"], text_nl.XLSX_OPERATION.format(value=op or "", allowed=", ".join(SCENARIO_OPERATIONS)))
             continue
