@@ -554,3 +554,16 @@ def test_a_list_of_numbers_with_a_word_in_it(tmp_path, capsys, everything):
     wb.save(book)
     err = _errors(capsys, book)
     assert f"Parameters!{cell}: 'twee' is geen getal" in err
+
+
+def test_run_xlsx_discloses_optimism_bias_and_lists_pm_posten(tmp_path, capsys, everything):
+    out = tmp_path / "alles-uit.xlsx"
+    assert main(["run", str(everything), "--draws", "300", "--xlsx", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)["Samenvatting"]
+    pairs = {r[0].value: r[1] for r in ws.iter_rows() if r[0].value}
+    assert pairs["Optimism bias: opslag op de kosten"].value == 0.05
+    assert pairs["Optimism bias: opslag op de kosten"].number_format == "0%"
+    assert pairs["Optimism bias: korting op de baten"].value == "ob_baten"  # a parameter: named
+    _, rows = _table(ws, "PM-post")
+    assert [[c.value for c in r] for r in rows] == [["Signalering", "Gemeente", "positief", "Niet te waarderen."],
+                                                    ["Wachtlijst", "Huishoudens", "negatief", None]]

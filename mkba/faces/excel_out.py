@@ -374,7 +374,27 @@ def _run_info(summary: dict[str, Any], case: Any, label: str) -> list[tuple[str,
     rate = summary.get("discount_rate")
     items.append((T.XLSX_INFO_RATE, rate if not isinstance(rate, str) else rate, FMT_RATE))
     items.append((T.XLSX_INFO_YEARS, f"{case.start_year}–{case.start_year + case.horizon - 1}", None))
+    items += _optimism(case)
     return items
+
+
+def _optimism(case: Any) -> list[tuple[str, Any, str | None]]:
+    """Optimism bias, disclosed wherever it is applied (a number, or the parameter's name)."""
+    out = []
+    for label, q in ((T.XLSX_INFO_OB_COSTS, case.optimism_costs), (T.XLSX_INFO_OB_BENEFITS, case.optimism_benefits)):
+        if isinstance(q, str) or q:
+            out.append((label, case.label_of(q) if isinstance(q, str) else q, FMT_PERCENT))
+    return out
+
+
+def _pm_posten(sheet: _Sheet, case: Any) -> None:
+    """The PM-posten beside the balance: effects that count but are not valued in money."""
+    if not case.pm_posten:
+        return
+    sheet.ws.cell(row=sheet.row, column=1, value=T.XLSX_PM_TITLE).font = Font(bold=True)
+    sheet.row += 1
+    sheet.table(T.XLSX_PM_HEADERS, [[p.label, case.stakeholders.get(p.stakeholder, p.stakeholder), p.direction,
+                                     p.note or ""] for p in case.pm_posten], [None] * 4)
 
 
 def _summary_rows(m: dict[str, Any]) -> list[list[Any]]:
@@ -402,6 +422,7 @@ def _add_run_sheets(wb: Workbook, summary: dict[str, Any], case: Any, label: str
     for i, (_, fmt) in enumerate(rows, start=1):
         for j in range(2, 8):
             sheet.ws.cell(row=header + i, column=j).number_format = fmt
+    _pm_posten(sheet, case)
     sheet.finish()
 
     sheet = _Sheet(wb, T.XLSX_SHEET_STAKEHOLDERS)
@@ -467,13 +488,14 @@ def compare_workbook(summary: dict[str, Any], cases: dict[str, Any]) -> Workbook
     first = next(iter(runs.values()))
     sheet.pairs([(T.XLSX_INFO_CASE, base.title, None), (T.XLSX_INFO_DRAWS, summary["draws"], FMT_COUNT),
                  (T.XLSX_INFO_SEED, summary["seed"] if isinstance(summary["seed"], int) else str(summary["seed"]), "0"),
-                 (T.XLSX_INFO_RATE, first.get("discount_rate"), FMT_RATE)])
+                 (T.XLSX_INFO_RATE, first.get("discount_rate"), FMT_RATE), *_optimism(base)])
     rows = []
     for opt, run in runs.items():
         m = run["metrics"]
         rows.append([labels[opt], _mean(m["npv"]), _stat(m["npv"], "p05"), _stat(m["npv"], "p95"),
                      _mean(m["pv_costs"]), _mean(m["pv_benefits"]), m.get("bcr_of_means"), m.get("prob_npv_positive")])
     sheet.table(T.XLSX_COMPARE_HEADERS, rows, [None, FMT_EUR, FMT_EUR, FMT_EUR, FMT_EUR, FMT_EUR, FMT_RATIO, FMT_PERCENT])
+    _pm_posten(sheet, base)
     sheet.finish()
 
     d = summary["decision"]

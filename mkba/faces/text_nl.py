@@ -218,3 +218,7 @@ XLSX_COMPARE_STAKEHOLDER_HEADERS = ("Optie", "Belanghebbende", "Kosten (CW)", "B
 XLSX_COMPARE_LINE_HEADERS = ("Optie", "Soort", "Post", "Contante waarde", "Uitkomsten (gemiddeld)")
 XLSX_CONVERT_DIFFERS = ("{target} {name}: leest anders terug dan het origineel; een werkmap bewaart getallen met "
                         "16 significante cijfers (Excel toont er 15). Controleer dit onderdeel")
+XLSX_INFO_OB_COSTS = "Optimism bias: opslag op de kosten"
+XLSX_INFO_OB_BENEFITS = "Optimism bias: korting op de baten"
+XLSX_PM_TITLE = "PM-posten: effecten die meetellen maar niet in geld zijn uitgedrukt"
+XLSX_PM_HEADERS = ("PM-post", "Belanghebbende", "Richting", "Toelichting")
