@@ -10,6 +10,7 @@ the intended number formats. Broken workbooks are rejected with the cell named, 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 from pathlib import Path
 
@@ -395,8 +396,11 @@ def test_all_problems_at_once_each_at_its_cell(book, capsys):
     wb["PM-posten"]["B2"] = "buren"
     wb["PM-posten"]["C2"] = "positief"
     wb["Scenario's"].merge_cells("F2:G2")
+    amount = _find(wb["Kosten"], "amount", "subsidie-structureel")
+    wb["Kosten"][amount] = datetime.date(2024, 1, 2)  # Excel turned "1-2" into a date
     wb.save(book)
     err = _errors(capsys, book)
+    assert f"Kosten!{amount}: '2024-01-02 00:00:00' is een datum" in err
     assert f"Parameters!{name}: max (0.45) must be ≥ mode (0.9)" in err
     assert f"Effecten!{share}: unknown parameter 'onbekend'" in err
     assert "PM-posten!B2: unknown stakeholder 'buren'" in err

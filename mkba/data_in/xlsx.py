@@ -213,7 +213,7 @@ class _Reader:
             return self.scalar(raw, cell)
         if kind in ("quantity", "list"):
             if isinstance(raw, str) and ";" in raw:
-                return [self.item(x, cell) for x in _items(raw)]
+                return [_item(x) for x in _items(raw)]
             value = self.scalar(raw, cell)
             return [value] if kind == "list" else value
         if kind == "numbers":
@@ -252,7 +252,7 @@ class _Reader:
                     return raw
                 if who.strip() in split:
                     self.problem(cell, text_nl.XLSX_SPLIT_TWICE.format(who=who.strip()))
-                split[who.strip()] = self.item(share, cell)
+                split[who.strip()] = _item(share)
             return split
         raise ValueError(f"unknown column kind {kind!r}")  # a bug in the layout, not user input
 
@@ -271,11 +271,6 @@ class _Reader:
                 self.problem(cell, text_nl.XLSX_NUMBER_AS_TEXT.format(value=raw.strip()))
             return raw.strip()
         return raw
-
-    def item(self, text: str, cell: str) -> Any:
-        text = text.strip()
-        number = parse_number_text(text)
-        return number if number is not None else text
 
     # -- sheets -------------------------------------------------------------------------
     def rows(self, ws: Any, sheet: str) -> list[tuple[int, dict[str, tuple[Any, str]], dict[str, str]]]:
@@ -335,6 +330,13 @@ class _Reader:
             kind = fields[name].kind if name in fields else "raw"
             rec[name] = self.value(raw, kind, cell)
         return rec
+
+
+def _item(text: str) -> Any:
+    """One item of a list cell: a number (decimal point or comma) or a name."""
+    text = text.strip()
+    number = parse_number_text(text)
+    return number if number is not None else text
 
 
 def _items(text: str) -> list[str]:
