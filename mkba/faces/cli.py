@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.faces import text_nl
 
 app = typer.Typer(
     name="mkba",
@@ -104,7 +105,7 @@ def run(
     else:
         print_run(summary, result.case, stdout)
         if xlsx is not None:
-            stdout.print(f"Excel-tabellen geschreven: {xlsx}")
+            stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
 
 @app.command()
@@ -144,7 +145,7 @@ def compare(
     else:
         print_compare(summary, c, stdout)
         if xlsx is not None:
-            stdout.print(f"Excel-tabellen geschreven: {xlsx}")
+            stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
 
 @app.command()
@@ -222,7 +223,7 @@ def init(
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)")
     if xlsx and target.suffix.lower() != ".xlsx":
-        raise UsageError(f"--xlsx writes a workbook: give --out a name ending in .xlsx (not {target.name})")
+        raise UsageError(text_nl.XLSX_INIT_SUFFIX.format(name=target.name))
     text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
     if xlsx:
         from mkba.data_in.yamlio import load_yaml_text
@@ -244,18 +245,17 @@ def convert(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Overschrijf OUT als het al bestaat.")] = False,
 ) -> None:
     """Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd."""
-    from mkba.faces import text_nl
     from mkba.faces.convert import convert as run_convert
 
     case, changed = run_convert(source, target, overwrite=overwrite)
     for name in changed:
         stderr.print(f"[yellow]let op[/yellow] {escape(text_nl.XLSX_CONVERT_DIFFERS.format(target=target, name=name))}", soft_wrap=True)
-    stdout.print(f"Omgezet: {source} → {target} (casus '{case.id}'). Controleer met: mkba validate {target}")
+    stdout.print(text_nl.CONVERT_DONE.format(source=source, target=target, case=case.id))
 
 
 def _xlsx_target(path: Path) -> Path:
     if path.suffix.lower() != ".xlsx":
-        raise UsageError(f"--xlsx {path}: give a file name ending in .xlsx")
+        raise UsageError(text_nl.XLSX_OPTION_SUFFIX.format(path=path))
     return path
 
 

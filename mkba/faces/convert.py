@@ -16,6 +16,7 @@ import yaml
 from mkba.core.case import Case
 from mkba.core.errors import UsageError
 from mkba.core.io import write_text_atomic
+from mkba.faces import text_nl
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx"}
 
@@ -24,7 +25,7 @@ def kind_of(path: str | Path) -> str:
     """``"yaml"`` or ``"xlsx"`` by the file's suffix; anything else is a usage error."""
     kind = SUFFIXES.get(Path(path).suffix.lower())
     if kind is None:
-        raise UsageError(f"{path}: unknown file type; use .yaml, .yml or .xlsx")
+        raise UsageError(text_nl.CONVERT_UNKNOWN_TYPE.format(path=path))
     return kind
 
 
@@ -55,8 +56,7 @@ _Dumper.add_representer(list, _represent_list)
 
 def yaml_text(data: dict[str, Any]) -> str:
     """The case's plain data as YAML (keys in file order)."""
-    header = "# MKBA-casus (formaat v1), geschreven door 'mkba convert'.\n"
-    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+    return text_nl.CONVERT_YAML_HEADER + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                                default_flow_style=False)
 
 
@@ -79,9 +79,9 @@ def convert(source: str | Path, target: str | Path, overwrite: bool = False) -> 
     """
     kind_of(target)
     if Path(target).exists() and not overwrite:
-        raise UsageError(f"{target} exists already; choose another name or add --overwrite (nothing was written)")
+        raise UsageError(text_nl.CONVERT_EXISTS.format(path=target))
     if Path(source).resolve() == Path(target).resolve():
-        raise UsageError("IN and OUT are the same file")
+        raise UsageError(text_nl.CONVERT_SAME_FILE)
     data, case = read_case_file(source)
     write_case_file(data, target)
     _, again = read_case_file(target)

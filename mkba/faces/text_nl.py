@@ -222,3 +222,13 @@ XLSX_INFO_OB_COSTS = "Optimism bias: opslag op de kosten"
 XLSX_INFO_OB_BENEFITS = "Optimism bias: korting op de baten"
 XLSX_PM_TITLE = "PM-posten: effecten die meetellen maar niet in geld zijn uitgedrukt"
 XLSX_PM_HEADERS = ("PM-post", "Belanghebbende", "Richting", "Toelichting")
+
+# -- mkba convert / --xlsx on the command line -------------------------------------------------
+CONVERT_YAML_HEADER = "# MKBA-casus (formaat v1), geschreven door 'mkba convert'.\n"
+CONVERT_UNKNOWN_TYPE = "{path}: onbekend bestandstype; gebruik .yaml, .yml of .xlsx"
+CONVERT_EXISTS = "{path} bestaat al; kies een andere naam of voeg --overwrite toe (er is niets geschreven)"
+CONVERT_SAME_FILE = "IN en OUT zijn hetzelfde bestand"
+CONVERT_DONE = "Omgezet: {source} → {target} (casus '{case}'). Controleer met: mkba validate {target}"
+XLSX_OPTION_SUFFIX = "--xlsx {path}: geef een bestandsnaam die eindigt op .xlsx"
+XLSX_INIT_SUFFIX = "--xlsx schrijft een werkmap: geef --out een naam die eindigt op .xlsx (niet {name})"
+XLSX_WRITTEN = "Excel-tabellen geschreven: {path}"
