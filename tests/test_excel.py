@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -578,3 +579,26 @@ def test_run_xlsx_discloses_optimism_bias_and_lists_pm_posten(tmp_path, capsys, 
     _, rows = _table(ws, "PM-post")
     assert [[c.value for c in r] for r in rows] == [["Signalering", "Gemeente", "positief", "Niet te waarderen."],
                                                     ["Wachtlijst", "Huishoudens", "negatief", None]]
+
+
+def test_formulas_count_by_their_value_and_an_uncomputed_one_is_named(book, capsys, tmp_path, example_case):
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Parameters"]
+    cell = _find(ws, "max", "substitutie")
+    ws[cell] = "=0.3+0.15"
+    wb.save(book)
+    # written by a program: no computed value stored, so the cell is named rather than read as empty
+    err = _errors(capsys, book)
+    assert f"Parameters!{cell}: deze formule heeft geen berekende waarde" in err
+    # as a spreadsheet saves it (the formula with its value): the value counts
+    index = wb.sheetnames.index("Parameters") + 1
+    with zipfile.ZipFile(book) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    sheet = f"xl/worksheets/sheet{index}.xml"
+    parts[sheet] = parts[sheet].replace(f'<c r="{cell}"><f>0.3+0.15</f><v /></c>'.encode(),
+                                        f'<c r="{cell}"><f>0.3+0.15</f><v>0.45</v></c>'.encode())
+    assert b"<v>0.45</v>" in parts[sheet]
+    with zipfile.ZipFile(book, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    assert mkba.load_case(book).parameters["substitutie"] == example_case.parameters["substitutie"]

@@ -379,12 +379,15 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise CaseError([Problem(file, "", text_nl.XLSX_NOT_A_WORKBOOK.format(error=exc))]) from None
     r = _Reader(file)
+    uncomputed = _uncomputed_formulas(path, wb)
     sheets = {}
     for name in REQUIRED_SHEETS + OPTIONAL_SHEETS:
         if name in wb.sheetnames:
             ws = wb[name]
             for merged in ws.merged_cells.ranges:
                 r.problem(f"{name}!{merged.coord.split(':')[0]}", text_nl.XLSX_MERGED.format(range=merged.coord))
+            for coordinate in uncomputed.get(name, []):
+                r.problem(f"{name}!{coordinate}", text_nl.XLSX_FORMULA_NOT_COMPUTED)
             sheets[name] = r.rows(ws, name)
             r.at(_SECTION[name], f"{name}!A2")
         elif name in REQUIRED_SHEETS:
@@ -423,6 +426,29 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
         # without a whole sheet, validation would only echo its absence (every parameter unknown)
         raise CaseError(r.problems)
     return _ordered(data), CellMap(file, r.cells), r.problems
+
+
+def _uncomputed_formulas(path: Path, values: Any) -> dict[str, list[str]]:
+    """Cells holding a formula whose result the file does not store (written by a program, never
+    opened in a spreadsheet): they would read as empty, so they are reported instead."""
+    import openpyxl
+
+    with zipfile.ZipFile(path) as archive:
+        if not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n)
+                   for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+            return {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        formulas = openpyxl.load_workbook(path, data_only=False)
+    out: dict[str, list[str]] = {}
+    for ws in formulas:
+        if ws.title not in values.sheetnames:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and values[ws.title][cell.coordinate].value is None:
+                    out.setdefault(ws.title, []).append(cell.coordinate)
+    return out
 
 
 _SECTION: dict[str, YamlPath] = {

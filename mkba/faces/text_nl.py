@@ -232,3 +232,6 @@ CONVERT_DONE = "Omgezet: {source} → {target} (casus '{case}'). Controleer met:
 XLSX_OPTION_SUFFIX = "--xlsx {path}: geef een bestandsnaam die eindigt op .xlsx"
 XLSX_INIT_SUFFIX = "--xlsx schrijft een werkmap: geef --out een naam die eindigt op .xlsx (niet {name})"
 XLSX_WRITTEN = "Excel-tabellen geschreven: {path}"
+XLSX_FORMULA_NOT_COMPUTED = ("deze formule heeft geen berekende waarde in het bestand (het is nooit in een "
+                             "rekenprogramma geopend en opgeslagen); open en bewaar de werkmap in Excel of LibreOffice, "
+                             "of typ de waarde")
