@@ -98,7 +98,7 @@ XLSX_EXPLANATION_INTRO = (
     "'mkba run casus.xlsx' rekent hem door, 'mkba convert casus.xlsx casus.yaml' zet hem om.",
     "Rij 1 van elk werkblad bevat de kolomnamen (de veldnamen van het casusformaat); laat die staan. Eén waarde per cel, "
     "geen samengevoegde cellen. Lege rijen worden overgeslagen; extra werkbladen worden genegeerd.",
-    "Getallen typt u als getal (niet als tekst). Lijsten staan in één cel, gescheiden door ';': "
+    "Formules mogen: hun berekende waarde telt. Getallen typt u als getal (niet als tekst). Lijsten staan in één cel, gescheiden door ';': "
     "'393; 581; trajecten' (per jaar) of '10; 20; 30' (waarden). In lijsten mag een decimaalpunt of -komma.",
     "Een hoeveelheid is een getal, een parameternaam, of een lijst met één waarde per jaar. Een lijst van één jaar eindigt op ';'.",
     "Verdelingen over belanghebbenden (payer, beneficiaries): één id (gemeente), of aandelen 'gemeente: 0.9; huishoudens: rest'.",
