@@ -602,3 +602,18 @@ def test_formulas_count_by_their_value_and_an_uncomputed_one_is_named(book, caps
         for name, content in parts.items():
             archive.writestr(name, content)
     assert mkba.load_case(book).parameters["substitutie"] == example_case.parameters["substitutie"]
+
+
+def test_toelichting_explains_every_column_of_every_sheet():
+    from mkba.data_in import xlsx as layout
+    from mkba.faces import text_nl
+
+    documented: dict[str, set[str]] = {}
+    for sheet, columns, text in text_nl.XLSX_EXPLANATION_ROWS:
+        documented.setdefault(sheet, set()).update(c.strip() for c in columns.split("/"))
+        documented[sheet].update(w.strip(",.:;()") for w in text.split())
+    for sheet, columns in layout.COLUMNS.items():
+        missing = [c.name for c in columns if c.name not in documented.get(sheet, set()) and c.name != "toelichting"]
+        assert not missing, f"Toelichting lacks {sheet}: {missing}"
+    case_fields = {c.name for c in layout.CASE_FIELDS}
+    assert case_fields <= documented["Case"]
