@@ -617,3 +617,25 @@ def test_toelichting_explains_every_column_of_every_sheet():
         assert not missing, f"Toelichting lacks {sheet}: {missing}"
     case_fields = {c.name for c in layout.CASE_FIELDS}
     assert case_fields <= documented["Case"]
+
+
+def test_reading_problems_carry_codes_that_the_faces_word_in_dutch(book):
+    import string
+
+    from mkba.core.errors import CaseError
+    from mkba.data_in import xlsx as layout
+    from mkba.faces import text_nl
+
+    # every code has a Dutch wording with the same placeholders
+    assert set(text_nl.XLSX_MESSAGES) == {f"xlsx.{code}" for code in layout.MESSAGES}
+    for code, english in layout.MESSAGES.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(english) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(text_nl.XLSX_MESSAGES[f"xlsx.{code}"]) if f}
+    # the data layer returns the code and its values (no Dutch words below the faces)
+    wb = openpyxl.load_workbook(book)
+    wb["Kosten"].merge_cells("B2:C2")
+    wb.save(book)
+    with pytest.raises(CaseError) as info:
+        mkba.load_case(book)
+    problem = info.value.problems[0]
+    assert (problem.code, problem.cell, problem.args) == ("xlsx.merged", "Kosten!B2", {"range": "B2:C2"})

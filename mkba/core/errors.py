@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -23,6 +23,9 @@ class Problem:
     cell : str or None
         Workbook cell when the input is a workbook, e.g. ``Parameters!D12``; shown instead of
         the YAML path.
+    code, args : str and dict, optional
+        A stable code of the kind of problem (e.g. ``xlsx.merged``) and the values in its
+        message, so a face can word it in the user's language.
     """
 
     file: str
@@ -30,6 +33,8 @@ class Problem:
     message: str
     line: int | None = None
     cell: str | None = None
+    code: str | None = None
+    args: dict[str, str] | None = field(default=None, compare=False, hash=False)
 
     def __str__(self) -> str:
         if self.cell:

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from mkba.core.errors import CaseError, LineMap, Problem, YamlPath, dotted
-from mkba.faces import text_nl
 
 
 # --------------------------------------------------------------------------------------------
@@ -141,6 +140,43 @@ def parse_number_text(text: str) -> int | float | None:
 
 
 # --------------------------------------------------------------------------------------------
+# Messages: a code and its arguments travel with each problem; the faces word them in Dutch
+# (mkba.faces.text_nl.XLSX_MESSAGES, same codes), these English texts are the defaults.
+# --------------------------------------------------------------------------------------------
+MESSAGES = {
+    "file_not_found": "file not found",
+    "not_a_workbook": "not a readable Excel workbook (.xlsx): {error}",
+    "missing_sheet": "sheet '{sheet}' is missing; a case workbook has the sheets {sheets} (start from 'mkba init NAME --xlsx')",
+    "merged": "merged cells ({range}) cannot be read; unmerge them (one value per cell)",
+    "formula_not_computed": "this formula has no computed value in the file (never opened and saved in a spreadsheet); open and save it in Excel or LibreOffice, or type the value",
+    "text_in_number": "'{value}' is text, but a number belongs here",
+    "number_as_text": "'{value}' is stored as text; type it as a number",
+    "not_a_value": "'{value}' is a date, time or true/false; a number or text belongs here",
+    "not_a_number_in_list": "'{item}' is not a number; give numbers separated by ';', e.g. 10; 20; 30",
+    "years": "'{value}' is not a range of years; write 'first; last', e.g. 0; 4",
+    "split": "'{value}' is not a split; write one stakeholder (gemeente) or shares: gemeente: 0.9; huishoudens: rest",
+    "split_twice": "stakeholder '{who}' appears twice in this split",
+    "header_twice": "column '{header}' appears twice in the header row",
+    "unknown_column": "unknown column '{header}'; columns of this sheet: {known}",
+    "no_header": "this cell is in a column without a header in row 1; give the column a header or clear the cell",
+    "case_no_field": "a value without a field name in column A",
+    "twice": "'{name}' appears twice (first in {cell}); keep one",
+    "twice_in": "'{name}' appears twice in {where}; keep one",
+    "missing_key": "column '{column}' is empty in a row with data; fill it in or clear the row",
+    "missing_value": "'{operation}' needs a value in column 'waarde'",
+    "operation": "operation '{value}' is unknown; choose from: {allowed}",
+    "operation_without_scenario": "an operation belongs to a scenario: fill in column 'scenario' (or clear 'bewerking')",
+    "scenario_row_extra": "the row 'scenario' describes the scenario itself; put '{column}' in a set, scale or drop row",
+}
+
+
+def located(file: str, cell: str | None, code: str, **args: Any) -> Problem:
+    """A reading problem at ``cell``, with its code (``xlsx.<code>``) and arguments."""
+    return Problem(file, "", MESSAGES[code].format(**args), None, cell=cell, code=f"xlsx.{code}",
+                   args={k: str(v) for k, v in args.items()})
+
+
+# --------------------------------------------------------------------------------------------
 # Cell locations
 # --------------------------------------------------------------------------------------------
 class CellMap(LineMap):
@@ -183,8 +219,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.cells: dict[YamlPath, str] = {}
 
-    def problem(self, cell: str, message: str) -> None:
-        self.problems.append(Problem(self.file, "", message, None, cell=cell))
+    def problem(self, cell: str, code: str, **args: Any) -> None:
+        self.problems.append(located(self.file, cell, code, **args))
 
     def at(self, path: YamlPath, cell: str, overwrite: bool = True) -> None:
         if overwrite or path not in self.cells:
@@ -195,7 +231,7 @@ class _Reader:
         """Convert one cell's value by the column's kind; a wrong type is a problem and the
         raw value is kept (validation then stays quiet about that cell, see :func:`combine`)."""
         if isinstance(raw, bool) or isinstance(raw, datetime | date | time):
-            self.problem(cell, text_nl.XLSX_NOT_A_VALUE.format(value=raw))
+            self.problem(cell, "not_a_value", value=raw)
             return str(raw)
         if kind == "raw":
             return raw
@@ -223,7 +259,7 @@ class _Reader:
             for item in _items(raw):
                 number = parse_number_text(item)
                 if number is None:
-                    self.problem(cell, text_nl.XLSX_NOT_A_NUMBER_IN_LIST.format(item=item))
+                    self.problem(cell, "not_a_number_in_list", item=item)
                     return raw
                 out.append(number)
             return out
@@ -234,13 +270,13 @@ class _Reader:
             for item in _items(raw):
                 number = parse_number_text(item)
                 if number is None:
-                    self.problem(cell, text_nl.XLSX_YEARS.format(value=raw))
+                    self.problem(cell, "years", value=raw)
                     return raw
                 out.append(_int_if_whole(number))
             return out
         if kind == "split":
             if isinstance(raw, int | float):
-                self.problem(cell, text_nl.XLSX_SPLIT.format(value=_number_text(raw)))
+                self.problem(cell, "split", value=_number_text(raw))
                 return str(raw)
             if ":" not in raw:
                 return raw.strip()
@@ -248,10 +284,10 @@ class _Reader:
             for item in _items(raw):
                 who, sep, share = item.partition(":")
                 if not sep or not who.strip() or not share.strip():
-                    self.problem(cell, text_nl.XLSX_SPLIT.format(value=raw))
+                    self.problem(cell, "split", value=raw)
                     return raw
                 if who.strip() in split:
-                    self.problem(cell, text_nl.XLSX_SPLIT_TWICE.format(who=who.strip()))
+                    self.problem(cell, "split_twice", who=who.strip())
                 split[who.strip()] = _item(share)
             return split
         raise ValueError(f"unknown column kind {kind!r}")  # a bug in the layout, not user input
@@ -259,16 +295,16 @@ class _Reader:
     def number(self, raw: Any, kind: str, cell: str) -> Any:
         if isinstance(raw, str):
             if parse_number_text(raw) is not None:
-                self.problem(cell, text_nl.XLSX_NUMBER_AS_TEXT.format(value=raw.strip()))
+                self.problem(cell, "number_as_text", value=raw.strip())
             else:
-                self.problem(cell, text_nl.XLSX_TEXT_IN_NUMBER.format(value=raw.strip()))
+                self.problem(cell, "text_in_number", value=raw.strip())
             return raw
         return _int_if_whole(raw) if kind == "int" else raw
 
     def scalar(self, raw: Any, cell: str) -> Any:
         if isinstance(raw, str):
             if parse_number_text(raw) is not None:
-                self.problem(cell, text_nl.XLSX_NUMBER_AS_TEXT.format(value=raw.strip()))
+                self.problem(cell, "number_as_text", value=raw.strip())
             return raw.strip()
         return raw
 
@@ -288,11 +324,11 @@ class _Reader:
             lowered = name.lower()
             name = lowered if lowered in known else name
             if name in headers.values():
-                self.problem(f"{sheet}!{cell.coordinate}", text_nl.XLSX_HEADER_TWICE.format(header=name))
+                self.problem(f"{sheet}!{cell.coordinate}", "header_twice", header=name)
                 continue
             if name not in known and sheet not in OPEN_SHEETS:
-                self.problem(f"{sheet}!{cell.coordinate}", text_nl.XLSX_UNKNOWN_COLUMN.format(
-                    header=name, known=", ".join(known)))
+                self.problem(f"{sheet}!{cell.coordinate}", "unknown_column",
+                    header=name, known=", ".join(known))
                 continue
             headers[index] = name
         out = []
@@ -306,7 +342,7 @@ class _Reader:
                     value = None
                 if index not in headers:
                     if value is not None:
-                        self.problem(ref, text_nl.XLSX_NO_HEADER)
+                        self.problem(ref, "no_header")
                     continue
                 where[headers[index]] = ref
                 if value is not None:
@@ -375,9 +411,9 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
             warnings.simplefilter("ignore", UserWarning)
             wb = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
-        raise CaseError([Problem(file, "", text_nl.XLSX_FILE_NOT_FOUND)]) from None
+        raise CaseError([located(file, None, "file_not_found")]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CaseError([Problem(file, "", text_nl.XLSX_NOT_A_WORKBOOK.format(error=exc))]) from None
+        raise CaseError([located(file, None, "not_a_workbook", error=exc)]) from None
     r = _Reader(file)
     uncomputed = _uncomputed_formulas(path, wb)
     sheets = {}
@@ -385,13 +421,13 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
         if name in wb.sheetnames:
             ws = wb[name]
             for merged in ws.merged_cells.ranges:
-                r.problem(f"{name}!{merged.coord.split(':')[0]}", text_nl.XLSX_MERGED.format(range=merged.coord))
+                r.problem(f"{name}!{merged.coord.split(':')[0]}", "merged", range=merged.coord)
             for coordinate in uncomputed.get(name, []):
-                r.problem(f"{name}!{coordinate}", text_nl.XLSX_FORMULA_NOT_COMPUTED)
+                r.problem(f"{name}!{coordinate}", "formula_not_computed")
             sheets[name] = r.rows(ws, name)
             r.at(_SECTION[name], f"{name}!A2")
         elif name in REQUIRED_SHEETS:
-            r.problem(name, text_nl.XLSX_MISSING_SHEET.format(sheet=name, sheets=", ".join(REQUIRED_SHEETS)))
+            r.problem(name, "missing_sheet", sheet=name, sheets=", ".join(REQUIRED_SHEETS))
             r.at(_SECTION[name], name)
     data: dict[str, Any] = {}
     _read_case(r, sheets.get(CASE_SHEET, []), data)
@@ -470,11 +506,11 @@ def _read_case(r: _Reader, rows: list, data: dict[str, Any]) -> None:
     for _, filled, where in rows:
         if "veld" not in filled:
             if "waarde" in filled:
-                r.problem(where["veld"], text_nl.XLSX_CASE_NO_FIELD)
+                r.problem(where["veld"], "case_no_field")
             continue
         key = r.value(filled["veld"][0], "id", filled["veld"][1])
         if key in seen:
-            r.problem(filled["veld"][1], text_nl.XLSX_TWICE.format(name=key, cell=seen[key]))
+            r.problem(filled["veld"][1], "twice", name=key, cell=seen[key])
             continue
         seen[key] = filled["veld"][1]
         cell = where["waarde"] if "waarde" in where else filled["veld"][1]
@@ -505,11 +541,11 @@ def _read_pairs(r: _Reader, rows: list, section: str, key_col: str, value_col: s
     first: dict[str, str] = {}
     for _, filled, where in rows:
         if key_col not in filled:
-            r.problem(where[key_col], text_nl.XLSX_MISSING_KEY.format(column=key_col))
+            r.problem(where[key_col], "missing_key", column=key_col)
             continue
         key = r.value(filled[key_col][0], "id", filled[key_col][1])
         if key in out:
-            r.problem(filled[key_col][1], text_nl.XLSX_TWICE.format(name=key, cell=first[key]))
+            r.problem(filled[key_col][1], "twice", name=key, cell=first[key])
             continue
         first[key] = filled[key_col][1]
         r.at((section, key), filled[key_col][1])
@@ -529,7 +565,7 @@ def _read_scenarios(r: _Reader, rows: list, scenarios: dict[str, dict[str, Any]]
     meta_seen: dict[str, str] = {}
     for _, filled, where in rows:
         if "scenario" not in filled:
-            r.problem(where["scenario"], text_nl.XLSX_MISSING_KEY.format(column="scenario"))
+            r.problem(where["scenario"], "missing_key", column="scenario")
             continue
         sid = r.value(filled["scenario"][0], "id", filled["scenario"][1])
         scen = _scenario(r, scenarios, sid, filled["scenario"][1])
@@ -537,24 +573,24 @@ def _read_scenarios(r: _Reader, rows: list, scenarios: dict[str, dict[str, Any]]
         if op is None and "naam" not in filled and "waarde" not in filled:
             op = "scenario"  # a row with only the scenario's own fields
         if op not in SCENARIO_OPERATIONS:
-            r.problem(where["bewerking"], text_nl.XLSX_OPERATION.format(value=op or "", allowed=", ".join(SCENARIO_OPERATIONS)))
+            r.problem(where["bewerking"], "operation", value=op or "", allowed=", ".join(SCENARIO_OPERATIONS))
             continue
         base: YamlPath = ("scenarios", sid)
         if op == "scenario":
             if sid in meta_seen:
-                r.problem(filled["scenario"][1], text_nl.XLSX_TWICE.format(name=sid, cell=meta_seen[sid]))
+                r.problem(filled["scenario"][1], "twice", name=sid, cell=meta_seen[sid])
                 continue
             meta_seen[sid] = filled["scenario"][1]
             for name in ("naam", "waarde"):
                 if name in filled:
-                    r.problem(filled[name][1], text_nl.XLSX_SCENARIO_ROW_EXTRA.format(column=name))
+                    r.problem(filled[name][1], "scenario_row_extra", column=name)
             r.at(base, filled["scenario"][1])
             rec = r.record({k: v for k, v in filled.items() if k in fields and k in {c.name for c in SCENARIO_FIELDS}},
                            {k: v for k, v in where.items() if k in {c.name for c in SCENARIO_FIELDS}}, fields, base)
             scen.update(rec)
             continue
         if "naam" not in filled:
-            r.problem(where["naam"], text_nl.XLSX_MISSING_KEY.format(column="naam"))
+            r.problem(where["naam"], "missing_key", column="naam")
             continue
         name = r.value(filled["naam"][0], "id", filled["naam"][1])
         if op == "drop":
@@ -564,11 +600,11 @@ def _read_scenarios(r: _Reader, rows: list, scenarios: dict[str, dict[str, Any]]
             drops.append(name)
             continue
         if "waarde" not in filled:
-            r.problem(where["waarde"], text_nl.XLSX_MISSING_VALUE.format(operation=op))
+            r.problem(where["waarde"], "missing_value", operation=op)
             continue
         target = scen.setdefault(op, {})
         if name in target:
-            r.problem(filled["naam"][1], text_nl.XLSX_TWICE_IN.format(name=name, where=f"{op} ({sid})"))
+            r.problem(filled["naam"][1], "twice_in", name=name, where=f"{op} ({sid})")
             continue
         r.at(base + (op,), filled["naam"][1], overwrite=False)
         r.at(base + (op, name), filled["naam"][1])
@@ -582,18 +618,18 @@ def _read_parameters(r: _Reader, rows: list, scenarios: dict[str, dict[str, Any]
     first: dict[YamlPath, str] = {}
     for _, filled, where in rows:
         if "naam" not in filled:
-            r.problem(where["naam"], text_nl.XLSX_MISSING_KEY.format(column="naam"))
+            r.problem(where["naam"], "missing_key", column="naam")
             continue
         name = r.value(filled["naam"][0], "id", filled["naam"][1])
         sid = r.value(filled["scenario"][0], "id", filled["scenario"][1]) if "scenario" in filled else None
         op = r.value(filled["bewerking"][0], "id", filled["bewerking"][1]) if "bewerking" in filled else None
         if sid is None and op is not None:
-            r.problem(where["scenario"], text_nl.XLSX_OPERATION_WITHOUT_SCENARIO)
+            r.problem(where["scenario"], "operation_without_scenario")
             continue
         if sid is not None:
             if op not in PARAMETER_OPERATIONS:
                 r.problem(where.get("bewerking", filled["scenario"][1]),
-                          text_nl.XLSX_OPERATION.format(value=op or "", allowed=", ".join(PARAMETER_OPERATIONS)))
+                          "operation", value=op or "", allowed=", ".join(PARAMETER_OPERATIONS))
                 continue
             scen = _scenario(r, scenarios, sid, filled["scenario"][1])
             if op == "set":
@@ -607,7 +643,7 @@ def _read_parameters(r: _Reader, rows: list, scenarios: dict[str, dict[str, Any]
             target = out
             path = ("parameters", name)
         if name in target:
-            r.problem(filled["naam"][1], text_nl.XLSX_TWICE.format(name=name, cell=first.get(path, "?")))
+            r.problem(filled["naam"][1], "twice", name=name, cell=first.get(path, "?"))
             continue
         first[path] = filled["naam"][1]
         r.at(path, filled["naam"][1])
@@ -649,7 +685,7 @@ def _read_groups(r: _Reader, rows: list) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for _, filled, where in rows:
         if "groep" not in filled:
-            r.problem(where["groep"], text_nl.XLSX_MISSING_KEY.format(column="groep"))
+            r.problem(where["groep"], "missing_key", column="groep")
             continue
         name = r.value(filled["groep"][0], "id", filled["groep"][1])
         r.at(("groepen", name), filled["groep"][1], overwrite=False)

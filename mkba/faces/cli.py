@@ -6,6 +6,7 @@ message on stderr and the command exits with status 2.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.core.errors import CaseError, MkbaError, Problem, UsageError
 from mkba.faces import text_nl
 
 app = typer.Typer(
@@ -259,13 +260,21 @@ def _xlsx_target(path: Path) -> Path:
     return path
 
 
+def _worded(problem: Problem) -> Problem:
+    """A problem with a known code, worded in Dutch (text_nl); others as they come."""
+    template = text_nl.XLSX_MESSAGES.get(problem.code or "")
+    if template is None:
+        return problem
+    return dataclasses.replace(problem, message=template.format(**(problem.args or {})))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn known errors into clear messages (exit 2)."""
     try:
         app(args=argv, standalone_mode=False)
     except CaseError as exc:
         for problem in exc.problems:
-            stderr.print(f"[red]fout[/red] {escape(str(problem))}", soft_wrap=True)
+            stderr.print(f"[red]fout[/red] {escape(str(_worded(problem)))}", soft_wrap=True)
         n = len(exc.problems)
         stderr.print(f"{n} probleem{'' if n == 1 else 'en'} gevonden; niets berekend.")
         return 2

@@ -41,29 +41,32 @@ from __future__ import annotations
 # Excel and PDF
 # ============================================================================================
 
-# -- Reading a case workbook (mkba.data_in.xlsx); each message follows "bestand:Blad!Cel: " --
-XLSX_FILE_NOT_FOUND = "bestand niet gevonden"
-XLSX_NOT_A_WORKBOOK = "geen Excel-werkmap (.xlsx) die te lezen is: {error}"
-XLSX_MISSING_SHEET = "werkblad '{sheet}' ontbreekt; een casuswerkmap heeft de werkbladen {sheets} (begin met 'mkba init NAAM --xlsx')"
-XLSX_MERGED = "samengevoegde cellen ({range}) kunnen niet worden gelezen; maak de samenvoeging ongedaan (één waarde per cel)"
-XLSX_TEXT_IN_NUMBER = "'{value}' is tekst, maar hier hoort een getal"
-XLSX_NUMBER_AS_TEXT = "'{value}' staat als tekst in de cel; typ het als getal (celopmaak Standaard of Getal)"
-XLSX_NOT_A_VALUE = "'{value}' is een datum, tijd of waar/onwaar; hier hoort een getal of tekst"
-XLSX_NOT_A_NUMBER_IN_LIST = "'{item}' is geen getal; geef getallen gescheiden door ';', bijv. 10; 20; 30"
-XLSX_YEARS = "'{value}' is geen jarenbereik; schrijf 'eerste; laatste', bijv. 0; 4"
-XLSX_SPLIT = "'{value}' is geen verdeling; schrijf één belanghebbende (gemeente) of aandelen: gemeente: 0.9; huishoudens: rest"
-XLSX_SPLIT_TWICE = "belanghebbende '{who}' staat twee keer in deze verdeling"
-XLSX_HEADER_TWICE = "kolom '{header}' staat twee keer in de kopregel"
-XLSX_UNKNOWN_COLUMN = "onbekende kolom '{header}'; kolommen van dit werkblad: {known}"
-XLSX_NO_HEADER = "deze cel staat in een kolom zonder kop in rij 1; geef de kolom een kop of maak de cel leeg"
-XLSX_CASE_NO_FIELD = "waarde zonder veldnaam in kolom A"
-XLSX_TWICE = "'{name}' staat twee keer (eerst in {cell}); houd er één"
-XLSX_TWICE_IN = "'{name}' staat twee keer in {where}; houd er één"
-XLSX_MISSING_KEY = "kolom '{column}' is leeg in een rij met gegevens; vul hem in of maak de rij leeg"
-XLSX_MISSING_VALUE = "'{operation}' heeft een waarde nodig in kolom 'waarde'"
-XLSX_OPERATION = "bewerking '{value}' is onbekend; kies uit: {allowed}"
-XLSX_OPERATION_WITHOUT_SCENARIO = "een bewerking hoort bij een scenario: vul de kolom 'scenario' in (of maak 'bewerking' leeg)"
-XLSX_SCENARIO_ROW_EXTRA = "de rij 'scenario' beschrijft het scenario zelf; zet '{column}' in een rij set, scale of drop"
+# -- Reading a case workbook (mkba.data_in.xlsx): problem code -> message after "bestand:Blad!Cel: " --
+XLSX_MESSAGES = {
+    "xlsx.file_not_found": "bestand niet gevonden",
+    "xlsx.not_a_workbook": "geen Excel-werkmap (.xlsx) die te lezen is: {error}",
+    "xlsx.missing_sheet": "werkblad '{sheet}' ontbreekt; een casuswerkmap heeft de werkbladen {sheets} (begin met 'mkba init NAAM --xlsx')",
+    "xlsx.merged": "samengevoegde cellen ({range}) kunnen niet worden gelezen; maak de samenvoeging ongedaan (één waarde per cel)",
+    "xlsx.text_in_number": "'{value}' is tekst, maar hier hoort een getal",
+    "xlsx.number_as_text": "'{value}' staat als tekst in de cel; typ het als getal (celopmaak Standaard of Getal)",
+    "xlsx.not_a_value": "'{value}' is een datum, tijd of waar/onwaar; hier hoort een getal of tekst",
+    "xlsx.not_a_number_in_list": "'{item}' is geen getal; geef getallen gescheiden door ';', bijv. 10; 20; 30",
+    "xlsx.years": "'{value}' is geen jarenbereik; schrijf 'eerste; laatste', bijv. 0; 4",
+    "xlsx.split": "'{value}' is geen verdeling; schrijf één belanghebbende (gemeente) of aandelen: gemeente: 0.9; huishoudens: rest",
+    "xlsx.split_twice": "belanghebbende '{who}' staat twee keer in deze verdeling",
+    "xlsx.header_twice": "kolom '{header}' staat twee keer in de kopregel",
+    "xlsx.unknown_column": "onbekende kolom '{header}'; kolommen van dit werkblad: {known}",
+    "xlsx.no_header": "deze cel staat in een kolom zonder kop in rij 1; geef de kolom een kop of maak de cel leeg",
+    "xlsx.case_no_field": "waarde zonder veldnaam in kolom A",
+    "xlsx.twice": "'{name}' staat twee keer (eerst in {cell}); houd er één",
+    "xlsx.twice_in": "'{name}' staat twee keer in {where}; houd er één",
+    "xlsx.missing_key": "kolom '{column}' is leeg in een rij met gegevens; vul hem in of maak de rij leeg",
+    "xlsx.missing_value": "'{operation}' heeft een waarde nodig in kolom 'waarde'",
+    "xlsx.operation": "bewerking '{value}' is onbekend; kies uit: {allowed}",
+    "xlsx.operation_without_scenario": "een bewerking hoort bij een scenario: vul de kolom 'scenario' in (of maak 'bewerking' leeg)",
+    "xlsx.scenario_row_extra": "de rij 'scenario' beschrijft het scenario zelf; zet '{column}' in een rij set, scale of drop",
+    "xlsx.formula_not_computed": "deze formule heeft geen berekende waarde in het bestand (het is nooit in een rekenprogramma geopend en opgeslagen); open en bewaar de werkmap in Excel of LibreOffice, of typ de waarde",
+}
 
 # -- Writing a case workbook (mkba.faces.excel_out.case_workbook) -----------------------------
 XLSX_CANNOT_WRITE = "deze onderdelen van de casus passen (nog) niet in een werkmap: {keys}; er is niets geschreven"
@@ -232,6 +235,3 @@ CONVERT_DONE = "Omgezet: {source} → {target} (casus '{case}'). Controleer met:
 XLSX_OPTION_SUFFIX = "--xlsx {path}: geef een bestandsnaam die eindigt op .xlsx"
 XLSX_INIT_SUFFIX = "--xlsx schrijft een werkmap: geef --out een naam die eindigt op .xlsx (niet {name})"
 XLSX_WRITTEN = "Excel-tabellen geschreven: {path}"
-XLSX_FORMULA_NOT_COMPUTED = ("deze formule heeft geen berekende waarde in het bestand (het is nooit in een "
-                             "rekenprogramma geopend en opgeslagen); open en bewaar de werkmap in Excel of LibreOffice, "
-                             "of typ de waarde")
