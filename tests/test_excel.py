@@ -409,7 +409,7 @@ def test_all_problems_at_once_each_at_its_cell(book, capsys):
     err = _errors(capsys, book)
     assert f"Kosten!{amount}: '2024-01-02 00:00:00' is een datum" in err
     # validation rules shared with YAML (their wording lives there), each at its cell
-    assert "mode" in _at(err, f"Parameters!{name}:") and "0.9" in _at(err, f"Parameters!{name}:")
+    assert "mode" in _at(err, f"Parameters!{name}:") and "(0,9)" in _at(err, f"Parameters!{name}:")
     assert "'onbekend'" in _at(err, f"Effecten!{share}:")
     assert "'buren'" in _at(err, "PM-posten!B2:")
     assert "Scenario's!F2: samengevoegde cellen" in err
@@ -627,7 +627,7 @@ def test_reading_problems_carry_codes_that_the_faces_word_in_dutch(book):
     from mkba.faces import text_nl
 
     # every code has a Dutch wording with the same placeholders
-    assert set(text_nl.XLSX_MESSAGES) == {f"xlsx.{code}" for code in layout.MESSAGES}
+    assert {f"xlsx.{code}" for code in layout.MESSAGES} <= set(text_nl.XLSX_MESSAGES) <= set(text_nl.PROBLEM_TEXT)
     for code, english in layout.MESSAGES.items():
         fields = {f for _, f, _, _ in string.Formatter().parse(english) if f}
         assert fields == {f for _, f, _, _ in string.Formatter().parse(text_nl.XLSX_MESSAGES[f"xlsx.{code}"]) if f}
@@ -638,4 +638,6 @@ def test_reading_problems_carry_codes_that_the_faces_word_in_dutch(book):
     with pytest.raises(CaseError) as info:
         mkba.load_case(book)
     problem = info.value.problems[0]
-    assert (problem.code, problem.cell, problem.args) == ("xlsx.merged", "Kosten!B2", {"range": "B2:C2"})
+    assert (problem.code, problem.cell, problem.params) == ("xlsx.merged", "Kosten!B2", (("range", "B2:C2"),))
+    assert problem.plain() == f"{book}:Kosten!B2: merged cells (B2:C2) cannot be read; unmerge them (one value per cell)"
+    assert str(problem).startswith(f"{book}:Kosten!B2: samengevoegde cellen (B2:C2)")  # a face is loaded

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -20,38 +20,79 @@ class Problem:
         What is wrong and what would be right.
     line : int or None
         1-based line number in ``file`` when known.
+    code : str
+        Stable identifier of the kind of problem (e.g. ``dist.max_below_mode``); empty when
+        the problem has none. The faces render ``code`` + ``params`` in Dutch
+        (``mkba.faces.text_nl``); ``message`` is the plain fallback.
+    params : tuple of (name, value)
+        The values the message quotes (numbers as numbers, names as strings).
     cell : str or None
-        Workbook cell when the input is a workbook, e.g. ``Parameters!D12``; shown instead of
-        the YAML path.
-    code, args : str and dict, optional
-        A stable code of the kind of problem (e.g. ``xlsx.merged``) and the values in its
-        message, so a face can word it in the user's language.
+        Workbook cell when the input is a workbook, e.g. ``Parameters!D12`` (or a whole sheet,
+        ``Parameters``); shown instead of the line and YAML path: ``case.xlsx:Parameters!D12: …``.
     """
 
     file: str
     path: str
     message: str
     line: int | None = None
+    code: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
     cell: str | None = None
-    code: str | None = None
-    args: dict[str, str] | None = field(default=None, compare=False, hash=False)
 
     def __str__(self) -> str:
+        if _renderer is not None:  # the faces' Dutch wording, when a face is loaded
+            return _renderer(self)
+        return self.plain()
+
+    def plain(self) -> str:
+        """``file:line path: message`` (workbooks: ``file:Sheet!A1: message``) with the core's
+        own (fallback) wording."""
         if self.cell:
-            return f"{self.file}:{self.cell}: {self.message}"
+            return f"{self.where}: {self.message}"
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
+    @property
+    def where(self) -> str:
+        """``file:line`` or ``file:Sheet!A1`` (or just the file when neither is known)."""
+        if self.cell:
+            return f"{self.file}:{self.cell}"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+
+# How problems read (the core keeps codes and parameters; a face may supply the wording). ``mkba.faces`` registers the Dutch renderer of ``mkba.faces.text_nl`` when loaded.
+_renderer: Any = None
+
+
+def use_renderer(render: Any) -> None:
+    """Set the function that turns a :class:`Problem` into text (``None``: the plain message)."""
+    global _renderer
+    _renderer = render
+
 
 class MkbaError(Exception):
-    """Base class for errors shown to users without a traceback."""
+    """Base class for errors shown to users without a traceback.
+
+    ``code`` and ``params`` (optional) let the faces render the message in Dutch; ``str()``
+    is the plain fallback message.
+    """
+
+    def __init__(self, message: str = "", code: str = "", **params: Any):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class CaseError(MkbaError):
     """A case file (or an option referring to it) is invalid; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
+        unique: list[Problem] = []
+        for p in problems:  # each problem once, in the order found
+            if p not in unique:
+                unique.append(p)
+        self.problems = unique
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -90,5 +131,15 @@ class LineMap:
                 return None
             path = path[:-1]
 
-    def problem(self, path: YamlPath, message: str) -> Problem:
-        return Problem(self.file, dotted(path), message, self.line(path))
+    def problem(self, path: YamlPath, message: str, code: str = "", **params: Any) -> Problem:
+        return Problem(self.file, dotted(path), message, self.line(path), code, tuple(params.items()))
+
+
+class Invalid(ValueError):
+    """A ``ValueError`` with a stable code and parameters (raised inside validators; the
+    collector turns it into a :class:`Problem` the faces can render in Dutch)."""
+
+    def __init__(self, code: str, message: str, **params: Any):
+        super().__init__(message)
+        self.code = code
+        self.params = params

@@ -141,7 +141,7 @@ def parse_number_text(text: str) -> int | float | None:
 
 # --------------------------------------------------------------------------------------------
 # Messages: a code and its arguments travel with each problem; the faces word them in Dutch
-# (mkba.faces.text_nl.XLSX_MESSAGES, same codes), these English texts are the defaults.
+# (mkba.faces.text_nl.XLSX_MESSAGES, same codes ``xlsx.<code>``); these English texts are the fallback.
 # --------------------------------------------------------------------------------------------
 MESSAGES = {
     "file_not_found": "file not found",
@@ -170,10 +170,11 @@ MESSAGES = {
 }
 
 
-def located(file: str, cell: str | None, code: str, **args: Any) -> Problem:
-    """A reading problem at ``cell``, with its code (``xlsx.<code>``) and arguments."""
-    return Problem(file, "", MESSAGES[code].format(**args), None, cell=cell, code=f"xlsx.{code}",
-                   args={k: str(v) for k, v in args.items()})
+def located(file: str, cell: str | None, code: str, **params: Any) -> Problem:
+    """A reading problem at ``cell``, with its code (``xlsx.<code>``) and the values it quotes."""
+    params = {k: v if isinstance(v, int | float | str) else str(v) for k, v in params.items()}
+    return Problem(file, "", MESSAGES[code].format(**params), None, code=f"xlsx.{code}",
+                   params=tuple(params.items()), cell=cell)
 
 
 # --------------------------------------------------------------------------------------------
@@ -199,8 +200,8 @@ class CellMap(LineMap):
     def line(self, path: YamlPath) -> int | None:
         return None
 
-    def problem(self, path: YamlPath, message: str) -> Problem:
-        return Problem(self.file, dotted(path), message, None, cell=self.cell(path))
+    def problem(self, path: YamlPath, message: str, code: str = "", **params: Any) -> Problem:
+        return Problem(self.file, dotted(path), message, None, code, tuple(params.items()), cell=self.cell(path))
 
 
 def combine(early: list[Problem], later: list[Problem]) -> list[Problem]:

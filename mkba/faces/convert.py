@@ -25,7 +25,7 @@ def kind_of(path: str | Path) -> str:
     """``"yaml"`` or ``"xlsx"`` by the file's suffix; anything else is a usage error."""
     kind = SUFFIXES.get(Path(path).suffix.lower())
     if kind is None:
-        raise UsageError(text_nl.CONVERT_UNKNOWN_TYPE.format(path=path))
+        raise UsageError(f"{path}: unknown file type; use .yaml, .yml or .xlsx", "xlsx.convert_unknown_type", path=str(path))
     return kind
 
 
@@ -79,9 +79,10 @@ def convert(source: str | Path, target: str | Path, overwrite: bool = False) -> 
     """
     kind_of(target)
     if Path(target).exists() and not overwrite:
-        raise UsageError(text_nl.CONVERT_EXISTS.format(path=target))
+        raise UsageError(f"{target} exists already; choose another name or add --overwrite (nothing was written)",
+                         "xlsx.convert_exists", path=str(target))
     if Path(source).resolve() == Path(target).resolve():
-        raise UsageError(text_nl.CONVERT_SAME_FILE)
+        raise UsageError("IN and OUT are the same file", "xlsx.convert_same_file")
     data, case = read_case_file(source)
     write_case_file(data, target)
     _, again = read_case_file(target)

@@ -133,7 +133,9 @@ def case_workbook(data: dict[str, Any]) -> Workbook:
     if unknown:  # never drop data silently
         from mkba.core.errors import UsageError
 
-        raise UsageError(text_nl.XLSX_CANNOT_WRITE.format(keys=", ".join(map(str, unknown))))
+        keys = ", ".join(map(str, unknown))
+        raise UsageError(f"these parts of the case do not fit in a workbook (yet): {keys}; nothing was written",
+                         "xlsx.cannot_write", keys=keys)
     wb = Workbook()
     ws = wb.active
     ws.title = layout.EXPLANATION_SHEET
