@@ -641,3 +641,28 @@ def test_reading_problems_carry_codes_that_the_faces_word_in_dutch(book):
     assert (problem.code, problem.cell, problem.params) == ("xlsx.merged", "Kosten!B2", (("range", "B2:C2"),))
     assert problem.plain() == f"{book}:Kosten!B2: merged cells (B2:C2) cannot be read; unmerge them (one value per cell)"
     assert str(problem).startswith(f"{book}:Kosten!B2: samengevoegde cellen (B2:C2)")  # a face is loaded
+
+
+def test_workbooks_keep_the_limits_of_yaml_case_files(book, tmp_path, capsys):
+    from mkba.data_in import xlsx as layout
+
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Parameters"]
+    cell = _find(ws, "max", "vermeden_kosten_maatwerk")
+    ws[cell] = 1e15
+    amount = _find(wb["Kosten"], "amount", "subsidie-incidenteel")
+    wb["Kosten"][amount] = "budget_incidenteel; 1e400; 0; 0; 0"
+    wb.save(book)
+    err = _errors(capsys, book)
+    assert "niet plausibel groot" in _at(err, f"Parameters!{cell}:")
+    assert "geen eindig getal" in _at(err, f"Kosten!{amount}:")
+    # a file beyond the size limit, or a zip that unpacks to far more, is refused before reading
+    big = tmp_path / "groot.xlsx"
+    big.write_bytes(b"\0" * (layout.MAX_FILE_BYTES + 1))
+    assert "hoogstens 5 MB" in _errors(capsys, big)
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("xl/worksheets/sheet1.xml", "w") as entry:
+            for _ in range(layout.MAX_UNPACKED_BYTES // 2**20 + 1):
+                entry.write(b"\0" * 2**20)
+    assert "pakt uit tot meer dan" in _errors(capsys, bomb)

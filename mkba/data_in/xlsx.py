@@ -24,6 +24,7 @@ that cell: ``case.xlsx:Parameters!D12: ...`` (see :class:`CellMap`).
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 import zipfile
@@ -33,6 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from mkba.core.errors import CaseError, LineMap, Problem, YamlPath, dotted
+from mkba.data_in.yamlio import MAX_ABS, MAX_FILE_BYTES
+
+#: A case workbook unpacks to well under 1 MB; more than this is refused before reading.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
 # --------------------------------------------------------------------------------------------
@@ -166,6 +171,8 @@ MESSAGES = {
     "missing_value": "'{operation}' needs a value in column 'waarde'",
     "operation": "operation '{value}' is unknown; choose from: {allowed}",
     "operation_without_scenario": "an operation belongs to a scenario: fill in column 'scenario' (or clear 'bewerking')",
+    "too_large": "the workbook is {size_mb} MB; a case workbook is at most {limit_mb} MB",
+    "too_large_unpacked": "the workbook unpacks to more than {limit_mb} MB; a case workbook is far smaller",
     "scenario_row_extra": "the row 'scenario' describes the scenario itself; put '{column}' in a set, scale or drop row",
 }
 
@@ -250,19 +257,19 @@ class _Reader:
             return self.scalar(raw, cell)
         if kind in ("quantity", "list"):
             if isinstance(raw, str) and ";" in raw:
-                return [_item(x) for x in _items(raw)]
+                return [self.plausible(_item(x), cell) for x in _items(raw)]
             value = self.scalar(raw, cell)
             return [value] if kind == "list" else value
         if kind == "numbers":
             if isinstance(raw, int | float):
-                return [raw]
+                return [self.plausible(raw, cell)]
             out = []
             for item in _items(raw):
                 number = parse_number_text(item)
                 if number is None:
                     self.problem(cell, "not_a_number_in_list", item=item)
                     return raw
-                out.append(number)
+                out.append(self.plausible(number, cell))
             return out
         if kind == "years":
             if isinstance(raw, int | float):
@@ -289,9 +296,20 @@ class _Reader:
                     return raw
                 if who.strip() in split:
                     self.problem(cell, "split_twice", who=who.strip())
-                split[who.strip()] = _item(share)
+                split[who.strip()] = self.plausible(_item(share), cell)
             return split
         raise ValueError(f"unknown column kind {kind!r}")  # a bug in the layout, not user input
+
+    def plausible(self, x: Any, cell: str) -> Any:
+        """Numbers obey the limits of YAML case files: finite, at most 1e12 in size."""
+        if isinstance(x, int | float) and not isinstance(x, bool):
+            if not math.isfinite(x):
+                self.problems.append(Problem(self.file, "", f"'{x}' is not a finite number", None,
+                                             "number.not_finite", (("text", str(x)),), cell=cell))
+            elif abs(x) > MAX_ABS:
+                self.problems.append(Problem(self.file, "", f"{x:g} is implausibly large: numbers in a case are at most 1e12 in size",
+                                             None, "number.too_large", (("text", f"{x:g}"), ("limit", "10^12")), cell=cell))
+        return x
 
     def number(self, raw: Any, kind: str, cell: str) -> Any:
         if isinstance(raw, str):
@@ -300,14 +318,14 @@ class _Reader:
             else:
                 self.problem(cell, "text_in_number", value=raw.strip())
             return raw
-        return _int_if_whole(raw) if kind == "int" else raw
+        return self.plausible(_int_if_whole(raw) if kind == "int" else raw, cell)
 
     def scalar(self, raw: Any, cell: str) -> Any:
         if isinstance(raw, str):
             if parse_number_text(raw) is not None:
                 self.problem(cell, "number_as_text", value=raw.strip())
             return raw.strip()
-        return raw
+        return self.plausible(raw, cell)
 
     # -- sheets -------------------------------------------------------------------------
     def rows(self, ws: Any, sheet: str) -> list[tuple[int, dict[str, tuple[Any, str]], dict[str, str]]]:
@@ -406,6 +424,7 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
 
     path = Path(path)
     file = str(path)
+    _check_size(path, file)
     try:
         with warnings.catch_warnings():
             # Excel stores some validation lists as extensions openpyxl does not keep; harmless here
@@ -463,6 +482,25 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
         # without a whole sheet, validation would only echo its absence (every parameter unknown)
         raise CaseError(r.problems)
     return _ordered(data), CellMap(file, r.cells), r.problems
+
+
+def _check_size(path: Path, file: str) -> None:
+    """Refuse a workbook beyond the limits YAML case files have (and a zip that unpacks to far
+    more than a case can hold) before reading it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reported by the reader
+    if size > MAX_FILE_BYTES:
+        raise CaseError([located(file, None, "too_large", size_mb=round(size / 2**20, 1),
+                                 limit_mb=MAX_FILE_BYTES // 2**20)])
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # reported by the reader
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise CaseError([located(file, None, "too_large_unpacked", limit_mb=MAX_UNPACKED_BYTES // 2**20)])
 
 
 def _uncomputed_formulas(path: Path, values: Any) -> dict[str, list[str]]:

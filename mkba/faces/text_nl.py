@@ -465,6 +465,8 @@ XLSX_MESSAGES = {
     "xlsx.operation": "bewerking '{value}' is onbekend; kies uit: {allowed}",
     "xlsx.operation_without_scenario": "een bewerking hoort bij een scenario: vul de kolom 'scenario' in (of maak 'bewerking' leeg)",
     "xlsx.scenario_row_extra": "de rij 'scenario' beschrijft het scenario zelf; zet '{column}' in een rij set, scale of drop",
+    "xlsx.too_large": "de werkmap is {size_mb} MB; een casuswerkmap is hoogstens {limit_mb} MB",
+    "xlsx.too_large_unpacked": "de werkmap pakt uit tot meer dan {limit_mb} MB; een casuswerkmap is veel kleiner",
     # mkba convert, --xlsx (usage errors)
     "xlsx.convert_unknown_type": "{path}: onbekend bestandstype; gebruik .yaml, .yml of .xlsx",
     "xlsx.convert_exists": "{path} bestaat al; kies een andere naam of voeg --overwrite toe (er is niets geschreven)",
