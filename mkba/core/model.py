@@ -190,6 +190,8 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
     for cost in case.costs:
         flow = res.by_year(cost.amount)
         flow *= ob_costs
+        if cost.aandeel is not None:  # the modelled services' share of an organisation budget
+            flow *= res.scalar(cost.aandeel)
         if cost.years is not None:
             first, last = cost.years
             flow[:first] = 0.0

@@ -71,6 +71,8 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
             if cost.years is not None and not (cost.years[0] <= t <= cost.years[1]):
                 continue
             amount = _in_year(cost.amount, t, params) * (1 + ob_costs)
+            if cost.aandeel is not None:
+                amount *= _value(cost.aandeel, params)
             pv += amount / (1 + r) ** t
         result[f"cost.{cost.id}.pv"] = pv
         result["pv_costs"] += pv

@@ -56,12 +56,16 @@ def _show_progress(draws: int) -> bool:
 @app.command()
 def validate(case: CaseArg) -> None:
     """Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is)."""
-    from mkba.core.case import unused_parameters
+    from mkba.core.case import scope_warnings, unused_parameters
+    from mkba.faces.text_nl import scope_warning
 
     c = _load(case)
     for name in unused_parameters(c):
         stderr.print(f"[yellow]let op[/yellow] {case} parameters.{name}: no line or scenario uses this parameter; "
                      "remove it or refer to it")
+    for w in scope_warnings(c):
+        stderr.print(f"[yellow]let op[/yellow] {case} {escape(scope_warning(w.code, w.line_id, w.label, w.scenario))}",
+                     soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
