@@ -191,6 +191,21 @@ def report(
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
+@app.command()
+def vergelijk(
+    cases: Annotated[list[Path], typer.Argument(help="Twee of meer casusbestanden, bijv. parameters/*.yaml.")],
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    prijspeil: Annotated[int | None, typer.Option("--prijspeil", help="Prijspeil (jaar) waarin alle bedragen komen; standaard het jongste van de casussen.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; de vergelijking komt in OUT/regio/<run>/.")] = Path("reports"),
+) -> None:
+    """Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen."""
+    from mkba.faces.regional_report import build_regional_report
+
+    folder = build_regional_report(cases, draws=draws, seed=seed, price_year=prijspeil, out=out)
+    stdout.print(f"Vergelijking klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+
+
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml"
 
 
