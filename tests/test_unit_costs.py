@@ -124,3 +124,12 @@ def test_price_year_is_validated_on_any_parameter():
     with pytest.raises(ValueError):
         parse_parameter({"value": 5, "price_year": 22})
     assert math.isclose(parse_parameter({"value": 5}).base_value, 5)
+
+
+def test_module_doctest_runs():
+    import doctest
+
+    import mkba.data_in.unit_costs as module
+
+    result = doctest.testmod(module)
+    assert result.attempted >= 2 and result.failed == 0
