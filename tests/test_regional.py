@@ -72,5 +72,5 @@ def test_vergelijk_builds_a_report_with_every_organisation(tmp_path, capsys, cas
 def test_vergelijk_refuses_one_case_without_traceback(tmp_path, capsys):
     assert main(["vergelijk", str(PATHS[0]), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "at least two case files" in err and "Traceback" not in err
+    assert "minstens 2 casusbestanden" in err and "Traceback" not in err
     assert not (tmp_path / "regio").exists()

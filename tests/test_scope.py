@@ -61,17 +61,22 @@ def test_warning_only_for_a_whole_organisation_budget_without_aandeel():
     assert (w.code, w.line_id, w.scenario) == ("budget-hele-organisatie", "org", "baseline")
 
 
-@pytest.mark.parametrize("fields, message", [
-    (", scope: diensten, aandeel: 0.5", "with 'scope: diensten'"),
-    (", aandeel: 1.5", "out of range"),
-    (", scope: alles", "costs[0].scope"),
-    (", aandeel: onbekend", "unknown parameter 'onbekend'"),
+@pytest.mark.parametrize("fields, path, code, dutch", [
+    (", scope: diensten, aandeel: 0.5", "costs[0].aandeel", "scope.aandeel_with_diensten", "met 'scope: diensten'"),
+    (", aandeel: 1.5", "costs[0].aandeel", "range.number", "aandeel in [0, 1]"),
+    (", scope: alles", "costs[0].scope", None, "'organisatie' of 'diensten'"),
+    (", aandeel: onbekend", "costs[0].aandeel", "ref.parameter", "onbekende parameter 'onbekend'"),
 ])
-def test_bad_scope_is_located(fields, message):
+def test_bad_scope_is_located(fields, path, code, dutch):
+    from mkba.faces.text_nl import render_problem
+
     with pytest.raises(CaseError) as info:
         case(fields)
-    text = "\n".join(str(p) for p in info.value.problems)
-    assert "s.yaml:" in text and message in text
+    (problem,) = info.value.problems
+    assert problem.file == "s.yaml" and problem.line == 10 and problem.path == path
+    if code is not None:
+        assert problem.code == code
+    assert dutch in render_problem(problem)
 
 
 def test_validate_prints_the_dutch_warning_and_still_succeeds(tmp_path, capsys):

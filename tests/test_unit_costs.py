@@ -115,8 +115,10 @@ def test_a_broken_table_is_reported_with_file_and_line(tmp_path):
     bad.write_text("sources: {a: A}\nparameters:\n  x: {value: 3, unit: EUR, source: b, note: n}\n", encoding="utf-8")
     with pytest.raises(CaseError) as info:
         load_unit_costs(bad)
-    text = "\n".join(str(p) for p in info.value.problems)
-    assert "kp.yaml:3" in text and "price_year" in text and "unknown source 'b'" in text
+    problems = info.value.problems
+    assert all(p.file.endswith("kp.yaml") and p.line == 3 for p in problems)
+    assert {p.code for p in problems} == {"unitcost.missing", "ref.source"}
+    assert ("field", "price_year") in next(p for p in problems if p.code == "unitcost.missing").params
 
 
 def test_price_year_is_validated_on_any_parameter():

@@ -91,7 +91,8 @@ def region(case: Case, draws: int, seed: int, price_year: int, cpi: CpiTable, to
     from mkba.analysis.sensitivity import tornado
 
     if case.price_year is None:
-        raise UsageError(f"case '{case.id}' has no price_year; a regional comparison needs one to index its euros")
+        raise UsageError(f"case '{case.id}' has no price_year; a regional comparison needs one to index its euros",
+                         "regio.no_price_year", cases=case.id)
     factor = cpi.factor(case.price_year, price_year)
     summary = simulate(case, draws=draws, seed=seed).summary()
     m = summary["metrics"]
@@ -126,15 +127,16 @@ def compare_regions(cases: Sequence[Case], draws: int = 10_000, seed: int = 1,
     """Each case's baseline, side by side, in euros of ``price_year`` (default: the latest
     price year among the cases)."""
     if not cases:
-        raise UsageError("give at least one case to compare")
+        raise UsageError("give at least one case to compare", "regio.too_few", minimum=1)
     ids = [c.id for c in cases]
     if len(set(ids)) != len(ids):
-        raise UsageError(f"a case is listed twice: {', '.join(ids)}")
+        raise UsageError(f"a case is listed twice: {', '.join(ids)}", "regio.twice", cases=", ".join(ids))
     cpi = load_cpi()
     missing = [c.id for c in cases if c.price_year is None]
     if missing:
         raise UsageError(f"case(s) without price_year: {', '.join(missing)}; a regional comparison indexes "
-                         "every case's euros to one price year and needs each case's own")
+                         "every case's euros to one price year and needs each case's own", "regio.no_price_year",
+                         cases=", ".join(missing))
     target = price_year if price_year is not None else max(c.price_year for c in cases)
     regions = tuple(region(c, draws, seed, target, cpi, top) for c in cases)
     notes = []

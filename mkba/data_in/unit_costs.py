@@ -60,7 +60,8 @@ class CpiTable:
         for year in (from_year, to_year):
             if year not in self.index:
                 raise UsageError(f"no CPI annual figure for {year} in {CPI_FILE.name}; "
-                                 f"available: {self.years[0]}-{self.years[-1]}")
+                                 f"available: {self.years[0]}-{self.years[-1]}", "cpi.no_year",
+                                 year=year, first=self.years[0], last=self.years[-1])
         return self.index[to_year] / self.index[from_year]
 
     def to_price_year(self, amount: float, from_year: int, to_year: int) -> float:
@@ -94,15 +95,16 @@ def load_cpi(path: str | Path = CPI_FILE) -> CpiTable:
     index = {int(y): float(v) for y, v in (data.get("index") or {}).items()}
     base = data.get("base")
     if not index:
-        problems.append(lines.problem(("index",), "the CPI table needs 'index: {year: level}'"))
+        problems.append(lines.problem(("index",), "the CPI table needs 'index: {year: level}'", "cpi.no_index"))
     elif base not in index or abs(index[base] - 100.0) > 1e-9:
-        problems.append(lines.problem(("base",), f"the base year ({base}) must be in 'index' with level 100"))
+        problems.append(lines.problem(("base",), f"the base year ({base}) must be in 'index' with level 100",
+                                      "cpi.base", base=base))
     years = sorted(index)
     if years and years != list(range(years[0], years[-1] + 1)):
-        problems.append(lines.problem(("index",), "years must be consecutive (no gaps)"))
+        problems.append(lines.problem(("index",), "years must be consecutive (no gaps)", "cpi.gap"))
     for y, v in index.items():
         if not v > 0:
-            problems.append(lines.problem(("index", y), f"index level must be > 0 (got {v})"))
+            problems.append(lines.problem(("index", y), f"index level must be > 0 (got {v})", "cpi.level", got=v))
     if problems:
         raise CaseError(problems)
     factoren = tuple((int(f["van"]), int(f["naar"]), float(f["factor"]), str(f["bron"]))
@@ -125,14 +127,17 @@ def load_unit_costs(path: str | Path = UNIT_COST_FILE) -> UnitCostTable:
         try:
             spec = parse_parameter(record)
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
-            problems.append(lines.problem(where, str(exc).splitlines()[0]))
+            problems.append(lines.problem(where, str(exc).splitlines()[0], "unitcost.invalid",
+                                          detail=str(exc).splitlines()[0]))
             continue
         for field_name in ("unit", "source", "price_year", "note"):
             if getattr(spec, field_name) is None:
                 problems.append(lines.problem(where, f"missing '{field_name}': every unit cost states its "
-                                                     "unit, source, price year and a note"))
+                                                     "unit, source, price year and a note", "unitcost.missing",
+                                              field=field_name))
         if spec.source is not None and spec.source not in sources:
-            problems.append(lines.problem(where + ("source",), f"unknown source '{spec.source}'; declare it under 'sources:'"))
+            problems.append(lines.problem(where + ("source",), f"unknown source '{spec.source}'; declare it under 'sources:'",
+                                          "ref.source", name=spec.source, known=", ".join(sources) or "geen"))
         entries[name] = UnitCost(name, dict(record), spec)
     if problems:
         raise CaseError(problems)
@@ -144,7 +149,8 @@ def index_record(record: dict[str, Any], factor: float, *, decimals: int = 2) ->
     ``decimals``, i.e. cents by default)."""
     dist = record.get("dist", "fixed" if "value" in record else None)
     if dist not in SCALABLE:
-        raise UsageError(f"cannot index a '{dist}' parameter by a price factor; give its money fields by hand")
+        raise UsageError(f"cannot index a '{dist}' parameter by a price factor; give its money fields by hand",
+                         "unitcost.not_scalable", dist=str(dist))
     out = dict(record)
     for key in MONEY_FIELDS:
         if key == "scale" and dist != "gamma":
@@ -164,7 +170,8 @@ def indexed_parameters(price_year: int, names: list[str] | None = None, *,
     cpi = cpi or load_cpi()
     unknown = [n for n in names or () if n not in table.entries]
     if unknown:
-        raise UsageError(f"unknown unit cost(s): {', '.join(unknown)}; known: {', '.join(table.entries)}")
+        raise UsageError(f"unknown unit cost(s): {', '.join(unknown)}; known: {', '.join(table.entries)}",
+                         "unitcost.unknown", names=", ".join(unknown), known=", ".join(table.entries))
     out = {}
     for name in names or list(table.entries):
         entry = table.entries[name]
