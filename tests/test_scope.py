@@ -9,6 +9,7 @@ import mkba
 from mkba.core.case import scope_warnings
 from mkba.core.errors import CaseError
 from mkba.core.reference import evaluate_draw
+from mkba.core.results import deterministic
 from mkba.faces.cli import main
 
 CASE = """
@@ -32,7 +33,7 @@ def case(fields: str = ""):
 
 def test_aandeel_scales_the_cost_in_engine_and_reference():
     c = case(", scope: organisatie, aandeel: deel")
-    det = mkba.core.results.deterministic(c).summary()["metrics"]
+    det = deterministic(c).summary()["metrics"]
     # PV costs = 1000·0,5 + 1000·0,5/1,1 (base of uniform(0,4; 0,6) is its mean 0,5)
     expected = 500 + 500 / 1.1
     assert det["pv_costs"] == pytest.approx(expected, rel=1e-12)
@@ -45,8 +46,8 @@ def test_aandeel_scales_the_cost_in_engine_and_reference():
         ref = evaluate_draw(c, {"budget": 1000, "deel": float(deel[i])})
         assert res.column("npv")[i] == pytest.approx(ref["npv"], rel=1e-12)
     # a fixed aandeel of 0,25 quarters the cost and so quadruples the BCR
-    full = mkba.core.results.deterministic(case()).summary()["metrics"]
-    quarter = mkba.core.results.deterministic(case(", aandeel: 0.25")).summary()["metrics"]
+    full = deterministic(case()).summary()["metrics"]
+    quarter = deterministic(case(", aandeel: 0.25")).summary()["metrics"]
     assert quarter["bcr"] == pytest.approx(4 * full["bcr"], rel=1e-12)
     assert c.costs[0].scope == "organisatie"
     assert case(", aandeel: 0.25").costs[0].scope == "organisatie"  # aandeel implies organisatie
