@@ -23,7 +23,7 @@ import pandas as pd
 from mkba.core.case import Case, apply_scenario
 from mkba.core.errors import UsageError
 from mkba.core.model import Layout, base_values, evaluate, evaluate_blocks, parameter_values
-from mkba.core.sampling import DESIGNS, Sampler
+from mkba.core.sampling import DESIGNS, Sampler, draws_files
 from mkba.core.seeding import SeedLike
 
 RAM_LIMIT_BYTES = 512 * 2**20
@@ -258,7 +258,8 @@ def simulate_many(case: Case, scenarios: Sequence[str | None], draws: int = 10_0
     names: list[str] = []
     for c in cases.values():
         names += [n for n in c.parameters if n not in names]
-    sampler = Sampler(names, draws, seed, design, case.correlations)
+    all_specs = {n: c.parameters[n] for c in cases.values() for n in c.parameters}
+    sampler = Sampler(names, draws, seed, design, case.correlations, draws_files(all_specs))
     stores, layouts, yearly = {}, {}, {}
     for key, c in cases.items():
         layouts[key] = Layout.of(c)
