@@ -348,14 +348,10 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
         last = avoided[max(avoided)]
         verdict = "decline" if last.p05 > 0 else "increase" if last.p95 < 0 else "no_change"
 
-        def ratio(j: int) -> Interval:
-            return Interval(math.exp(params[j] + se[j] ** 2 / 2), math.exp(params[j] - Z90 * se[j]),
-                            math.exp(params[j] + Z90 * se[j]))
-
         series[v] = SeriesEstimate(
             voorziening=v, method=method, dispersion=dispersion, censored=int(cens.sum()),
             params=tuple(map(float, params)), cov=tuple(tuple(map(float, r)) for r in cov),
-            level_change=ratio(2), slope_change=ratio(3), avoided=avoided, verdict=verdict,
+            level_change=_ratio(params[2], se[2]), slope_change=_ratio(params[3], se[3]), avoided=avoided, verdict=verdict,
             periods=tuple(s["periode"]), observed=tuple(None if c else float(val) for val, c in zip(y, cens, strict=True)),
             fitted=tuple(map(float, np.exp(x @ params))), counterfactual=tuple(map(float, np.exp(x_cf @ params))),
             counterfactual_p05=tuple(map(float, np.quantile(cf_d, 0.05, axis=0))),
@@ -367,6 +363,11 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
     return MonitorEstimate(name, hashlib.sha256(path.read_bytes()).hexdigest(), vanaf,
                            None if vergelijking is None else str(vergelijking), len(table), series,
                            pd.DataFrame(columns), skipped)
+
+
+def _ratio(b: float, se: float) -> Interval:
+    """A log-scale coefficient as a rate ratio: mean exp(b + se²/2), interval exp(b ± 1.645·se)."""
+    return Interval(math.exp(b + se**2 / 2), math.exp(b - Z90 * se), math.exp(b + Z90 * se))
 
 
 def _slug(text: str) -> str:

@@ -422,7 +422,8 @@ def fit_pooling(successes: list[int], trials: list[int]) -> Pooling:
     best = None
     for start_kappa in (1.0, 10.0, 100.0, 1e4):
         res = optimize.minimize(nll, np.array([math.log(start_mu / (1 - start_mu)), math.log(start_kappa)]),
-                                method="L-BFGS-B", bounds=[(-30, 30), (lo, hi)])
+                                method="L-BFGS-B", bounds=[(-30, 30), (lo, hi)],
+                                options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 5000})
         if best is None or res.fun < best.fun:
             best = res
     mu, kappa = special_expit(best.x[0]), math.exp(best.x[1])

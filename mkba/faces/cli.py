@@ -231,9 +231,7 @@ def _data_errors(func):
         try:
             return func(*args, **kwargs)
         except DataFileError as exc:
-            stderr.print(f"[red]fout[/red] {escape(text_nl.data_error(exc.code, exc.file, exc.row, exc.column, exc.detail))}",
-                         soft_wrap=True)
-            raise typer.Exit(2) from None
+            raise UsageError(text_nl.data_error(exc.code, exc.file, exc.row, exc.column, exc.detail)) from None
     return wrapper
 
 
