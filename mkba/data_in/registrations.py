@@ -465,6 +465,7 @@ def parameters_document(est: RegistrationEstimate, source_key: str, data_name: s
             "kind": "registraties", "file": data_name, "sha256": est.sha256, "sheet": est.sheet,
             "soort": est.soort, "deels": est.deels, "period": [est.first_date, est.last_date],
             "rows": est.rows, "used": est.used, "excluded": est.excluded,
+            "overall": {"successes": int(ov.successes), "trials": ov.trials},
             "by_team": {t: {"successes": e.successes, "trials": e.trials, "pooled_mean": e.pooled.mean,
                             "p05": e.pooled.p05, "p95": e.pooled.p95} for t, e in est.by_team.items()},
             "pooling": None if est.pooling is None else {
