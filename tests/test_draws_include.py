@@ -195,3 +195,41 @@ def test_the_example_chain_de_kop_data(tmp_path):
     assert 0.30 < sub.mean < 0.40
     res = mkba.simulate(case, draws=500, seed=1)
     assert np.isfinite(res.summary()["metrics"]["bcr_of_means"])
+
+
+def test_monitor_estimate_feeds_a_case_through_draws(tmp_path):
+    """The committed monitor estimate is includable: its draws parameters share one row of the
+    draws file per draw, and a scenario can scale them (common random numbers)."""
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+    inc = root / "parameters" / "data" / "monitor_weststellingwerf.yaml"
+    path = tmp_path / "case.yaml"
+    path.write_text(
+        f"mkba: 1\ninclude: [{inc}]\ncase: {{id: m, title: M, start_year: 2023, horizon: 2}}\n"
+        "stakeholders: {gemeente: Gemeente}\nparameters:\n  prijs: {value: 9000}\n"
+        "costs: [{id: c, label: C, amount: 100000, payer: gemeente}]\n"
+        # avoided clients can be negative (more in care than without the change), so they enter
+        # as the signed 'value' per unit of a price-valued 'volume', not as a volume (which must be ≥ 0)
+        "effects:\n  - {id: e, label: E, category: substitutie, kind: fiscal,"
+        " volume: [prijs, 0], value: vermeden_begeleiding_2023, beneficiaries: gemeente}\n"
+        "  - {id: f, label: F, category: substitutie, kind: fiscal,"
+        " volume: [0, prijs], value: vermeden_begeleiding_2024, beneficiaries: gemeente}\n"
+        "scenarios:\n  half: {label: Half, scale: {vermeden_begeleiding_2024: 0.5}}\n")
+    case = mkba.load_case(path)
+    spec = case.parameters["vermeden_begeleiding_2024"]
+    assert spec.family == "draws" and spec.rows == 2000 and len(spec.sha256) == 64
+    frame = pd.read_csv(root / "parameters" / "data" / "monitor_weststellingwerf_trekkingen.csv")
+    base = mkba.simulate(case, draws=800, seed=3).to_frame()
+    half = mkba.simulate(case, draws=800, seed=3, scenario="half").to_frame()
+    rows = set(zip(frame["begeleiding_vermeden_2023"], frame["begeleiding_vermeden_2024"], strict=True))
+    assert all(p in rows for p in zip(base["param.vermeden_begeleiding_2023"], base["param.vermeden_begeleiding_2024"], strict=True))
+    np.testing.assert_allclose(half["param.vermeden_begeleiding_2024"], 0.5 * base["param.vermeden_begeleiding_2024"], rtol=1e-15)
+    from mkba.analysis.sensitivity import tornado
+
+    torn = tornado.analyze(case)  # one-at-a-time methods use the column's marginal quantiles
+    p10 = float(np.sort(frame["begeleiding_vermeden_2024"])[200])  # floor(u·rows), as dist: empirical
+    assert spec.quantile(0.1) == pytest.approx(p10, abs=1e-9)
+    assert torn is not None
+    npv = base["npv"].to_numpy()
+    expected = (9000 * base["param.vermeden_begeleiding_2023"] + 9000 * base["param.vermeden_begeleiding_2024"] / 1.0225
+                - 100000 * (1 + 1 / 1.0225))
+    np.testing.assert_allclose(npv, expected, rtol=1e-9, atol=1e-6)

@@ -108,7 +108,7 @@ def monitor_source(name: str, sha256: str, first: str, last: str, rows: int) -> 
 
 
 POOLING_NOTE_DIFFER = ("De teams verschillen meer dan toeval verklaart (chi-kwadraat {chi2} bij {df} vrijheidsgraden, "
-                       "p = {p}); de teamcijfers hieronder zijn naar het totaal toe getrokken (partiële pooling).")
+                       "p = {p}); de teamcijfers in de tabel zijn naar het totaal toe getrokken (partiële pooling).")
 POOLING_NOTE_SAME = ("De verschillen tussen teams passen binnen toeval (chi-kwadraat {chi2}, {df} vrijheidsgraden, "
                      "p = {p}); de teamschattingen liggen daarom dicht bij het totaal.")
 PARTIAL_YEAR = "deels jaar: niet omgerekend naar een heel jaar"
