@@ -233,3 +233,16 @@ def test_monitor_estimate_feeds_a_case_through_draws(tmp_path):
     expected = (9000 * base["param.vermeden_begeleiding_2023"] + 9000 * base["param.vermeden_begeleiding_2024"] / 1.0225
                 - 100000 * (1 + 1 / 1.0225))
     np.testing.assert_allclose(npv, expected, rtol=1e-9, atol=1e-6)
+
+
+def test_cli_reports_draws_problems_without_traceback(tmp_path, capsys):
+    from mkba.faces.cli import main
+
+    path, _ = draws_case(tmp_path, "sequential", rows=100)
+    assert main(["run", str(path), "--draws", "200"]) == 2
+    err = capsys.readouterr().err
+    assert "100 rows, but 200 draws" in err and "Traceback" not in err
+    path.write_text(path.read_text().replace("column: b,", "column: nee,"))
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "case.yaml:7 parameters.b.column: no column 'nee'" in err

@@ -138,3 +138,34 @@ def test_bad_monitor_cells_are_located(tmp_path, capsys, cell, word):
     assert main(["estimate", "monitor", str(path), "--vanaf", "2019-Q2"]) == 2
     err = capsys.readouterr().err
     assert "m.csv rij 7, kolom 'aantal'" in err and word in err
+
+
+def test_comparison_series_absorbs_a_common_shock(tmp_path):
+    """Treated = control-driven series with a true level change 0.8 from 2020-Q1; both share a
+    shock (a dip in 2019). With --vergelijking the change is recovered; the JSON names the control."""
+    periods, t = quarterly(16)
+    shock = np.where((t > 2019.2) & (t < 2019.8), 0.75, 1.0)
+    control = np.round(500 * shock * np.exp(0.03 * (t - t[0]))).astype(int)
+    change = np.where(t >= t[8] - 1e-9, 0.8, 1.0)
+    treated = np.round(0.6 * control * change).astype(int)
+    write_series(tmp_path / "controle.csv", periods, control, name="Totaal")
+    path = write_series(tmp_path / "reeks.csv", periods, treated)
+    est = estimate_monitor(path, "2020-Q1", vergelijking=tmp_path / "controle.csv")
+    s = est.series["Begeleiding"]
+    assert s.level_change.mean == pytest.approx(0.8, abs=0.02) and s.level_change.p95 < 1
+    assert s.verdict == "decline" and est.comparison.endswith("controle.csv")
+    assert len(s.params) == 5  # 1, t, post, (t − t0)·post, log(control)
+    short = write_series(tmp_path / "kort.csv", periods[:10], control[:10], name="Totaal")
+    with pytest.raises(Exception, match="comparison_mismatch"):
+        estimate_monitor(path, "2020-Q1", vergelijking=short)
+
+
+def test_overdispersed_series_uses_the_negative_binomial():
+    periods, t = quarterly(24)
+    rng = np.random.default_rng(11)
+    mu = 200 * np.exp(0.02 * (t - t[0]))
+    y = rng.negative_binomial(n=8, p=8 / (8 + mu)).astype(float)  # variance mu + mu²/8 ≫ mu
+    params, cov, method, dispersion = fit_series(t, y, np.zeros(24, bool), t[12])
+    assert dispersion > 1.5 and method == "negative-binomial"
+    pois, pcov, _, _ = fit_series(t, rng.poisson(mu).astype(float), np.zeros(24, bool), t[12])
+    assert np.sqrt(cov[2, 2]) > 2 * np.sqrt(pcov[2, 2])  # honest, wider intervals under overdispersion
