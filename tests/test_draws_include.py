@@ -246,3 +246,22 @@ def test_cli_reports_draws_problems_without_traceback(tmp_path, capsys):
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "case.yaml:7 parameters.b.column: no column 'nee'" in err
+
+
+def test_parquet_draws_files_and_scenario_set_records(tmp_path):
+    path, frame = draws_case(tmp_path, "sequential", rows=64)
+    frame.to_parquet(tmp_path / "psa.parquet")
+    text = path.read_text().replace("psa.csv", "psa.parquet")
+    text = text.replace("costs:", "scenarios:\n  s: {label: S, set: {prijs: {dist: draws, file: psa.parquet, column: b,"
+                                  " order: sequential}}}\ncosts:")
+    path.write_text(text)
+    case = mkba.load_case(path)
+    out = mkba.simulate(case, draws=64, seed=1, scenario="s").to_frame()
+    np.testing.assert_array_equal(out["param.a"], frame["a"])
+    np.testing.assert_array_equal(out["param.prijs"], frame["b"])   # set in a scenario, same file, same rows
+
+
+def test_included_file_with_another_format_version_is_refused(tmp_path):
+    path = include_case(tmp_path, "mkba: 2\nparameters:\n  a: {value: 1}\n  b: {value: 2}\n")
+    with pytest.raises(CaseError, match=r"inc.yaml:1 mkba: format version 2"):
+        mkba.load_case(path)

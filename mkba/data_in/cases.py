@@ -23,7 +23,7 @@ def _build(data, lines: LineMap, path: Path, name: str, sha256: str) -> Case:
     data = attach_draws(data, lines, path)
     case = build_case(data, lines, path=name, sha256=sha256)
     if included:
-        case = dataclasses.replace(case, includes=tuple(str(i.path) for i in included))
+        case = dataclasses.replace(case, includes=tuple(str(i.path.resolve()) for i in included))
     return case
 
 

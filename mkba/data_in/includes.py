@@ -115,6 +115,8 @@ def apply_includes(data: Any, lines: LineMap, case_path: Path) -> tuple[Any, Lin
         if not isinstance(sub, dict):
             problems.append(sub_lines.problem((), "an included file must be a mapping with 'sources:' and/or 'parameters:'"))
             continue
+        if "mkba" in sub and sub["mkba"] != 1:
+            problems.append(sub_lines.problem(("mkba",), f"format version {sub['mkba']!r} is not supported; this mkba reads version 1"))
         for key in sub:
             if key not in INCLUDE_KEYS:
                 problems.append(sub_lines.problem((key,), f"not allowed in an included file; allowed: {', '.join(INCLUDE_KEYS)}"))
