@@ -214,3 +214,22 @@ def test_out_file_is_includable_and_carries_the_data_hash(tmp_path):
     digest = hashlib.sha256(data.read_bytes()).hexdigest()
     assert any(digest in text and "reg.csv" in text for text in c.sources.values())
     assert c.includes == (str(out),)
+
+
+def test_the_committed_synthetic_export_is_what_the_seeded_script_makes(tmp_path, monkeypatch):
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("make_registraties", ROOT / "parameters" / "data" / "make_registraties.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "OUT", tmp_path / "out.csv")
+    module.main()
+    committed = ROOT / "parameters" / "data" / "registraties_de_kop.csv"
+    assert (tmp_path / "out.csv").read_bytes() == committed.read_bytes()
+    est = estimate_registrations(committed, soort="individueel")
+    assert est.volumes[2018]["individueel"] == 393 and est.volumes[2019]["individueel"] == 581
+    assert set(est.by_team) == {"noord", "midden", "zuid"}
+    assert 0.30 < est.overall.mean < 0.40
+    assert est.excluded == {"duplicate_id": 2, "bad_date": 1, "unknown_code": 1}
