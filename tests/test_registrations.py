@@ -130,21 +130,23 @@ def test_unusable_rows_are_counted_per_reason_with_their_place(tmp_path, capsys)
         "c2,2019-07-02,,individueel,noord,thuiszorg,ja",     # unknown code (row 16)
         "c3,2019-07-03,,individueel,noord,geen,misschien",   # unknown code (row 17)
         ",2019-07-04,,individueel,noord,geen,ja",            # missing id (row 18)
+        "c4,2019-07-05,2019-07-01,individueel,noord,geen,ja",  # ends before it starts (row 19)
     ]
     path = write(tmp_path, rows)
     est = estimate_registrations(path)
-    assert est.excluded == {"duplicate_id": 1, "bad_date": 1, "unknown_code": 2, "missing_id": 1}
-    assert est.used == 12 and est.rows == 17
+    assert est.excluded == {"duplicate_id": 1, "bad_date": 2, "unknown_code": 2, "missing_id": 1}
+    assert est.used == 12 and est.rows == 18
     places = {(e.row, e.column, e.reason) for e in est.exclusions}
     assert {(14, "traject_id", "duplicate_id"), (15, "startdatum", "bad_date"), (16, "alternatief", "unknown_code"),
-            (17, "doel_bereikt", "unknown_code"), (18, "traject_id", "missing_id")} == places
+            (17, "doel_bereikt", "unknown_code"), (18, "traject_id", "missing_id"),
+            (19, "einddatum", "bad_date")} == places
     assert main(["estimate", "registraties", str(path)]) == 0
     out = capsys.readouterr().out
     assert "dubbel traject_id: <10" in out and "rij 15, kolom 'startdatum'" in out
     assert main(["estimate", "registraties", str(path), "--json"]) == 0
     js = json.loads(capsys.readouterr().out)
-    assert js["excluded"] == {"missing_id": 1, "duplicate_id": 1, "bad_date": 1, "unknown_code": 2}
-    assert js["rows"] == 17 and js["used"] == 12
+    assert js["excluded"] == {"missing_id": 1, "duplicate_id": 1, "bad_date": 2, "unknown_code": 2}
+    assert js["rows"] == 18 and js["used"] == 12
     assert js["substitution"]["overall"]["successes"] == 6 and js["substitution"]["overall"]["trials"] == 11
     assert set(js["substitution"]["by_team"]["noord"]) >= {"successes", "trials", "mean", "p05", "p95"}
 

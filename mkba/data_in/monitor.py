@@ -15,7 +15,9 @@ Model (log link), for the series of one voorziening with ``t`` in years and ``po
   absorbing shocks common to both.
 * Fitted as a Poisson GLM (statsmodels). When the Pearson dispersion exceeds
   :data:`OVERDISPERSION` a negative binomial (NB2, dispersion by maximum likelihood,
-  statsmodels ``NegativeBinomial``) is used instead; ``method`` says which.
+  statsmodels ``NegativeBinomial``) is used instead; ``method`` says which. Underdispersion
+  (common for counts of clients *in care*, a slowly moving stock) is reported as ``dispersion``
+  but not used to narrow the intervals, so they are then conservative.
 * **Censored cells**: ``<10`` is treated as censored in [0, 9], never as 0 or 10: its
   likelihood contribution is P(Y ≤ 9) = F(9; μ_t), fitted by maximum likelihood with statsmodels
   ``GenericLikelihoodModel`` (Poisson or NB2 as above).

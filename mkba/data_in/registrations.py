@@ -25,7 +25,7 @@ Estimates
   Beta(1 + s, 1 + n − s).
 
 Unusable rows are counted per reason (``missing_id``, ``duplicate_id``, ``bad_date``,
-``unknown_code``) with their row and column, never silently dropped. Results are frozen
+``unknown_code``; an end date before the start date is a ``bad_date``) with their row and column, never silently dropped. Results are frozen
 records with ``to_frame()``; wording for users lives in :mod:`mkba.faces.text_nl`.
 """
 
@@ -345,6 +345,7 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
         end_text = frame["einddatum"].astype(str).str.strip()
         end = _dates(frame["einddatum"])
         exclude(((end_text != "") & end.isna()).to_numpy(), "einddatum", "bad_date")
+        exclude((end < start).to_numpy(), "einddatum", "bad_date")  # ends before it starts
     alt = _code(frame["alternatief"])
     exclude((~alt.isin(ALTERNATIVES)).to_numpy(), "alternatief", "unknown_code")
     goal = _code(frame["doel_bereikt"])
