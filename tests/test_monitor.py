@@ -169,3 +169,13 @@ def test_overdispersed_series_uses_the_negative_binomial():
     assert dispersion > 1.5 and method == "negative-binomial"
     pois, pcov, _, _ = fit_series(t, rng.poisson(mu).astype(float), np.zeros(24, bool), t[12])
     assert np.sqrt(cov[2, 2]) > 2 * np.sqrt(pcov[2, 2])  # honest, wider intervals under overdispersion
+
+
+@pytest.mark.parametrize("vanaf,word", [("begin", "--vanaf 'begin' niet herkend"),
+                                        ("2018-Q2", "te weinig perioden voor 'Begeleiding': 1 vóór")])
+def test_unusable_vanaf_is_explained(tmp_path, capsys, vanaf, word):
+    periods, _ = quarterly(8)
+    path = write_series(tmp_path / "m.csv", periods, ["100"] * 8)
+    assert main(["estimate", "monitor", str(path), "--vanaf", vanaf]) == 2
+    err = capsys.readouterr().err
+    assert "m.csv" in err and word in err and "Traceback" not in err
