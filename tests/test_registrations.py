@@ -211,6 +211,8 @@ def test_out_file_is_includable_and_carries_the_data_hash(tmp_path):
         "effects: [{id: e, label: E, category: s, kind: fiscal, volume: 10, share: substitutie, value: 20,"
         " beneficiaries: gemeente}]\n")
     c = mkba.load_case(case)
+    assert c.parameters["volume_individueel_2018"].value == 4        # complete year: written
+    assert "volume_individueel_2019" not in c.parameters             # partial year: never annualised
     spec = c.parameters["substitutie"]
     assert (spec.successes, spec.trials, spec.shape) == (6, 10, (7.0, 5.0))
     digest = hashlib.sha256(data.read_bytes()).hexdigest()

@@ -20,12 +20,14 @@ def test_section_only_when_an_estimate_is_included(example_case):
     assert report_data.included_estimates(example_case) == []
     case = mkba.load_case(ROOT / "parameters" / "de_kop_data.yaml")
     (est,) = report_data.included_estimates(case)
-    assert est["kind"] == "registraties" and est["parameters"] == ["substitutie", "doel_bereikt"]
+    assert est["kind"] == "registraties" and est["parameters"][:2] == ["substitutie", "doel_bereikt"]
+    assert "volume_individueel_2019" in est["parameters"]
     text = report_data.estimate_text(case, est)
     sub = case.parameters["substitutie"]
     assert est["sha256"][:16] in text and "registraties_de_kop.csv" in text
     assert f"Beta({sub.shape[0]:.1f}; {sub.shape[1]:.1f})".replace(".", ",") in text
     assert "dubbel traject_id: <10" in text                       # small counts as <10
+    assert "Aantal trajecten individueel gestart in 2019 (uit registraties): 581" in text
     teams = report_data.team_frame(est)
     assert list(teams["team"]) == ["midden", "noord", "zuid"]
     assert teams["trajecten"].sum() == est["overall"]["trials"]

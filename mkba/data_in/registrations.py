@@ -34,6 +34,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -447,12 +448,21 @@ def special_expit(x: float) -> float:
 def parameters_document(est: RegistrationEstimate, source_key: str, data_name: str,
                         source_text: str, labels: Mapping[str, str]) -> dict:
     """The ``--out`` file as data: ``sources`` (one entry naming the data file, its SHA-256,
-    period and row counts), ``parameters`` (``substitutie`` and ``doel_bereikt`` as betas) and an
+    period and row counts), ``parameters`` (``substitutie`` and ``doel_bereikt`` as betas, and
+    ``volume_<soort>_<year>`` counts for complete years only) and an
     ``estimate`` block of provenance for reports. ``labels`` gives the parameters' display names."""
     ov = est.overall
     g = est.goal_reached
     goal = ({"dist": "beta", "successes": int(g.successes), "trials": g.trials}
             if float(g.successes).is_integer() else {"dist": "beta", "alpha": g.alpha, "beta": g.beta})
+    volumes = {}
+    for year, kinds in est.volumes.items():
+        if year in est.partial_years:
+            continue  # a partial year is never annualised: no volume parameter for it
+        for kind, n in kinds.items():
+            volumes[f"volume_{re.sub(r'[^a-z0-9]+', '_', kind.lower()).strip('_')}_{year}"] = {
+                "value": int(n), "unit": "trajecten/jaar", "label": labels["volume"].format(soort=kind, jaar=year),
+                "source": source_key}
     return {
         "mkba": 1,
         "sources": {source_key: source_text},
@@ -461,6 +471,7 @@ def parameters_document(est: RegistrationEstimate, source_key: str, data_name: s
                             "unit": "fractie van trajecten", "label": labels["substitutie"], "source": source_key},
             "doel_bereikt": {**goal, "unit": "fractie van trajecten", "label": labels["doel_bereikt"],
                              "source": source_key},
+            **volumes,
         },
         "estimate": {
             "kind": "registraties", "file": data_name, "sha256": est.sha256, "sheet": est.sheet,

@@ -301,16 +301,22 @@ def estimate_text(case: Case, est: dict[str, Any]) -> str:
         dropped = "; ".join(f"{T.EXCLUSION_REASONS.get(r, r)}: {T.small(n)}" for r, n in excluded.items())
         lines.append(f"**Gebruikt:** {est['used']} van {est['rows']} rijen"
                      + (f"; uitgesloten (per reden): {dropped}." if dropped else "; geen rijen uitgesloten."))
+        volumes = []
         for name in est["parameters"]:
             spec = case.parameters.get(name)
             if spec is None:
                 continue
-            a, b = spec.shape if spec.family == "beta" else (None, None)
+            if spec.family != "beta":
+                volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
+                continue
+            a, b = spec.shape
             lo, hi = spec.quantile(0.05), spec.quantile(0.95)
-            shape = f"Beta({nl_number(a, 1)}; {nl_number(b, 1)})" if a is not None else spec.describe_nl()
+            shape = f"Beta({nl_number(a, 1)}; {nl_number(b, 1)})"
             lines.append(f"**{case.label_of(name)}:** posterior {shape}, gemiddelde {nl_percent(spec.mean, 1)} "
                          f"(90%-interval {nl_percent(lo, 1)} – {nl_percent(hi, 1)}); uniforme prior, "
                          "dus de data bepalen de verdeling vrijwel geheel.")
+        if volumes:
+            lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
         partial = est.get("partial_years") or []
         if partial:
             lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {T.PARTIAL_YEAR}.")

@@ -80,7 +80,8 @@ ALTERNATIVES = {
 }
 SMALL_COUNT = "<10"
 EST_LABELS = {"substitutie": "Substitutie naar het voorliggend veld (uit registraties)",
-              "doel_bereikt": "Doel bereikt (uit registraties)"}
+              "doel_bereikt": "Doel bereikt (uit registraties)",
+              "volume": "Aantal trajecten {soort} gestart in {jaar} (uit registraties)"}
 
 
 def data_error(code: str, file: str, row: int | None, column: str | None, detail: dict) -> str:
