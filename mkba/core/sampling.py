@@ -213,10 +213,12 @@ def design_names(names: Sequence[str], files: Mapping[str, DrawsFile]) -> list[s
 def check_draws_files(files: Mapping[str, DrawsFile], draws: int) -> None:
     for name, f in files.items():
         if f.order == "sequential" and draws > f.rows:
+            file = f.stream.removeprefix("draws-file:")
             raise UsageError(
-                f"parameter '{name}' reads {f.stream.removeprefix('draws-file:')} in order 'sequential', "
+                f"parameter '{name}' reads {file} in order 'sequential', "
                 f"which has {f.rows} rows, but {draws} draws were asked; ask at most {f.rows} draws "
-                "or use order: resample")
+                "or use order: resample", "draws.too_few_rows", name=name, file=file, rows=str(f.rows),
+                draws=str(draws))
 
 
 def fill_draws_columns(sampler: Sampler, out: np.ndarray, start: int, stop: int) -> None:

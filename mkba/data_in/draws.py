@@ -62,12 +62,13 @@ def attach_draws(data: Any, lines: LineMap, case_path: Path) -> Any:
     if not records:
         return data
     problems: list[Problem] = []
-    tables: dict[Path, tuple[pd.DataFrame | None, str]] = {}
+    tables: dict[Path, tuple[pd.DataFrame | None, tuple]] = {}
     filled: dict[YamlPath, dict] = {}
     for path, record in records:
         given = [k for k in LOADER_FIELDS if k in record]
         if given:
-            problems.append(lines.problem(path + (given[0],), f"'{given[0]}' is filled from the draws file; leave it out"))
+            problems.append(lines.problem(path + (given[0],), f"'{given[0]}' is filled from the draws file; leave it out",
+                                          "draws.loader_field", field=given[0]))
             continue
         name, column = record.get("file"), record.get("column")
         if not isinstance(name, str) or not isinstance(column, str):
@@ -78,18 +79,23 @@ def attach_draws(data: Any, lines: LineMap, case_path: Path) -> Any:
             tables[file] = _load(file)
         table, error = tables[file]
         if table is None:
-            problems.append(lines.problem(path + ("file",), error))
+            code, message, params = error
+            problems.append(lines.problem(path + ("file",), message, code, **params))
             continue
         if column not in table.columns:
-            problems.append(lines.problem(path + ("column",), f"no column '{column}' in {file}; columns: "
-                                          f"{', '.join(map(str, table.columns))}"))
+            columns = ", ".join(map(str, table.columns))
+            problems.append(lines.problem(path + ("column",), f"no column '{column}' in {file}; columns: {columns}",
+                                          "draws.no_column", column=column, file=str(file), columns=columns))
             continue
         values = pd.to_numeric(table[column], errors="coerce")
         bad = np.flatnonzero(~np.isfinite(values.to_numpy(dtype=float)))
         if len(bad):
             row = int(bad[0])
+            value = repr(table[column].iloc[row])
             problems.append(lines.problem(path + ("column",), f"{file} row {row + 2}, column '{column}': "
-                                          f"{table[column].iloc[row]!r} is not a number ({len(bad)} such value(s))"))
+                                          f"{value} is not a number ({len(bad)} such value(s))", "draws.not_number",
+                                          file=str(file), row=str(row + 2), column=column, value=value,
+                                          count=str(len(bad))))
             continue
         key = Path(os.path.relpath(file.resolve(), case_path.parent.resolve())).as_posix()
         filled[path] = {**record, "values": values.to_numpy(dtype=float).tolist(), "key": key,
@@ -99,16 +105,17 @@ def attach_draws(data: Any, lines: LineMap, case_path: Path) -> Any:
     return _replace_records(data, filled)
 
 
-def _load(file: Path) -> tuple[pd.DataFrame | None, str]:
+def _load(file: Path) -> tuple[pd.DataFrame | None, tuple]:
+    """The table, or ``None`` and (code, plain message, params) saying why not."""
     if not file.exists():
-        return None, f"draws file not found: {file}"
+        return None, ("draws.file_not_found", f"draws file not found: {file}", {"file": str(file)})
     try:
         table = read_table(file)
     except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        return None, f"cannot read draws file {file}: {exc}"
+        return None, ("draws.unreadable", f"cannot read draws file {file}: {exc}", {"file": str(file), "reason": str(exc)})
     if len(table) == 0:
-        return None, f"draws file {file} has no rows"
-    return table, ""
+        return None, ("draws.empty", f"draws file {file} has no rows", {"file": str(file)})
+    return table, ()
 
 
 def _replace_records(data: dict, filled: dict[YamlPath, dict]) -> dict:

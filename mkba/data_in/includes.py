@@ -49,11 +49,11 @@ class FilesLineMap(LineMap):
         owner = self._map(path)
         return owner.line(path) if owner is not None else super().line(path)
 
-    def problem(self, path: YamlPath, message: str) -> Problem:
+    def problem(self, path: YamlPath, message: str, code: str = "", **params: Any) -> Problem:
         owner = self._map(path)
         if owner is None:
-            return super().problem(path, message)
-        return Problem(owner.file, dotted(path), message, owner.line(path))
+            return super().problem(path, message, code, **params)
+        return Problem(owner.file, dotted(path), message, owner.line(path), code, tuple(params.items()))
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,8 @@ def apply_includes(data: Any, lines: LineMap, case_path: Path) -> tuple[Any, Lin
     if isinstance(raw, str):
         raw = [raw]
     if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-        raise CaseError([lines.problem(("include",), "must be a list of file names, e.g. [data/substitutie.yaml]")])
+        raise CaseError([lines.problem(("include",), "must be a list of file names, e.g. [data/substitutie.yaml]",
+                                       "include.not_list")])
     merged = {k: v for k, v in data.items() if k != "include"}
     owners: dict[YamlPath, LineMap] = {}
     defined: dict[tuple[str, str], str] = {}
@@ -101,11 +102,14 @@ def apply_includes(data: Any, lines: LineMap, case_path: Path) -> tuple[Any, Lin
         path = resolve_include(name, case_path.parent)
         if name.startswith(BUNDLED_PREFIX) and not path.exists():
             known = sorted(p.stem for p in RESOURCES.glob("*.yaml") if p.stem != "template")
+            bundled = ", ".join(BUNDLED_PREFIX + k for k in known) or "-"
             problems.append(lines.problem(("include", index), f"no bundled file '{name}' (looked for {path.name} in "
-                                          f"mkba/resources; bundled: {', '.join(BUNDLED_PREFIX + k for k in known) or 'none'})"))
+                                          f"mkba/resources; bundled: {bundled})", "include.bundled_missing",
+                                          name=name, looked=path.name, known=bundled))
             continue
         if not path.exists():
-            problems.append(lines.problem(("include", index), f"included file not found: {path}"))
+            problems.append(lines.problem(("include", index), f"included file not found: {path}",
+                                          "include.not_found", file=str(path)))
             continue
         try:
             sub, sub_lines = load_yaml(path)
@@ -113,19 +117,22 @@ def apply_includes(data: Any, lines: LineMap, case_path: Path) -> tuple[Any, Lin
             problems += exc.problems
             continue
         if not isinstance(sub, dict):
-            problems.append(sub_lines.problem((), "an included file must be a mapping with 'sources:' and/or 'parameters:'"))
+            problems.append(sub_lines.problem((), "an included file must be a mapping with 'sources:' and/or 'parameters:'",
+                                              "include.not_mapping"))
             continue
         if "mkba" in sub and sub["mkba"] != 1:
-            problems.append(sub_lines.problem(("mkba",), f"format version {sub['mkba']!r} is not supported; this mkba reads version 1"))
+            problems.append(sub_lines.problem(("mkba",), f"format version {sub['mkba']!r} is not supported; this mkba reads version 1",
+                                              "include.version", version=str(sub["mkba"])))
         for key in sub:
             if key not in INCLUDE_KEYS:
-                problems.append(sub_lines.problem((key,), f"not allowed in an included file; allowed: {', '.join(INCLUDE_KEYS)}"))
+                problems.append(sub_lines.problem((key,), f"not allowed in an included file; allowed: {', '.join(INCLUDE_KEYS)}",
+                                                  "include.key_not_allowed", allowed=", ".join(INCLUDE_KEYS)))
         for section in MERGED:
             block = sub.get(section)
             if block is None:
                 continue
             if not isinstance(block, dict):
-                problems.append(sub_lines.problem((section,), "must be a mapping"))
+                problems.append(sub_lines.problem((section,), "must be a mapping", "include.section_not_mapping"))
                 continue
             target = merged.get(section)
             if not isinstance(target, dict):
@@ -134,7 +141,8 @@ def apply_includes(data: Any, lines: LineMap, case_path: Path) -> tuple[Any, Lin
                 here = _where(sub_lines, (section, key))
                 if (section, key) in defined:
                     problems.append(sub_lines.problem(
-                        (section, key), f"'{key}' is defined twice: here and at {defined[(section, key)]}; keep one"))
+                        (section, key), f"'{key}' is defined twice: here and at {defined[(section, key)]}; keep one",
+                        "include.defined_twice", name=str(key), other=defined[(section, key)]))
                     continue
                 defined[(section, key)] = here
                 target[key] = value

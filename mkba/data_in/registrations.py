@@ -63,13 +63,13 @@ class DataFileError(MkbaError):
     the facts the message needs."""
 
     def __init__(self, code: str, file: str, row: int | None = None, column: str | None = None, **detail):
-        self.code = code
+        where = file + (f" row {row}" if row else "") + (f" column '{column}'" if column else "")
+        super().__init__(f"{where}: {code} {detail}")
+        self.code = code  # after the base class, which sets its own (empty) code
         self.file = file
         self.row = row
         self.column = column
         self.detail = detail
-        where = file + (f" row {row}" if row else "") + (f" column '{column}'" if column else "")
-        super().__init__(f"{where}: {code} {detail}")
 
 
 @dataclass(frozen=True)
