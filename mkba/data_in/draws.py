@@ -13,19 +13,21 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from mkba.core.errors import CaseError, LineMap, Problem, YamlPath
 from mkba.data_in.includes import file_of
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LOADER_FIELDS = ("values", "key", "sha256")
 
 
 def read_table(path: Path) -> pd.DataFrame:
     """A draws file as a DataFrame (CSV with ',' or ';', or parquet); raises ``ValueError``."""
+    import pandas as pd  # only when a case has draws files: validating other cases stays light
+
     if path.suffix.lower() in (".parquet", ".pq"):
         return pd.read_parquet(path)
     with open(path, encoding="utf-8-sig") as fh:
@@ -61,6 +63,9 @@ def attach_draws(data: Any, lines: LineMap, case_path: Path) -> Any:
     records = _records(data)
     if not records:
         return data
+    import numpy as np
+    import pandas as pd
+
     problems: list[Problem] = []
     tables: dict[Path, tuple[pd.DataFrame | None, tuple]] = {}
     filled: dict[YamlPath, dict] = {}
@@ -107,6 +112,8 @@ def attach_draws(data: Any, lines: LineMap, case_path: Path) -> Any:
 
 def _load(file: Path) -> tuple[pd.DataFrame | None, tuple]:
     """The table, or ``None`` and (code, plain message, params) saying why not."""
+    import pandas as pd
+
     if not file.exists():
         return None, ("draws.file_not_found", f"draws file not found: {file}", {"file": str(file)})
     try:
