@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from mkba.core.case import Case, build_case
 from mkba.core.errors import CaseError, LineMap, Problem
@@ -18,10 +19,37 @@ from mkba.data_in.includes import apply_includes
 from mkba.data_in.yamlio import load_yaml, load_yaml_text
 
 
-def _build(data, lines: LineMap, path: Path, name: str, sha256: str) -> Case:
+def read_case_data(path: str | Path) -> tuple[Any, LineMap, list[Problem]]:
+    """The plain data of a case file (YAML, or an ``.xlsx`` workbook in the case template),
+    its location map, and problems found while reading (workbooks only; YAML stops at once)."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from mkba.data_in.xlsx import read_workbook
+
+        return read_workbook(path)
+    data, lines = load_yaml(path)
+    return data, lines, []
+
+
+def build_checked(data: Any, lines: LineMap, early: list[Problem], path: str | None = None,
+                  sha256: str | None = None) -> Case:
+    """:func:`build_case`, reporting reading problems and validation problems together."""
+    from mkba.data_in.xlsx import combine
+
+    try:
+        case = build_case(data, lines, path=path, sha256=sha256)
+    except CaseError as exc:
+        raise CaseError(combine(early, exc.problems)) from None
+    if early:
+        raise CaseError(early)
+    return case
+
+
+def _build(data: Any, lines: LineMap, early: list[Problem], path: Path, name: str, sha256: str) -> Case:
+    """Resolve ``include:`` and draws files (DESIGN §11), then validate."""
     data, lines, included = apply_includes(data, lines, path)
     data = attach_draws(data, lines, path)
-    case = build_case(data, lines, path=name, sha256=sha256)
+    case = build_checked(data, lines, early, path=name, sha256=sha256)
     if included:
         case = dataclasses.replace(case, includes=tuple(str(i.path.resolve()) for i in included))
     return case
@@ -33,7 +61,8 @@ def load_case(path: str | Path) -> Case:
     Parameters
     ----------
     path : str or Path
-        The YAML case file (format version 1).
+        The YAML case file (format version 1), or an ``.xlsx`` workbook in the case template
+        (DESIGN §12; ``mkba init NAAM --xlsx`` writes one).
 
     Returns
     -------
@@ -42,19 +71,19 @@ def load_case(path: str | Path) -> Case:
     Raises
     ------
     CaseError
-        With every problem found, each located by file, line and YAML path.
+        With every problem found, each located by file, line and YAML path (workbooks: by cell).
     """
     path = Path(path)
-    data, lines = load_yaml(path)
+    data, lines, early = read_case_data(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _build(data, lines, path, str(path), digest)
+    return _build(data, lines, early, path, str(path), digest)
 
 
 def load_case_text(text: str, name: str = "<text>") -> Case:
     """Load a case from YAML text (for tests and notebooks); ``include:`` and draws files are
     resolved relative to the current folder."""
     data, lines = load_yaml_text(text, name)
-    return _build(data, lines, Path.cwd() / "case.yaml", name, hashlib.sha256(text.encode()).hexdigest())
+    return _build(data, lines, [], Path.cwd() / "case.yaml", name, hashlib.sha256(text.encode()).hexdigest())
 
 
 def validate_case(path: str | Path) -> list[Problem]:
