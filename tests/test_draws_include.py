@@ -71,6 +71,9 @@ def test_chunk_size_independence_with_draws_files(tmp_path, design):
     one = mkba.simulate(case, draws=1000, seed=9, design=design, chunk_size=1000).to_frame()
     many = mkba.simulate(case, draws=1000, seed=9, design=design, chunk_size=7).to_frame()
     pd.testing.assert_frame_equal(one, many, check_exact=True)
+    if design == "mc":  # and whichever process computes a chunk
+        two = mkba.simulate(case, draws=1000, seed=9, design=design, chunk_size=100, workers=2).to_frame()
+        pd.testing.assert_frame_equal(one, two, check_exact=True)
 
 
 def test_stream_is_keyed_by_the_file_not_the_parameter_name(tmp_path):
