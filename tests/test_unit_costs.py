@@ -135,3 +135,22 @@ def test_module_doctest_runs():
 
     result = doctest.testmod(module)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_table_is_includable_as_mkba_kostprijzen(tmp_path, table):
+    import mkba
+
+    path = tmp_path / "c.yaml"
+    path.write_text("""mkba: 1
+include: [mkba:kostprijzen]
+case: {id: c, title: C, start_year: 2022, horizon: 1, price_year: 2022}
+stakeholders: {gemeente: Gemeente}
+costs:
+  - {id: k, label: K, amount: 1000, payer: gemeente}
+effects:
+  - {id: e, label: E, category: c, kind: fiscal, volume: 10, value: prijs_begeleiding_uur, beneficiaries: gemeente}
+""", encoding="utf-8")
+    case = mkba.load_case(path)
+    assert set(table.entries) <= set(case.parameters)
+    assert case.parameters["prijs_begeleiding_uur"].price_year == 2022
+    assert "kostenhandleiding-2024" in case.sources

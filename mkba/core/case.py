@@ -245,6 +245,7 @@ class Case:
     pm_posten: tuple[PmPost, ...] = ()
     beperkingen: tuple[str, ...] = ()
     groepen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    includes: tuple[str, ...] = ()  # files named by ``include:`` (resolved paths), DESIGN §11
 
     def label_of(self, name: str) -> str:
         """Display name of a parameter: its ``label`` if the case gives one, else its name."""
@@ -642,6 +643,11 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
             elif parameters[name].is_fixed:
                 col.add(path, f"parameter '{name}' is fixed; only uncertain parameters can be correlated",
                         "corr.fixed", name=name)
+                ok = False
+            elif parameters[name].family == "draws":
+                col.add(path, f"parameter '{name}' takes its values from a draws file, which carries its own "
+                              "joint uncertainty; put correlated quantities in the same file instead",
+                        "correlation.draws", name=name)
                 ok = False
         if a == b:
             col.add(path, "a parameter cannot be correlated with itself", "corr.self")

@@ -663,6 +663,74 @@ class Empirical(ParameterSpec):
         return f"empirisch: {len(self.values)} waarnemingen (gemiddelde {_nl(self.mean)})"
 
 
+class Draws(ParameterSpec):
+    """Values taken from a column of a draws file (DESIGN §11): ``{dist: draws, file, column,
+    order: resample | sequential}``.
+
+    The core never reads files: the data-in loader (:mod:`mkba.data_in.draws`) reads the file
+    and passes the column's values in ``values`` (file row order) and a stable ``key`` naming
+    the file. All parameters with the same ``key`` share one row per draw, so the joint
+    uncertainty in the file is kept; :meth:`pick` maps the file's one uniform per draw to a row
+    (``floor(u · rows)``). :meth:`ppf` is the marginal inverse CDF (the sorted column), used by
+    methods that treat parameters one at a time (tornado, Sobol, Morris).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "draws"
+    dist: Literal["draws"]
+    file: str
+    column: str
+    order: Literal["resample", "sequential"] = "resample"
+    values: tuple[Number, ...] | None = None
+    key: str | None = None
+    sha256: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Draws:
+        if self.values is None:
+            raise ValueError(f"the draws file '{self.file}' has not been read (load the case with mkba.load_case)")
+        if len(self.values) < 1:
+            raise ValueError(f"the draws file '{self.file}' has no rows")
+        return self
+
+    @property
+    def rows(self) -> int:
+        return len(self.values or ())
+
+    @property
+    def stream(self) -> str:
+        """Name of the file's shared design column (keyed by file, not by parameter)."""
+        return "draws-file:" + (self.key or self.file)
+
+    def pick(self, u: np.ndarray) -> np.ndarray:
+        """Values at rows ``floor(u · rows)`` in file order (the joint, row-keeping mapping)."""
+        values = np.asarray(self.values, dtype=float)
+        index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
+        return values[np.clip(index, 0, len(values) - 1)]
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        values = np.sort(np.asarray(self.values, dtype=float))
+        index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
+        return values[np.clip(index, 0, len(values) - 1)]
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.values))
+
+    @property
+    def sd(self) -> float:
+        return float(np.std(self.values))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        if not self.values:
+            return (-math.inf, math.inf)
+        return (float(min(self.values)), float(max(self.values)))
+
+    def describe_nl(self) -> str:
+        return (f"trekkingen uit {self.file} (kolom {self.column}; {self.rows} rijen; "
+                f"gemiddelde {_nl(self.mean)})")
 # ============================================================================================
 # Numerical inverse CDFs (beta, PERT, gamma)
 # ============================================================================================
@@ -784,7 +852,7 @@ def gamma_ppf(k: float, u: np.ndarray) -> np.ndarray:
 
 FAMILIES: dict[str, type[ParameterSpec]] = {
     cls.family: cls
-    for cls in (Fixed, Uniform, Triangular, Pert, Normal, LogNormal, Beta, Gamma, Discrete, Empirical)
+    for cls in (Fixed, Uniform, Triangular, Pert, Normal, LogNormal, Beta, Gamma, Discrete, Empirical, Draws)
 }
 
 

@@ -387,6 +387,96 @@ def init(
     stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
 
 
+# --------------------------------------------------------------------------------------------
+# mkba estimate: parameters from data (DESIGN §11)
+# --------------------------------------------------------------------------------------------
+estimate_app = typer.Typer(
+    name="estimate", no_args_is_help=True, rich_markup_mode="rich",
+    help="Schat parameters uit data: substitutie uit registraties, vermeden cliënten uit een monitorreeks.",
+)
+app.add_typer(estimate_app, name="estimate")
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf een parametersbestand (YAML) dat een casus met include: gebruikt.")]
+
+
+def _data_errors(func):
+    """Turn a data-file problem into one Dutch line naming file, row and column (exit 2)."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from mkba.data_in.registrations import DataFileError
+        from mkba.faces import text_nl
+
+        try:
+            return func(*args, **kwargs)
+        except DataFileError as exc:
+            text = text_nl.data_error(exc.code, exc.file, exc.row, exc.column, exc.detail)
+            raise UsageError(text, "data_in.file", text=text) from None
+    return wrapper
+
+
+@estimate_app.command("registraties")
+@_data_errors
+def estimate_registraties(
+    file: Annotated[Path, typer.Argument(help="Registratie-export: CSV (komma, puntkomma of tab) of xlsx, één rij per traject.")],
+    soort: Annotated[str | None, typer.Option("--soort", help="Alleen trajecten van deze soort, bijv. individueel.")] = None,
+    deels: Annotated[float, typer.Option("--deels", help="Gewicht van doel_bereikt = deels (standaard 0,5).")] = 0.5,
+    blad: Annotated[str | None, typer.Option("--blad", help="Werkblad in een xlsx-bestand (standaard het eerste).")] = None,
+    kolommen: Annotated[Path | None, typer.Option("--kolommen", help="YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.")] = None,
+    out: OutOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export."""
+    from mkba.data_in.registrations import DataFileError, estimate_registrations
+    from mkba.faces.estimates import print_registrations, write_registrations
+
+    renames = None
+    if kolommen is not None:
+        import yaml
+
+        try:
+            renames = yaml.safe_load(kolommen.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            renames = None
+        if not isinstance(renames, dict):
+            raise DataFileError("bad_kolommen", str(kolommen))
+    est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames)
+    if out is not None:
+        write_registrations(est, out)
+    if json_out:
+        print(to_json(est.to_json()))
+    else:
+        print_registrations(est, stdout)
+        if out is not None:
+            stdout.print(escape(f"Parameters geschreven: {out} (gebruik in een casus: include: [{out.name}])"))
+
+
+@estimate_app.command("monitor")
+@_data_errors
+def estimate_monitor(
+    file: Annotated[Path, typer.Argument(help="Monitorreeks: CSV met kolommen periode,voorziening,aantal (aantal mag '<10' zijn).")],
+    vanaf: Annotated[str, typer.Option("--vanaf", help="Eerste periode met de verandering, bijv. 2023-Q1, 2023-03 of mrt-23.")],
+    voorziening: Annotated[str | None, typer.Option("--voorziening", help="Alleen deze voorziening (standaard alle).")] = None,
+    vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help="Vergelijkingsreeks (zelfde formaat) als controle.")] = None,
+    draws: Annotated[int, typer.Option("--draws", "-n", help="Trekkingen uit de onzekerheid van de coëfficiënten.", min=10)] = 2000,
+    seed: SeedOpt = 1,
+    out: OutOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar."""
+    from mkba.data_in.monitor import estimate_monitor as run_estimate
+    from mkba.faces.estimates import print_monitor, write_monitor
+
+    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed)
+    draws_path = write_monitor(est, out) if out is not None else None
+    if json_out:
+        print(to_json(est.to_json()))
+    else:
+        print_monitor(est, stdout)
+        if out is not None:
+            stdout.print(escape(f"Parameters geschreven: {out}; trekkingen: {draws_path}"))
+
+
 @app.command()
 def convert(
     source: Annotated[Path, typer.Argument(metavar="IN", help="Casusbestand om te lezen: .yaml of .xlsx.")],
