@@ -33,7 +33,6 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from scipy import special
 
 from mkba.core.errors import Invalid
 from mkba.faces.formatting import nl_number
@@ -52,6 +51,18 @@ class _LazyStats:
 
 
 stats = _LazyStats()
+
+
+class _LazySpecial:
+    """``scipy.special`` (the inverse CDFs' special functions), imported on first use."""
+
+    def __getattr__(self, name: str):
+        from scipy import special as _special
+
+        return getattr(_special, name)
+
+
+special = _LazySpecial()
 
 
 def _g(x: float) -> str:
@@ -321,9 +332,12 @@ class Normal(ParameterSpec):
         """Probability of the parent normal inside [min, max]."""
         a = (self._lower - self.mean_) / self.sd_
         b = (self._upper - self.mean_) / self.sd_
+        def ndtr(x: float) -> float:  # standard normal CDF; math keeps validation free of scipy
+            return 0.5 * math.erfc(-x / math.sqrt(2.0))
+
         if a > 0:
-            return float(special.ndtr(-a) - special.ndtr(-b))
-        return float(special.ndtr(b) - special.ndtr(a))
+            return ndtr(-a) - ndtr(-b)
+        return ndtr(b) - ndtr(a)
 
     def _frozen_dist(self):
         from scipy import stats

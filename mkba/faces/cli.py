@@ -614,8 +614,6 @@ def _interrupted(code: int) -> None:
 
 
 def _main(argv: list[str] | None) -> int:
-    from mkba.faces.report import ReportError
-
     try:
         status = app(args=argv, standalone_mode=False, prog_name="mkba")
         if isinstance(status, int) and not isinstance(status, bool):
@@ -625,12 +623,12 @@ def _main(argv: list[str] | None) -> int:
             stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(text_nl.render_problem(problem))}", soft_wrap=True)
         stderr.print(text_nl.problems_found(len(exc.problems)), soft_wrap=True)
         return 2
-    except ReportError as exc:
-        _say_error(exc)
-        return 1
     except MkbaError as exc:
         _say_error(exc)
-        return 2
+        # a failed report (ReportError) exits 1, bad input 2; the report module is only loaded
+        # if a report ran, so `mkba --help` does not import the engine (numpy, scipy) for this check
+        report = sys.modules.get("mkba.faces.report")
+        return 1 if report is not None and isinstance(exc, report.ReportError) else 2
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
