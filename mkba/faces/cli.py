@@ -96,6 +96,7 @@ DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo
 SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
 JaOpt = Annotated[bool, typer.Option("--ja", help="Start ook boven de zachte grens voor --draws (zonder te vragen).")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", help=text_nl.WORKERS_HELP, min=1)]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
 
 
@@ -145,13 +146,15 @@ def run(
     xlsx: XlsxOpt = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
     ja: JaOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
     if xlsx is not None:
         _xlsx_target(xlsx)
     c = _prepare(case, draws)  # bad input is refused before the engine is even imported
-    from mkba.core.results import DESIGNS, simulate
     from mkba.core.results import deterministic as run_deterministic
+    from mkba.core.results import simulate
+    from mkba.core.sampling import DESIGNS
     from mkba.faces.console import print_run, progress_bar
 
     if design not in DESIGNS:
@@ -163,7 +166,7 @@ def run(
     else:
         with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
-                              chunk_size=chunk_size, progress=advance)
+                              chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
     if xlsx is not None:
         from mkba.faces.excel_out import write_run_workbook
@@ -191,6 +194,7 @@ def compare(
     json_out: JsonOpt = False,
     xlsx: XlsxOpt = None,
     ja: JaOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
     if xlsx is not None:
@@ -203,7 +207,7 @@ def compare(
     check_draws(c, draws, [None, *c.scenarios], ja, stderr)
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
-        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance)
+        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
     summary = cmp.summary()
     if curves:
         summary["acceptability"] = {
@@ -234,6 +238,7 @@ def sensitivity(
     target_bcr: Annotated[float | None, typer.Option("--target-bcr", help="Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.")] = None,
     versus: Annotated[str | None, typer.Option("--versus", help="Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).")] = None,
     json_out: JsonOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
     from mkba.analysis.sensitivity import METHODS
@@ -256,7 +261,7 @@ def sensitivity(
                          "cli.versus_unknown", versus=versus, known=", ".join(c.scenarios))
     common = {"output": output, "scenario": scenario, "versus": versus}
     if method == "sobol":
-        result = module.analyze(c, n=1024 if n is None else n, seed=seed, **common)
+        result = module.analyze(c, n=1024 if n is None else n, seed=seed, workers=workers, **common)
     elif method == "morris":
         result = module.analyze(c, n=100 if n is None else n, seed=seed, **common)
     elif method == "breakeven":
@@ -279,6 +284,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
     ja: JaOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
     c = _prepare(case, draws)
@@ -286,7 +292,8 @@ def report(
 
     check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
-                          sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
+                          sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
+                          workers=workers)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 

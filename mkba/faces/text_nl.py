@@ -421,6 +421,9 @@ def click_message(text: str) -> str:
             return re.sub(pattern, replacement, text, flags=re.DOTALL).strip()
     return text
 
+WORKERS_HELP = ("Aantal processen op deze computer dat de trekkingen verdeelt (standaard 1); "
+                "verandert geen uitkomst.")
+
 
 # ============================================================================================
 # Console tables and reports
