@@ -191,6 +191,7 @@ def compare(
     seed: SeedOpt = 1,
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
+    evppi: Annotated[list[str] | None, typer.Option("--evppi", metavar="NAAM[,NAAM]", help=text_nl.EVPPI_HELP)] = None,
     json_out: JsonOpt = False,
     xlsx: XlsxOpt = None,
     ja: JaOpt = False,
@@ -205,6 +206,8 @@ def compare(
     from mkba.faces.console import print_compare, progress_bar
 
     check_draws(c, draws, [None, *c.scenarios], ja, stderr)
+    if evppi:
+        _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
         cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
@@ -215,6 +218,9 @@ def compare(
             "by_discount_rate": acceptability_by_discount_rate(
                 c, draws=draws, seed=seed, perspective=perspective).to_dict(orient="records"),
         }
+    table = _evppi_table(cmp, evppi) if evppi else None
+    if table is not None:
+        summary["decision"]["evppi"] = table.to_dict()
     if xlsx is not None:
         from mkba.faces.excel_out import write_compare_workbook
 
@@ -223,8 +229,38 @@ def compare(
         print(to_json(summary))
     else:
         print_compare(summary, c, stdout)
+        if table is not None:
+            from mkba.faces.console import print_evppi
+
+            print_evppi(table, c, stdout)
         if xlsx is not None:
             stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
+
+
+def _check_evppi(case, draws: int, specs: list[str]) -> None:
+    """Refuse bad ``--evppi`` targets or too few draws, in Dutch, before anything is simulated."""
+    from mkba.analysis.evppi import (
+        MIN_DRAWS,
+        EvppiTargetError,
+        case_uncertain_parameters,
+        resolve_targets,
+    )
+
+    if draws < MIN_DRAWS:
+        raise UsageError(text_nl.EVPPI_ERRORS["draws"].format(draws=draws, minimum=MIN_DRAWS))
+    try:
+        resolve_targets(case, case_uncertain_parameters(case), specs)
+    except EvppiTargetError as exc:
+        known = ", ".join(exc.known) if exc.known else "–"
+        raise UsageError(text_nl.EVPPI_ERRORS[exc.reason].format(name=exc.name, known=known)) from None
+
+
+def _evppi_table(cmp, specs: list[str]):
+    """EVPPI of the ``--evppi`` targets (checked by :func:`_check_evppi`) for the comparison's
+    perspective."""
+    from mkba.analysis.evppi import comparison_evppi
+
+    return comparison_evppi(cmp, specs)
 
 
 @app.command()
