@@ -182,6 +182,9 @@ def compare(
     ja: JaOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
+    if draws < MIN_DRAWS_INTERVALS:  # chances of being best and EVPI from a handful of draws mean nothing
+        raise UsageError(f"compare needs at least {MIN_DRAWS_INTERVALS} draws (got {draws})", "cli.compare_min_draws",
+                         draws=str(draws), minimum=str(MIN_DRAWS_INTERVALS))
     c = _prepare(case, draws)
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.analysis.scenarios import compare as run_compare

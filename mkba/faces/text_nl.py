@@ -294,6 +294,8 @@ OS_ERROR = "kan niet verder: {reason} {file}"
 # Usage errors raised with a code (core, analysis and CLI), rendered like PROBLEM_TEXT.
 CLI_ERROR_TEXT: dict[str, str] = {
     "cli.not_finite": "{option} {value} is geen eindig getal; geef bijv. {example}",
+    "cli.compare_min_draws": ("een vergelijking heeft minstens {minimum} trekkingen nodig (nu: {draws}): kansen en "
+                              "EVPI uit minder trekkingen zeggen niets; gebruik bijv. --draws 10000"),
     "cli.unknown_design": "onbekend steekproefontwerp '{design}'; kies een van: {known}",
     "cli.unknown_method": "onbekende methode '{method}'; kies een van: {known}",
     "cli.target_bcr_method": "--target-bcr hoort bij --method breakeven",
