@@ -22,7 +22,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import typer._click as typer_click
+
+try:  # newer typer carries its own copy of click; older typer uses click itself
+    import typer._click as typer_click
+    import typer._click.decorators
+    import typer._click.exceptions
+    import typer._click.formatting  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the installed typer
+    import click as typer_click
+    import click.decorators
+    import click.exceptions
+    import click.formatting  # noqa: F401
 from rich.console import Console
 from rich.markup import escape
 
@@ -34,7 +44,8 @@ def _dutch_click() -> None:
     """Typer's help frame in Dutch: panel titles, the usage prefix, the --help text. (Its usage
     errors are translated where they are printed, in :func:`_usage_error`.)"""
     import typer.rich_utils as ru
-    from typer._click import decorators, formatting
+
+    decorators, formatting = typer_click.decorators, typer_click.formatting
 
     ru.ARGUMENTS_PANEL_TITLE = text_nl.HELP_FRAME["Arguments"]
     ru.OPTIONS_PANEL_TITLE = text_nl.HELP_FRAME["Options"]
