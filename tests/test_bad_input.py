@@ -128,7 +128,7 @@ CASES = [
     ("horizon-500", "  horizon: 3", "  horizon: 500", 6, "case.horizon", "horizon 500 is niet plausibel: kies 1 tot en met 200 jaar"),
     ("horizon-text", "  horizon: 3", "  horizon: drie", 6, "case.horizon", "moet een geheel getal zijn (nu: 'drie')"),
     ("discount-rate", "  discount_rate: 0.0225", "  discount_rate: -0.9", 7, "case.discount_rate",
-     "-0,9 valt buiten het bereik: dit moet een discontovoet (bijv. 0.0225 voor 2,25%) in [-0,5, 1] zijn"),
+     "-0,9 valt buiten het bereik: dit moet een discontovoet (bijv. 0.0225 voor 2,25%) in [-0,5; 1] zijn"),
     ("max-below-mode", "max: 0.45}", "max: 0.30}", 15, "parameters.substitutie", "max (0,3) moet ≥ mode (0,35) zijn"),
     ("union-field", "amount: budget", "amount: {a: 1}", 20, "costs[0].amount", "moet een getal of een parameternaam zijn"),
     ("unknown-field", "    value: 100\n", "    value: 100\n    vaule: 3\n", 30, "effects[0].vaule",

@@ -430,7 +430,7 @@ def _main(argv: list[str] | None) -> int:
         if isinstance(status, int) and not isinstance(status, bool):
             return status  # typer returns an exit code (e.g. 130 after Ctrl-C)
     except CaseError as exc:
-        for problem in exc.problems:
+        for problem in sorted(exc.problems, key=lambda p: (p.file, p.line or 0)):  # in file order
             stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(text_nl.render_problem(problem))}", soft_wrap=True)
         stderr.print(text_nl.problems_found(len(exc.problems)), soft_wrap=True)
         return 2

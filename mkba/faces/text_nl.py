@@ -63,7 +63,7 @@ PROBLEM_TEXT: dict[str, str] = {
     "param.missing_dist": "'dist' (een van: {families}) of 'value' ontbreekt",
     "param.unknown_dist": "onbekende verdeling '{dist}'; kies een van: {families}",
     # distributions
-    "dist.base_outside": "base ({base}) ligt buiten het bereik van de verdeling [{low}, {high}]; kies een base daarbinnen",
+    "dist.base_outside": "base ({base}) ligt buiten het bereik van de verdeling [{low}; {high}]; kies een base daarbinnen",
     "dist.max_not_above_min": "max ({max}) moet groter zijn dan min ({min})",
     "dist.mode_below_min": "mode ({mode}) moet ≥ min ({min}) zijn",
     "dist.max_below_mode": "max ({max}) moet ≥ mode ({mode}) zijn",
@@ -88,14 +88,14 @@ PROBLEM_TEXT: dict[str, str] = {
     "ref.stakeholder": "onbekende belanghebbende '{name}'; genoemd zijn: {known}",
     "ref.parameter": "onbekende parameter '{name}'; noem hem onder 'parameters:' of gebruik een getal",
     "ref.parameter_plain": "onbekende parameter '{name}'",
-    "range.parameter": ("parameter '{name}' kan waarden in [{s_low}, {s_high}] aannemen, maar dit moet {what} in "
-                        "[{low}, {high}] zijn; maak de verdeling smaller (bijv. met min/max)"),
-    "range.number": "{value} valt buiten het bereik: dit moet {what} in [{low}, {high}] zijn",
+    "range.parameter": ("parameter '{name}' kan waarden in [{s_low}; {s_high}] aannemen, maar dit moet {what} in "
+                        "[{low}; {high}] zijn; maak de verdeling smaller (bijv. met min/max)"),
+    "range.number": "{value} valt buiten het bereik: dit moet {what} in [{low}; {high}] zijn",
     "range.implausible": "{value} is niet plausibel: {what} is hoogstens {cap}",
     "range.implausible_parameter": "parameter '{name}' kan {reach} bereiken; dat is niet plausibel: {what} is hoogstens {cap}",
     "quantity.per_year_length": "een lijst per jaar heeft één waarde per jaar van de horizon ({horizon}); deze heeft er {n}",
     "split.two_rest": "hoogstens één belanghebbende mag 'rest' krijgen",
-    "split.share_range": "aandeel {share} moet in [0, 1] liggen",
+    "split.share_range": "aandeel {share} moet in [0; 1] liggen",
     "split.need_rest": "als een aandeel een parameter is, geef dan één belanghebbende 'rest' zodat de aandelen altijd optellen tot 1",
     "split.rest_negative": "de aandelen kunnen optellen tot {total} (> 1), waardoor 'rest' negatief wordt; verlaag ze",
     "split.sum": "de aandelen moeten optellen tot 1 (ze tellen op tot {total}); pas ze aan of geef één belanghebbende 'rest'",
