@@ -276,6 +276,7 @@ def test_too_few_draws_show_no_interval(tmp_path, capsys):
     sentence = next(line for line in captured.out.splitlines() if line.startswith("Elke geïnvesteerde euro"))
     assert "te weinig trekkingen voor een interval" in sentence and "90%-interval" not in sentence
     assert "€ 0,09 – € 0,09" not in captured.out  # no interval of a single draw
+    assert "— 1 trekking, seed 1" in captured.out  # and the singular
     assert "Met 1 trekking zijn onzekerheidsintervallen niet betrouwbaar" in " ".join(captured.err.split())
     assert main(["run", str(case), "--draws", "100"]) == 0
     out = capsys.readouterr().out
