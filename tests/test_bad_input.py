@@ -310,7 +310,8 @@ def test_help_frame_is_dutch(capsys):
     out = capsys.readouterr().out
     assert "Gebruik: mkba run [OPTIES]" in out and "Opties" in out and "Argumenten" in out
     assert "Toon deze hulp en stop." in out
-    for word in ("Usage:", "Options", "Arguments", "Show this message"):
+    assert "<geheel getal>" in out and "<pad>" in out
+    for word in ("Usage:", "Options", "Arguments", "Show this message", "<bool>", "<int", "<str>"):
         assert word not in out
 
 

@@ -66,6 +66,17 @@ def _dutch_click() -> None:
         write_usage_nl._mkba_nl = True  # type: ignore[attr-defined]
         formatting.HelpFormatter.write_usage = write_usage_nl
 
+    import typer.core
+
+    parameter = getattr(typer.core, "_TyperParameter", None)
+    display_type = getattr(parameter, "display_type", None)
+    if display_type is not None and not getattr(display_type, "_mkba_nl", False):
+        def display_type_nl(self, ctx):
+            label = display_type(self, ctx)
+            return text_nl.HELP_TYPES.get(label, label) if isinstance(label, str) else label
+        display_type_nl._mkba_nl = True  # type: ignore[attr-defined]
+        parameter.display_type = display_type_nl
+
     help_option = decorators.help_option
     if not getattr(help_option, "_mkba_nl", False):
         def help_option_nl(param_decls):

@@ -377,6 +377,12 @@ HELP_FRAME: dict[str, str] = {
     "Try '{command_path} {help_option}' for help.": "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
 }
 
+# The value types in the help's option table.
+HELP_TYPES: dict[str, str] = {
+    "<str>": "<tekst>", "<int>": "<geheel getal>", "<int range>": "<geheel getal>", "<float>": "<getal>",
+    "<float range>": "<getal>", "<bool>": "", "<path>": "<pad>", "<file>": "<bestand>", "<directory>": "<map>",
+}
+
 # Typer's usage errors (English text, as it formats them) → Dutch; the first pattern that
 # matches wins; anything unmatched is shown as is.
 CLICK_PATTERNS: list[tuple[str, str]] = [
