@@ -253,6 +253,8 @@ def sensitivity(
     if target_bcr is not None and not math.isfinite(target_bcr):
         raise UsageError(f"--target-bcr {target_bcr} is not a finite number", "cli.not_finite",
                          option="--target-bcr", value=str(target_bcr), example="1.2")
+    if n is not None:
+        refuse_absurd_draws(n, "--n")
     if n is not None and method not in ("sobol", "morris"):
         raise UsageError("--n goes with --method sobol or morris", "cli.n_method")
     c = _load(case)
@@ -353,7 +355,7 @@ def without_intervals(summary: dict) -> dict:
     return out
 
 
-def refuse_absurd_draws(draws: int) -> None:
+def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
     """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
     is refused at once (the full check, with the case's columns, is :func:`check_draws`)."""
     from mkba.faces import draw_limits
@@ -362,9 +364,9 @@ def refuse_absurd_draws(draws: int) -> None:
     if draws * 8 * draw_limits.COLUMN_COPIES > memory:
         maximum = draw_limits._round_down(memory // (8 * draw_limits.COLUMN_COPIES))
         need = draw_limits.human_bytes(draws * 8 * draw_limits.COLUMN_COPIES)
-        raise UsageError(f"--draws {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
-                         "cli.draws_too_many", draws=str(draws), need=need, free=draw_limits.human_bytes(memory),
-                         maximum=str(maximum))
+        raise UsageError(f"{option} {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
+                         "cli.draws_too_many", option=option, draws=str(draws), need=need,
+                         free=draw_limits.human_bytes(memory), maximum=str(maximum))
 
 
 def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> None:
@@ -376,7 +378,8 @@ def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> 
     if plan.refused:
         raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
                          f"use at most --draws {plan.maximum}", "cli.draws_too_many",
-                         draws=str(draws), need=plan.need_text, free=plan.free_text, maximum=str(plan.maximum))
+                         option="--draws", draws=str(draws), need=plan.need_text, free=plan.free_text,
+                         maximum=str(plan.maximum))
     if plan.soft and not ja:
         raise UsageError(f"--draws {draws} is above the soft limit; add --ja", "cli.draws_soft_limit",
                          draws=str(draws), soft=_nl_int(draw_limits.SOFT_LIMIT), estimate=plan.estimate_text)
@@ -461,6 +464,9 @@ def _main(argv: list[str] | None) -> int:
     except typer_click.exceptions.ClickException as exc:  # usage errors: bad option values etc.
         _usage_error(exc)
         return exc.exit_code
+    except MemoryError:  # e.g. an enormous --n: say so instead of a traceback
+        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OUT_OF_MEMORY)}", soft_wrap=True)
+        return 2
     except OSError as exc:  # the disk is full, a folder is read-only, ...
         stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OS_ERROR.format(reason=exc.strerror or exc, file=exc.filename or ''))}",
                      soft_wrap=True)

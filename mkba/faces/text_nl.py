@@ -289,6 +289,8 @@ DRAWS_ESTIMATE = ("{draws} trekkingen: ongeveer {memory} geheugen of tijdelijke 
                   "{seconds} rekentijd.")
 DRAWS_ESTIMATE_SHORT = "ongeveer {memory} en {seconds}"
 
+OUT_OF_MEMORY = ("te weinig geheugen voor deze opdracht; kies een kleiner aantal (--draws, --n of --sobol-n); "
+                 "er is niets geschreven")
 OS_ERROR = "kan niet verder: {reason} {file}"
 
 # Usage errors raised with a code (core, analysis and CLI), rendered like PROBLEM_TEXT.
@@ -303,8 +305,8 @@ CLI_ERROR_TEXT: dict[str, str] = {
     "cli.versus_unknown": "--versus {versus}: onbekende optie; kies baseline of een van: {known}",
     "cli.init_bad_id": "'{name}' is geen geldige casus-id: gebruik kleine letters, cijfers en '-' (bijv. mijn-gemeente)",
     "cli.init_exists": "{target} bestaat al; kies een andere naam of --out (er is niets overschreven)",
-    "cli.draws_too_many": ("--draws {draws}: dat vraagt ongeveer {need} aan geheugen en tijdelijke schijfruimte, maar "
-                           "er is {free} vrij; kies hoogstens --draws {maximum}"),
+    "cli.draws_too_many": ("{option} {draws}: dat vraagt ongeveer {need} aan geheugen en tijdelijke schijfruimte, "
+                           "maar er is {free} vrij; kies hoogstens {option} {maximum}"),
     "cli.draws_soft_limit": ("--draws {draws} vraagt {estimate}; dat is boven de zachte grens ({soft} trekkingen "
                              "of 10 minuten rekenen). Voeg --ja toe om toch te starten."),
     "cli.out_is_file": "--out {path} is een bestand, geen map; kies een map voor de rapporten",
