@@ -238,6 +238,7 @@ def test_missing_file_and_folder(tmp_path, capsys):
     (["sensitivity", "{case}", "--method", "sobol", "--n", "1000"], "--n moet een macht van twee ≥ 4 zijn"),
     (["compare", "{case}", "--perspective", "rijk", "--draws", "200"], "perspectief 'rijk' is geen belanghebbende"),
     (["sensitivity", "{case}", "--method", "sobol", "--n", "1099511627776"], "--n 1099511627776: dat vraagt"),
+    (["report", "{case}", "--sobol-n", "1099511627776"], "--sobol-n 1099511627776: dat vraagt"),
     (["compare", "{case}", "--draws", "5"], "een vergelijking heeft minstens 100 trekkingen nodig (nu: 5)"),
     (["run", "{case}", "--scenario", "s9"], "onbekend scenario 's9' in casus 'mini'; kies een van: baseline, s1"),
     (["run", "{case}", "--design", "halton"], "onbekend steekproefontwerp 'halton'"),

@@ -289,6 +289,7 @@ def report(
     ja: JaOpt = False,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
+    refuse_absurd_draws(sobol_n, "--sobol-n")
     c = _prepare(case, draws)
     from mkba.faces.report import build_report, main_progress
 
