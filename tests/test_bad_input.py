@@ -438,7 +438,7 @@ def test_interrupted_and_killed_reports_leave_no_complete_looking_run(tmp_path, 
 def test_two_reports_in_the_same_second(tmp_path, example_path):
     """Two reports of one case into one --out, started together: both succeed, distinct folders."""
     out = tmp_path / "out"
-    args = ["report", str(example_path), "--draws", "200", "--sobol-n", "64", "--out", str(out)]
+    args = ["report", str(example_path), "--draws", "500", "--sobol-n", "64", "--out", str(out)]
     first, err1 = _start(args, tmp_path)
     second, err2 = _start(args, tmp_path)
     assert first.wait(timeout=600) == 0, err1.read_text()

@@ -533,8 +533,6 @@ def _interrupted(code: int) -> None:
 
 
 def _main(argv: list[str] | None) -> int:
-    from mkba.faces.report import ReportError
-
     try:
         status = app(args=argv, standalone_mode=False, prog_name="mkba")
         if isinstance(status, int) and not isinstance(status, bool):
@@ -544,12 +542,9 @@ def _main(argv: list[str] | None) -> int:
             stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(text_nl.render_problem(problem))}", soft_wrap=True)
         stderr.print(text_nl.problems_found(len(exc.problems)), soft_wrap=True)
         return 2
-    except ReportError as exc:
+    except MkbaError as exc:  # a ReportError (the work failed) says exit_status = 1; bad input is 2
         _say_error(exc)
-        return 1
-    except MkbaError as exc:
-        _say_error(exc)
-        return 2
+        return getattr(exc, "exit_status", 2)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
