@@ -602,7 +602,7 @@ def _parse_groepen(col: _Collector, raw: Any, parameters: dict[str, ParameterSpe
             col.add(path, "must be a non-empty list of parameter names, e.g. [bereik_zonder_outreach, escalatie]",
                     "group.shape")
             continue
-        bad = [m for m in members if m not in parameters]
+        bad = [m for m in members if m not in parameters and m not in col.failed]
         fixed = [m for m in members if m in parameters and parameters[m].is_fixed]
         if bad:
             col.add(path, f"unknown parameter(s): {', '.join(bad)}", "group.unknown", names=", ".join(bad))
@@ -637,7 +637,9 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
         a, b, rho = item
         ok = True
         for name in (a, b):
-            if name not in parameters:
+            if name in col.failed:  # reported where it is declared
+                ok = False
+            elif name not in parameters:
                 col.add(path, f"unknown parameter '{name}'", "ref.parameter_plain", name=str(name))
                 ok = False
             elif parameters[name].is_fixed:
@@ -862,7 +864,7 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
     set_specs = []
     for name, record in rec.set.items():
         path = spath + ("set", name)
-        if name not in merged:
+        if name not in merged and name not in col.failed:
             col.add(path, f"unknown parameter '{name}'; 'set' replaces an existing parameter (use 'add' for a new one)",
                     "scenario.set_unknown", name=name)
             continue
@@ -873,9 +875,9 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
     merged.update(dict(set_specs))
     for name, factor in rec.scale.items():
         path = spath + ("scale", name)
-        if name not in merged:
+        if name not in merged and name not in col.failed:
             col.add(path, f"unknown parameter '{name}'", "ref.parameter_plain", name=name)
-        if isinstance(factor, str) and factor not in merged:
+        if isinstance(factor, str) and factor not in merged and factor not in col.failed:
             col.add(path, f"unknown parameter '{factor}' as scale factor", "scenario.scale_factor", name=factor)
     line_ids = [c.id for _, c in costs] + [e.id for _, e in effects]
     for index, line_id in enumerate(rec.drop):

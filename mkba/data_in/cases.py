@@ -10,13 +10,23 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mkba.core.case import Case, build_case
 from mkba.core.errors import CaseError, LineMap, Problem
 from mkba.data_in.draws import attach_draws
 from mkba.data_in.includes import apply_includes
 from mkba.data_in.yamlio import load_yaml, load_yaml_text
+
+if TYPE_CHECKING:
+    from mkba.core.case import Case
+
+
+def build_case(*args: Any, **kwargs: Any) -> Case:
+    """:func:`mkba.core.case.build_case`, imported on first use: a file refused while reading
+    (too large, too deep, an alias bomb) is refused before numpy and scipy are loaded."""
+    from mkba.core.case import build_case as build
+
+    return build(*args, **kwargs)
 
 
 def read_case_data(path: str | Path) -> tuple[Any, LineMap, list[Problem]]:

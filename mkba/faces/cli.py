@@ -22,7 +22,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import typer._click as typer_click
+
+try:  # newer typer carries its own copy of click; older typer uses click itself
+    import typer._click as typer_click
+    import typer._click.decorators
+    import typer._click.exceptions
+    import typer._click.formatting  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the installed typer
+    import click as typer_click
+    import click.decorators
+    import click.exceptions
+    import click.formatting  # noqa: F401
 from rich.console import Console
 from rich.markup import escape
 
@@ -34,7 +44,8 @@ def _dutch_click() -> None:
     """Typer's help frame in Dutch: panel titles, the usage prefix, the --help text. (Its usage
     errors are translated where they are printed, in :func:`_usage_error`.)"""
     import typer.rich_utils as ru
-    from typer._click import decorators, formatting
+
+    decorators, formatting = typer_click.decorators, typer_click.formatting
 
     ru.ARGUMENTS_PANEL_TITLE = text_nl.HELP_FRAME["Arguments"]
     ru.OPTIONS_PANEL_TITLE = text_nl.HELP_FRAME["Options"]
@@ -54,6 +65,17 @@ def _dutch_click() -> None:
             write_usage(self, prog, args, text_nl.HELP_FRAME["Usage: "] if prefix is None else prefix)
         write_usage_nl._mkba_nl = True  # type: ignore[attr-defined]
         formatting.HelpFormatter.write_usage = write_usage_nl
+
+    import typer.core
+
+    parameter = getattr(typer.core, "_TyperParameter", None)
+    display_type = getattr(parameter, "display_type", None)
+    if display_type is not None and not getattr(display_type, "_mkba_nl", False):
+        def display_type_nl(self, ctx):
+            label = display_type(self, ctx)
+            return text_nl.HELP_TYPES.get(label, label) if isinstance(label, str) else label
+        display_type_nl._mkba_nl = True  # type: ignore[attr-defined]
+        parameter.display_type = display_type_nl
 
     help_option = decorators.help_option
     if not getattr(help_option, "_mkba_nl", False):
@@ -213,6 +235,9 @@ def compare(
     check_draws(c, draws, [None, *c.scenarios], ja, stderr)
     if evppi:
         _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
+    if draws < MIN_DRAWS_INTERVALS:  # chances of being best and EVPI from a handful of draws mean nothing
+        raise UsageError(f"compare needs at least {MIN_DRAWS_INTERVALS} draws (got {draws})", "cli.compare_min_draws",
+                         draws=str(draws), minimum=str(MIN_DRAWS_INTERVALS))
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
         cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
@@ -293,6 +318,8 @@ def sensitivity(
     if target_bcr is not None and not math.isfinite(target_bcr):
         raise UsageError(f"--target-bcr {target_bcr} is not a finite number", "cli.not_finite",
                          option="--target-bcr", value=str(target_bcr), example="1.2")
+    if n is not None:
+        refuse_absurd_draws(n, "--n")
     if n is not None and method not in ("sobol", "morris"):
         raise UsageError("--n goes with --method sobol or morris", "cli.n_method")
     c = _load(case)
@@ -328,6 +355,7 @@ def report(
     workers: WorkersOpt = 1,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
+    refuse_absurd_draws(sobol_n, "--sobol-n")
     c = _prepare(case, draws)
     from mkba.faces.report import build_report, main_progress
 
@@ -533,7 +561,7 @@ def without_intervals(summary: dict) -> dict:
     return out
 
 
-def refuse_absurd_draws(draws: int) -> None:
+def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
     """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
     is refused at once (the full check, with the case's columns, is :func:`check_draws`)."""
     from mkba.faces import draw_limits
@@ -542,9 +570,9 @@ def refuse_absurd_draws(draws: int) -> None:
     if draws * 8 * draw_limits.COLUMN_COPIES > memory:
         maximum = draw_limits._round_down(memory // (8 * draw_limits.COLUMN_COPIES))
         need = draw_limits.human_bytes(draws * 8 * draw_limits.COLUMN_COPIES)
-        raise UsageError(f"--draws {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
-                         "cli.draws_too_many", draws=str(draws), need=need, free=draw_limits.human_bytes(memory),
-                         maximum=str(maximum))
+        raise UsageError(f"{option} {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
+                         "cli.draws_too_many", option=option, draws=str(draws), need=need,
+                         free=draw_limits.human_bytes(memory), maximum=str(maximum))
 
 
 def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> None:
@@ -556,7 +584,8 @@ def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> 
     if plan.refused:
         raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
                          f"use at most --draws {plan.maximum}", "cli.draws_too_many",
-                         draws=str(draws), need=plan.need_text, free=plan.free_text, maximum=str(plan.maximum))
+                         option="--draws", draws=str(draws), need=plan.need_text, free=plan.free_text,
+                         maximum=str(plan.maximum))
     if plan.soft and not ja:
         raise UsageError(f"--draws {draws} is above the soft limit; add --ja", "cli.draws_soft_limit",
                          draws=str(draws), soft=_nl_int(draw_limits.SOFT_LIMIT), estimate=plan.estimate_text)
@@ -619,16 +648,13 @@ def _main(argv: list[str] | None) -> int:
         if isinstance(status, int) and not isinstance(status, bool):
             return status  # typer returns an exit code (e.g. 130 after Ctrl-C)
     except CaseError as exc:
-        for problem in exc.problems:
+        for problem in sorted(exc.problems, key=lambda p: (p.file, p.line or 0)):  # in file order
             stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(text_nl.render_problem(problem))}", soft_wrap=True)
         stderr.print(text_nl.problems_found(len(exc.problems)), soft_wrap=True)
         return 2
-    except MkbaError as exc:
+    except MkbaError as exc:  # a ReportError (the work failed) says exit_status = 1; bad input is 2
         _say_error(exc)
-        # a failed report (ReportError) exits 1, bad input 2; the report module is only loaded
-        # if a report ran, so `mkba --help` does not import the engine (numpy, scipy) for this check
-        report = sys.modules.get("mkba.faces.report")
-        return 1 if report is not None and isinstance(exc, report.ReportError) else 2
+        return getattr(exc, "exit_status", 2)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -639,6 +665,9 @@ def _main(argv: list[str] | None) -> int:
     except typer_click.exceptions.ClickException as exc:  # usage errors: bad option values etc.
         _usage_error(exc)
         return exc.exit_code
+    except MemoryError:  # e.g. an enormous --n: say so instead of a traceback
+        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OUT_OF_MEMORY)}", soft_wrap=True)
+        return 2
     except OSError as exc:  # the disk is full, a folder is read-only, ...
         stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OS_ERROR.format(reason=exc.strerror or exc, file=exc.filename or ''))}",
                      soft_wrap=True)

@@ -51,7 +51,8 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
     m = summary["metrics"]
     label = "basis" if summary["scenario"] == "baseline" else summary["scenario"]
     draws = "deterministisch" if summary["design"] == "deterministic" else (
-        f"{nl_number(summary['draws'], 0)} trekkingen, seed {summary['seed']}, ontwerp {summary['design']}")
+        f"{nl_number(summary['draws'], 0)} {'trekking' if summary['draws'] == 1 else 'trekkingen'}, "
+        f"seed {summary['seed']}, ontwerp {summary['design']}")
     console.print(f"[bold]MKBA {case.title}[/bold] — scenario: {label} — {draws}")
     years = summary["yearly"]["years"]
     console.print(f"Periode {years[0]}–{years[-1]}, prijspeil {case.price_year or years[0]}, "

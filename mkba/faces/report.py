@@ -50,7 +50,9 @@ COMPARISON_NOTEBOOK = "scenario_comparison.ipynb"
 
 
 class ReportError(MkbaError):
-    """A report could not be built; earlier reports are untouched."""
+    """A report could not be built; earlier reports are untouched. The CLI exits with 1."""
+
+    exit_status = 1
 
 
 @dataclass(frozen=True)

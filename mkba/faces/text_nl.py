@@ -63,7 +63,7 @@ PROBLEM_TEXT: dict[str, str] = {
     "param.missing_dist": "'dist' (een van: {families}) of 'value' ontbreekt",
     "param.unknown_dist": "onbekende verdeling '{dist}'; kies een van: {families}",
     # distributions
-    "dist.base_outside": "base ({base}) ligt buiten het bereik van de verdeling [{low}, {high}]; kies een base daarbinnen",
+    "dist.base_outside": "base ({base}) ligt buiten het bereik van de verdeling [{low}; {high}]; kies een base daarbinnen",
     "dist.max_not_above_min": "max ({max}) moet groter zijn dan min ({min})",
     "dist.mode_below_min": "mode ({mode}) moet ≥ min ({min}) zijn",
     "dist.max_below_mode": "max ({max}) moet ≥ mode ({mode}) zijn",
@@ -88,14 +88,14 @@ PROBLEM_TEXT: dict[str, str] = {
     "ref.stakeholder": "onbekende belanghebbende '{name}'; genoemd zijn: {known}",
     "ref.parameter": "onbekende parameter '{name}'; noem hem onder 'parameters:' of gebruik een getal",
     "ref.parameter_plain": "onbekende parameter '{name}'",
-    "range.parameter": ("parameter '{name}' kan waarden in [{s_low}, {s_high}] aannemen, maar dit moet {what} in "
-                        "[{low}, {high}] zijn; maak de verdeling smaller (bijv. met min/max)"),
-    "range.number": "{value} valt buiten het bereik: dit moet {what} in [{low}, {high}] zijn",
+    "range.parameter": ("parameter '{name}' kan waarden in [{s_low}; {s_high}] aannemen, maar dit moet {what} in "
+                        "[{low}; {high}] zijn; maak de verdeling smaller (bijv. met min/max)"),
+    "range.number": "{value} valt buiten het bereik: dit moet {what} in [{low}; {high}] zijn",
     "range.implausible": "{value} is niet plausibel: {what} is hoogstens {cap}",
     "range.implausible_parameter": "parameter '{name}' kan {reach} bereiken; dat is niet plausibel: {what} is hoogstens {cap}",
     "quantity.per_year_length": "een lijst per jaar heeft één waarde per jaar van de horizon ({horizon}); deze heeft er {n}",
     "split.two_rest": "hoogstens één belanghebbende mag 'rest' krijgen",
-    "split.share_range": "aandeel {share} moet in [0, 1] liggen",
+    "split.share_range": "aandeel {share} moet in [0; 1] liggen",
     "split.need_rest": "als een aandeel een parameter is, geef dan één belanghebbende 'rest' zodat de aandelen altijd optellen tot 1",
     "split.rest_negative": "de aandelen kunnen optellen tot {total} (> 1), waardoor 'rest' negatief wordt; verlaag ze",
     "split.sum": "de aandelen moeten optellen tot 1 (ze tellen op tot {total}); pas ze aan of geef één belanghebbende 'rest'",
@@ -326,11 +326,15 @@ DRAWS_ESTIMATE = ("{draws} trekkingen: ongeveer {memory} geheugen of tijdelijke 
                   "{seconds} rekentijd.")
 DRAWS_ESTIMATE_SHORT = "ongeveer {memory} en {seconds}"
 
+OUT_OF_MEMORY = ("te weinig geheugen voor deze opdracht; kies een kleiner aantal (--draws, --n of --sobol-n); "
+                 "er is niets geschreven")
 OS_ERROR = "kan niet verder: {reason} {file}"
 
 # Usage errors raised with a code (core, analysis and CLI), rendered like PROBLEM_TEXT.
 CLI_ERROR_TEXT: dict[str, str] = {
     "cli.not_finite": "{option} {value} is geen eindig getal; geef bijv. {example}",
+    "cli.compare_min_draws": ("een vergelijking heeft minstens {minimum} trekkingen nodig (nu: {draws}): kansen en "
+                              "EVPI uit minder trekkingen zeggen niets; gebruik bijv. --draws 10000"),
     "cli.unknown_design": "onbekend steekproefontwerp '{design}'; kies een van: {known}",
     "cli.unknown_method": "onbekende methode '{method}'; kies een van: {known}",
     "cli.target_bcr_method": "--target-bcr hoort bij --method breakeven",
@@ -338,8 +342,8 @@ CLI_ERROR_TEXT: dict[str, str] = {
     "cli.versus_unknown": "--versus {versus}: onbekende optie; kies baseline of een van: {known}",
     "cli.init_bad_id": "'{name}' is geen geldige casus-id: gebruik kleine letters, cijfers en '-' (bijv. mijn-gemeente)",
     "cli.init_exists": "{target} bestaat al; kies een andere naam of --out (er is niets overschreven)",
-    "cli.draws_too_many": ("--draws {draws}: dat vraagt ongeveer {need} aan geheugen en tijdelijke schijfruimte, maar "
-                           "er is {free} vrij; kies hoogstens --draws {maximum}"),
+    "cli.draws_too_many": ("{option} {draws}: dat vraagt ongeveer {need} aan geheugen en tijdelijke schijfruimte, "
+                           "maar er is {free} vrij; kies hoogstens {option} {maximum}"),
     "cli.draws_soft_limit": ("--draws {draws} vraagt {estimate}; dat is boven de zachte grens ({soft} trekkingen "
                              "of 10 minuten rekenen). Voeg --ja toe om toch te starten."),
     "cli.out_is_file": "--out {path} is een bestand, geen map; kies een map voor de rapporten",
@@ -410,6 +414,12 @@ HELP_FRAME: dict[str, str] = {
     "[required]": "[verplicht]",
     "[env var: {}]": "[omgevingsvariabele: {}]",
     "Try '{command_path} {help_option}' for help.": "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
+}
+
+# The value types in the help's option table.
+HELP_TYPES: dict[str, str] = {
+    "<str>": "<tekst>", "<int>": "<geheel getal>", "<int range>": "<geheel getal>", "<float>": "<getal>",
+    "<float range>": "<getal>", "<bool>": "", "<path>": "<pad>", "<file>": "<bestand>", "<directory>": "<map>",
 }
 
 # Typer's usage errors (English text, as it formats them) → Dutch; the first pattern that
