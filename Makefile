@@ -9,7 +9,7 @@ CASE   ?= parameters/de_kop.yaml
 
 .PHONY: run test compare report bench lint clean
 
-$(BIN)/mkba: pyproject.toml
+$(BIN)/mkba: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"

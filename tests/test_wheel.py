@@ -23,8 +23,6 @@ import pytest
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow
-
 SKIP = shutil.ignore_patterns(".git", ".venv", "reports", "build", "dist", "*.egg-info", "__pycache__",
                               ".pytest_cache", ".ruff_cache", ".hypothesis", ".ipynb_checkpoints")
 
@@ -33,6 +31,28 @@ def _run(args: list[str], cwd: Path, timeout: float = 1800, env: dict | None = N
     proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     assert proc.returncode == 0, f"{' '.join(map(str, args))}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     return proc
+
+
+def test_init_voorbeeld_writes_the_bundled_example_under_a_new_id(tmp_path, capsys):
+    """In a checkout the examples are parameters/*.yaml; the copy differs only in its case id."""
+    import mkba
+    from mkba.core import bundled
+    from mkba.faces.cli import main
+
+    assert bundled.notebooks_dir() == ROOT / "notebooks"
+    assert bundled.example_cases()["de-kop"] == ROOT / "parameters" / "de_kop.yaml"
+    target = tmp_path / "mijn.yaml"
+    assert main(["init", "mijn", "--voorbeeld", "de-kop", "--out", str(target)]) == 0
+    original = (ROOT / "parameters" / "de_kop.yaml").read_text(encoding="utf-8").splitlines()
+    copy = target.read_text(encoding="utf-8").splitlines()
+    assert [(a, b) for a, b in zip(original, copy, strict=True) if a != b] == [("  id: de-kop", "  id: mijn")]
+    ours = mkba.simulate(mkba.load_case(target), draws=300, seed=2).summary()
+    theirs = mkba.simulate(mkba.load_case(ROOT / "parameters" / "de_kop.yaml"), draws=300, seed=2).summary()
+    assert ours["case"] == "mijn" and {**ours, "case": "de-kop"} == theirs
+    assert main(["init", "mijn", "--voorbeeld", "de-kop", "--out", str(target)]) == 2  # never overwrites
+    assert main(["init", "ander", "--voorbeeld", "bestaat-niet", "--out", str(tmp_path / "a.yaml")]) == 2
+    assert "onbekend voorbeeld 'bestaat-niet'; meegeleverde voorbeelden: de-kop" in capsys.readouterr().err
+    assert not (tmp_path / "a.yaml").exists()
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +66,7 @@ def wheel(tmp_path_factory) -> Path:
     return built
 
 
+@pytest.mark.slow
 def test_wheel_carries_notebooks_templates_and_examples(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for notebook in (ROOT / "notebooks").glob("*.ipynb"):
@@ -62,6 +83,7 @@ def test_wheel_carries_notebooks_templates_and_examples(wheel):
         assert zf.read("mkba/resources/parameters/de_kop.yaml") == (ROOT / "parameters" / "de_kop.yaml").read_bytes()
 
 
+@pytest.mark.slow
 def test_installed_wheel_makes_a_report_outside_the_checkout(wheel, tmp_path_factory):
     env_dir = tmp_path_factory.mktemp("venv") / "env"
     venv.EnvBuilder(with_pip=True, system_site_packages=False, clear=True).create(env_dir)
