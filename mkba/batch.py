@@ -297,8 +297,12 @@ def open_client(scheduler: str | None = None, workers: int | None = None,
             client.close()
         return
     n = workers or os.cpu_count() or 1
+    # dashboard off; the scheduler's small HTTP server (health, metrics) that dask starts anyway
+    # goes to a free port on 127.0.0.1 instead of the fixed :8787
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=None, worker_dashboard_address=None,
+                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                           silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
         try:

@@ -30,6 +30,9 @@ from .conftest import EXAMPLE
 DRAWS = 400
 SEED = 7
 BIN = Path(sys.executable).parent
+# dask serves health/metrics over HTTP even with --no-dashboard (on 0.0.0.0:8787 for the scheduler,
+# 0.0.0.0:<random> for workers); keep those on a free port of 127.0.0.1 as well
+LOCAL_ANY_PORT = "127.0.0.1:0"
 
 
 def _stop(procs: list[subprocess.Popen]) -> None:
@@ -46,6 +49,18 @@ def _stop(procs: list[subprocess.Popen]) -> None:
             proc.wait(timeout=10)
 
 
+def _listening(procs: list[subprocess.Popen]) -> list[tuple[str, int]]:
+    """Every TCP address our scheduler and worker processes (and their children) listen on."""
+    import psutil
+
+    found = []
+    for proc in procs:
+        parent = psutil.Process(proc.pid)
+        for p in [parent, *parent.children(recursive=True)]:
+            found += [tuple(c.laddr) for c in p.net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN]
+    return found
+
+
 @pytest.fixture(scope="module")
 def scheduler(tmp_path_factory):
     """Address of a running scheduler with two connected workers; torn down even on failure."""
@@ -58,7 +73,8 @@ def scheduler(tmp_path_factory):
               "stderr": open(folder / "dask.log", "ab")}  # noqa: SIM115 - closed with the processes
     try:
         procs.append(subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0",
-                                       "--no-dashboard", "--scheduler-file", str(info)], **common))
+                                       "--no-dashboard", "--dashboard-address", LOCAL_ANY_PORT,
+                                       "--scheduler-file", str(info)], **common))
         deadline = time.monotonic() + 60
         while not info.exists() and time.monotonic() < deadline:
             assert procs[0].poll() is None, (folder / "dask.log").read_text()
@@ -68,10 +84,11 @@ def scheduler(tmp_path_factory):
         for _ in range(2):
             procs.append(subprocess.Popen([str(BIN / "dask"), "worker", "--scheduler-file", str(info),
                                            "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1",
-                                           "--no-dashboard"], **common))
+                                           "--no-dashboard", "--dashboard-address", LOCAL_ANY_PORT], **common))
         with Client(address, timeout="30s") as client:
             client.wait_for_workers(2, timeout=90)
             assert len(client.scheduler_info()["workers"]) == 2
+        assert _listening(procs) and all(ip == "127.0.0.1" for ip, _ in _listening(procs))
         yield address
     finally:
         _stop(procs)
