@@ -176,8 +176,7 @@ def run_task(task: Task) -> RunOutput | Failure:
         case = _load(task.case)
         result = mkba.simulate(case, draws=task.draws, seed=task.seed, scenario=task.scenario,
                                design=task.design)
-        summary = result.summary()
-        result.store.close()
+        summary = result.summary()  # the per-draw store is freed with `result` when this returns
     except CaseError as exc:
         return Failure(task.case.name, LOAD, str(exc), scenario=task.scenario)
     except MkbaError as exc:
