@@ -221,9 +221,9 @@ def batch(
         for failure in written.failed:
             stderr.print(f"[red]fout[/red] {escape(failure['message'])}", soft_wrap=True)
         stdout.print(_t.BATCH_DONE_FAILED.format(ok=len(written.runs), map=folder, fout=len(written.failed),
-                                                 fouten=folder / "fouten.json"))
+                                                 fouten=folder / "fouten.json"), soft_wrap=True)
     else:
-        stdout.print(_t.BATCH_DONE.format(ok=len(written.runs), map=folder))
+        stdout.print(_t.BATCH_DONE.format(ok=len(written.runs), map=folder), soft_wrap=True)
     if written.failed:
         raise typer.Exit(1)
 
