@@ -219,3 +219,21 @@ def test_usage_errors_before_any_cluster_starts(tmp_path, capsys):
     assert main(["batch", str(EXAMPLE), "--design", "grid", "--out", str(tmp_path / "u")]) == 2
     assert "unknown design 'grid'" in capsys.readouterr().err
     assert not (tmp_path / "u").exists()
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    import functools
+    import socket
+
+    with socket.socket() as s:  # a port that nobody listens on any more
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    with pytest.raises(batch.ConnectError) as info, batch.open_client(address, timeout=1):
+        pass
+    assert info.value.address == address
+    monkeypatch.setattr(batch, "open_client", functools.partial(batch.open_client, timeout=1))
+    assert main(["batch", str(EXAMPLE), "--scheduler", address, "--out", str(tmp_path / "u")]) == 2
+    err = capsys.readouterr().err
+    assert f"kan de Dask-scheduler {address} niet bereiken" in err and "Traceback" not in err
+    assert not (tmp_path / "u").exists()
