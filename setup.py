@@ -1,4 +1,5 @@
-"""Packaging: everything else is in pyproject.toml; this file only maps the top-level folders.
+"""Packaging: everything else is in pyproject.toml; this file only lists the packages and maps the
+top-level folders.
 
 ``notebooks/`` and ``parameters/`` stay at the top level of the repository, where users look
 (DESIGN §1), and travel in the wheel as package data under ``mkba/resources/`` so that an
@@ -13,10 +14,5 @@ BUNDLED = {"mkba.resources.notebooks": "notebooks", "mkba.resources.parameters":
 
 setup(
     packages=[*find_namespace_packages(include=["mkba*"], exclude=[*BUNDLED, "*.__pycache__"]), *BUNDLED],
-    package_dir=BUNDLED,
-    package_data={
-        "mkba": ["resources/*.yaml", "resources/templates/*/*"],
-        "mkba.resources.notebooks": ["*.ipynb"],
-        "mkba.resources.parameters": ["*.yaml", "*.csv", "*.parquet", "*.xlsx", "**/*.yaml", "**/*.csv"],
-    },
+    package_dir=BUNDLED,  # package data for these (and for mkba) is listed in pyproject.toml
 )

@@ -281,13 +281,12 @@ def init(
     """Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait."""
     from mkba.core.bundled import example_cases
     from mkba.core.io import write_text_atomic
-    from mkba.faces import text_nl
 
     examples = example_cases()
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
         raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)")
     if voorbeeld is not None and voorbeeld not in examples:
-        raise UsageError(text_nl.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
+        raise UsageError(_t.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
     target = out or Path(f"{name}.yaml")
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)")
@@ -298,7 +297,7 @@ def init(
         return
     text = _renamed_case(examples[voorbeeld].read_text(encoding="utf-8"), name)
     write_text_atomic(target, text)
-    stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
+    stdout.print(_t.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
 
 
 def _renamed_case(text: str, name: str) -> str:
