@@ -110,7 +110,7 @@ def read_case(path: str | Path) -> CaseText | Failure:
 
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # exact bytes: the case's SHA-256 matches load_case's
     except FileNotFoundError:
         return Failure(str(path), LOAD, str(Problem(str(path), "", "file not found")))
     except (OSError, UnicodeDecodeError) as exc:

@@ -193,6 +193,7 @@ def test_run_task_is_picklable_and_equals_simulate():
     """The unit of work runs from plain inputs (no file access) and gives mkba.simulate's summary."""
     source = batch.read_case(EXAMPLE)
     assert isinstance(source, batch.CaseText)
+    assert batch._load(source).sha256 == mkba.load_case(EXAMPLE).sha256
     task = pickle.loads(pickle.dumps(batch.Task(source, "s2-uitvoeringsvereisten", 300, 3, "lhs")))
     out = batch.run_task(task)
     assert isinstance(out, batch.RunOutput) and out.case_id == "de-kop"
