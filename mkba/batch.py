@@ -34,7 +34,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from mkba.core.errors import CaseError, MkbaError
+from mkba.core.errors import CaseError, MkbaError, Problem
 
 ALL = "all"
 BASELINE = "baseline"
@@ -90,6 +90,17 @@ class Failure:
     detail: str
     scenario: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    problems: tuple[Problem, ...] = ()              # a CaseError's located problems (codes + params)
+    error_code: str = ""                           # an MkbaError's code and params, for wording
+    error_params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, case_name: str, code: str, exc: MkbaError, scenario: str | None = None) -> Failure:
+        """A failure from an mkba error, keeping what the faces need to word it."""
+        problems = tuple(exc.problems) if isinstance(exc, CaseError) else ()
+        return cls(case_name, code, "\n".join(p.plain() for p in problems) if problems else str(exc),
+                   scenario=scenario, problems=problems, error_code=getattr(exc, "code", "") or "",
+                   error_params=tuple(getattr(exc, "params", {}).items()))
 
 
 @dataclass(frozen=True)
@@ -104,17 +115,19 @@ class Written:
         return {"runs": list(self.runs), "failed": list(self.failed)}
 
 
-def read_case(path: str | Path) -> CaseText | Failure:
-    """Read a case file's text on the client (workers may not share the file system)."""
-    from mkba.core.errors import Problem
+def read_case(path: str | Path) -> CaseText:
+    """A case file as plain data (workers may not share the file system). Exact bytes, so the
+    case's SHA-256 matches :func:`mkba.load_case`'s. Raises :class:`CaseError` as ``load_case``
+    does for a missing, unreadable or invalid file."""
+    from mkba.data_in.cases import load_case
 
     path = Path(path)
+    load_case(path)  # every file check and validation in one place
     try:
-        text = path.read_bytes().decode("utf-8")  # exact bytes: the case's SHA-256 matches load_case's
-    except FileNotFoundError:
-        return Failure(str(path), LOAD, str(Problem(str(path), "", "file not found")))
-    except (OSError, UnicodeDecodeError) as exc:
-        return Failure(str(path), LOAD, str(Problem(str(path), "", f"cannot read file: {exc}")))
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):  # changed since it was validated: validate again
+        load_case(path)
+        raise
     return CaseText(str(path), str(path.resolve().parent), text)
 
 
@@ -135,19 +148,17 @@ def plan(paths: Sequence[str | Path], scenario: str = BASELINE, draws: int = 10_
     from mkba.core.sampling import DESIGNS
 
     if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}")
+        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "cli.unknown_design",
+                         design=design, known=", ".join(DESIGNS))
     tasks: list[Task] = []
     failures: list[Failure] = []
     seen: dict[str, str] = {}
     for path in paths:
-        source = read_case(path)
-        if isinstance(source, Failure):
-            failures.append(source)
-            continue
         try:
+            source = read_case(path)
             case = _load(source)
         except MkbaError as exc:
-            failures.append(Failure(source.name, LOAD, str(exc)))
+            failures.append(Failure.of(str(path), LOAD, exc))
             continue
         if case.id in seen:
             failures.append(Failure(source.name, DUPLICATE, case.id, extra=(("eerder", seen[case.id]),)))
@@ -178,9 +189,9 @@ def run_task(task: Task) -> RunOutput | Failure:
                                design=task.design)
         summary = result.summary()  # the per-draw store is freed with `result` when this returns
     except CaseError as exc:
-        return Failure(task.case.name, LOAD, str(exc), scenario=task.scenario)
+        return Failure.of(task.case.name, LOAD, exc, scenario=task.scenario)
     except MkbaError as exc:
-        return Failure(task.case.name, RUN, str(exc), scenario=task.scenario)
+        return Failure.of(task.case.name, RUN, exc, scenario=task.scenario)
     except Exception as exc:  # noqa: BLE001 - reported per run, the batch goes on
         return Failure(task.case.name, RUN, f"{type(exc).__name__}: {exc}", scenario=task.scenario)
     return RunOutput(task.case.name, case.id, task.scenario, summary)

@@ -180,7 +180,8 @@ def test_a_broken_case_is_reported_and_the_rest_complete(tmp_path):
     assert [e["case"] for e in errors] == [str(broken), str(missing)]
     assert errors[0]["message"].startswith("casus kon niet worden geladen: ")
     assert f"{broken}:" in errors[0]["message"] and "parameters.substitutie" in errors[0]["message"]
-    assert "file not found" in errors[1]["message"]
+    assert "must be" not in errors[0]["message"]  # the problem in Dutch (text_nl), not the core's fallback
+    assert errors[1]["message"] == f"casus kon niet worden geladen: {missing}: bestand niet gevonden"
     assert f"4 run(s) klaar in {out}; 2 mislukt (zie {out / 'fouten.json'})" in proc.stdout
     assert str(broken) in proc.stderr.replace("\n", "")
     table = pd.read_parquet(out / "batch.parquet")
@@ -218,7 +219,7 @@ def test_usage_errors_before_any_cluster_starts(tmp_path, capsys):
                  "--out", str(tmp_path / "u")]) == 2
     assert "--workers hoort bij een lokaal cluster" in capsys.readouterr().err
     assert main(["batch", str(EXAMPLE), "--design", "grid", "--out", str(tmp_path / "u")]) == 2
-    assert "unknown design 'grid'" in capsys.readouterr().err
+    assert "onbekend steekproefontwerp 'grid'" in capsys.readouterr().err
     assert not (tmp_path / "u").exists()
 
 

@@ -68,5 +68,5 @@ def test_init_writes_a_template_that_validates_and_runs(tmp_path, capsys):
     before = target.read_text()
     assert main(["init", "mijn-gemeente", "--out", str(target)]) == 2
     assert target.read_text() == before
-    assert "exists already" in capsys.readouterr().err
+    assert "bestaat al" in capsys.readouterr().err
     assert main(["init", "Mijn Gemeente"]) == 2

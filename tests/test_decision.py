@@ -143,7 +143,7 @@ def test_compare_cli_json_and_bad_input(capsys, example_path):
     assert out["cuts"]["s3-generiek"]["npv_change"]["mean"] == pytest.approx(total, rel=1e-9)
     assert out["decision"]["evpi"] == pytest.approx(min(out["decision"]["expected_loss"].values()), rel=1e-9)
     assert main(["compare", str(example_path), "--draws", "100", "--perspective", "provincie"]) == 2
-    assert "not a stakeholder" in capsys.readouterr().err
+    assert "is geen belanghebbende" in capsys.readouterr().err
 
 
 def test_compare_table_names_the_least_harmful_cut(capsys, example_path):

@@ -105,7 +105,7 @@ def test_broken_case_leaves_earlier_report_intact(built, example_path, tmp_path,
     broken.write_text(example_path.read_text().replace("max: 0.45", "max: 0.30"), encoding="utf-8")
     assert main(["report", str(broken), "--draws", "200", "--out", str(out)]) == 2
     err = " ".join(capsys.readouterr().err.split())
-    assert "parameters.substitutie: max (0.3) must be ≥ mode (0.35)" in err
+    assert "parameters.substitutie: max (0,3) moet ≥ mode (0,35) zijn" in err
     assert snapshot(folder) == before
     assert [p for p in (out / "de-kop").iterdir() if p.is_dir()] == [folder]
 
@@ -132,5 +132,5 @@ def test_report_rejects_bad_options_before_running(example_path, tmp_path, capsy
     assert main(["report", str(example_path), "--scenario", "s1-taakvelden", "--all", "--out", str(tmp_path)]) == 2
     assert main(["report", str(example_path), "--sobol-n", "1000", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "unknown scenario 's9'" in err and "not both" in err and "power of two" in err
+    assert "onbekend scenario 's9'" in err and "niet allebei" in err and "macht van twee" in err
     assert not (tmp_path / "de-kop").exists()

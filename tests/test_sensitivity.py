@@ -183,9 +183,9 @@ def test_cli_sensitivity_json_and_errors(capsys, example_path):
     assert set(next(iter(out["parameters"].values()))) == {"S1", "S1_conf", "ST", "ST_conf"}
     assert main(["sensitivity", str(example_path), "--method", "breakeven", "--target-bcr", "1.2", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["output"] == "bcr"
-    for bad, message in ((["--method", "sobl"], "unknown method"), (["--method", "sobol", "--n", "1000"], "power of two"),
-                         (["--output", "net:provincie"], "unknown stakeholder"), (["--output", "irr"], "unknown output"),
-                         (["--target-bcr", "1.2"], "goes with --method breakeven")):
+    for bad, message in ((["--method", "sobl"], "onbekende methode"), (["--method", "sobol", "--n", "1000"], "macht van twee"),
+                         (["--output", "net:provincie"], "onbekende belanghebbende"), (["--output", "irr"], "onbekende uitkomst"),
+                         (["--target-bcr", "1.2"], "hoort bij --method breakeven")):
         assert main(["sensitivity", str(example_path), *bad]) == 2
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err
@@ -232,7 +232,7 @@ def test_versus_rejects_meaningless_requests(capsys, example_path):
     with pytest.raises(UsageError, match="is the option being analysed"):
         tornado.analyze(case, scenario="s", versus="s")
     assert main(["sensitivity", str(example_path), "--versus", "s9"]) == 2
-    assert "--versus s9: unknown option" in capsys.readouterr().err
+    assert "--versus s9: onbekende optie" in capsys.readouterr().err
 
 
 def test_de_kop_switching_value_of_scenario_2(capsys, example_path):

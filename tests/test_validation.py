@@ -8,6 +8,7 @@ import pytest
 import mkba
 from mkba.core.errors import CaseError
 from mkba.faces.cli import main
+from mkba.faces.text_nl import render_problem
 
 VALID = """\
 mkba: 1
@@ -67,27 +68,27 @@ def test_valid_mini_case_loads(tmp_path):
 
 # (replace this, with this, expected line, expected path, fragment of the message)
 BROKEN = [
-    ("max: 0.45}", "max: 0.30}", 15, "parameters.substitutie", "max (0.3) must be ≥ mode (0.35)"),
-    ("{dist: uniform, min: 10, max: 20}", "{dist: uniform, min: 10}", 16, "parameters.aantal.max", "missing required field"),
-    ("{dist: uniform, min: 10, max: 20}", "{dist: weibul, k: 2}", 16, "parameters.aantal", "unknown dist 'weibul'"),
-    ("payer: gemeente", "payer: provincie", 21, "costs[0].payer", "unknown stakeholder 'provincie'"),
-    ("amount: budget", "amount: budjet", 20, "costs[0].amount", "unknown parameter 'budjet'"),
-    ("source: bron}", "source: onbekend}", 14, "parameters.budget.source", "unknown source 'onbekend'"),
-    ("huishoudens: rest}", "huishoudens: 0.1}", 30, "effects[0].beneficiaries", "must sum to 1 (they sum to 0.9)"),
-    ("share: substitutie", "share: aantal", 28, "effects[0].share", "parameter 'aantal' can take values in [10, 20]"),
-    ("share: substitutie", "share: 1.5", 28, "effects[0].share", "1.5 is out of range"),
-    ("kind: fiscal", "kind: financieel", 26, "effects[0].kind", "fiscal"),
-    ("    value: 100\n", "    value: 100\n    vaule: 3\n", 30, "effects[0].vaule", "unknown field 'vaule'"),
-    ("volume: aantal", "volume: [1, 2]", 27, "effects[0].volume", "one entry per year of the horizon (3)"),
-    ("scale: {aantal: 0.5}", "drop: [bestaat-niet]", 34, "scenarios.s1.drop[0]", "no cost or effect line with id 'bestaat-niet'"),
-    ("scale: {aantal: 0.5}", "drop: [subsidie]", 34, "scenarios.s1.drop", "removes every cost line"),
-    ("scale: {aantal: 0.5}", "set: {onbekend: 3}", 34, "scenarios.s1.set.onbekend", "unknown parameter 'onbekend'"),
-    ("  id: mini", "  id: Mini Case", 3, "case.id", "lower-case letters"),
-    ("mkba: 1", "mkba: 2", 1, "mkba", "format version 2 is not supported"),
-    ("  horizon: 3", "  horizon: 0", 6, "case.horizon", "greater than or equal to 1"),
-    ("  - id: effect", "  - id: subsidie", 23, "effects[0].id", "used twice"),
-    ("gemeente: Gemeente\n", "gemeente: Gemeente\n  gemeente: Dubbel\n", 12, "stakeholders.gemeente", "duplicate key"),
-    ("  discount_rate: 0.0225", "  discount_rate: -2", 7, "case.discount_rate", "out of range"),
+    ("max: 0.45}", "max: 0.30}", 15, "parameters.substitutie", "max (0,3) moet ≥ mode (0,35) zijn"),
+    ("{dist: uniform, min: 10, max: 20}", "{dist: uniform, min: 10}", 16, "parameters.aantal.max", "verplicht veld ontbreekt"),
+    ("{dist: uniform, min: 10, max: 20}", "{dist: weibul, k: 2}", 16, "parameters.aantal", "onbekende verdeling 'weibul'"),
+    ("payer: gemeente", "payer: provincie", 21, "costs[0].payer", "onbekende belanghebbende 'provincie'"),
+    ("amount: budget", "amount: budjet", 20, "costs[0].amount", "onbekende parameter 'budjet'"),
+    ("source: bron}", "source: onbekend}", 14, "parameters.budget.source", "onbekende bron 'onbekend'"),
+    ("huishoudens: rest}", "huishoudens: 0.1}", 30, "effects[0].beneficiaries", "moeten optellen tot 1 (ze tellen op tot 0,9)"),
+    ("share: substitutie", "share: aantal", 28, "effects[0].share", "parameter 'aantal' kan waarden in [10, 20] aannemen"),
+    ("share: substitutie", "share: 1.5", 28, "effects[0].share", "1,5 valt buiten het bereik"),
+    ("kind: fiscal", "kind: financieel", 26, "effects[0].kind", "moet een van"),
+    ("    value: 100\n", "    value: 100\n    vaule: 3\n", 30, "effects[0].vaule", "onbekend veld 'vaule'"),
+    ("volume: aantal", "volume: [1, 2]", 27, "effects[0].volume", "één waarde per jaar van de horizon (3)"),
+    ("scale: {aantal: 0.5}", "drop: [bestaat-niet]", 34, "scenarios.s1.drop[0]", "geen kosten- of effectpost met id 'bestaat-niet'"),
+    ("scale: {aantal: 0.5}", "drop: [subsidie]", 34, "scenarios.s1.drop", "verwijdert alle kostenposten"),
+    ("scale: {aantal: 0.5}", "set: {onbekend: 3}", 34, "scenarios.s1.set.onbekend", "onbekende parameter 'onbekend'"),
+    ("  id: mini", "  id: Mini Case", 3, "case.id", "kleine letters"),
+    ("mkba: 1", "mkba: 2", 1, "mkba", "formaatversie 2 wordt niet ondersteund"),
+    ("  horizon: 3", "  horizon: 0", 6, "case.horizon", "horizon 0 is niet plausibel"),
+    ("  - id: effect", "  - id: subsidie", 23, "effects[0].id", "komt twee keer voor"),
+    ("gemeente: Gemeente\n", "gemeente: Gemeente\n  gemeente: Dubbel\n", 12, "stakeholders.gemeente", "dubbele sleutel"),
+    ("  discount_rate: 0.0225", "  discount_rate: -2", 7, "case.discount_rate", "valt buiten het bereik"),
 ]
 
 
@@ -95,13 +96,15 @@ BROKEN = [
 def test_broken_case_is_rejected_with_location(tmp_path, old, new, line, path, fragment):
     assert old in VALID
     problems, file = problems_of(VALID.replace(old, new, 1), tmp_path)
-    matching = [p for p in problems if fragment in p.message]
-    assert matching, [str(p) for p in problems]
+    matching = [p for p in problems if fragment in render_problem(p)]
+    assert matching, [render_problem(p) for p in problems]
     p = matching[0]
     assert p.file == str(file)
     assert p.path == path
     assert p.line == line, str(p)
-    assert str(p).startswith(f"{file}:{line} {path}: ")
+    assert p.code, "every validation problem has a stable code"
+    assert render_problem(p).startswith(f"{file}:{line} {path}: ")
+    assert str(p).startswith(f"{file}:{line} {path}: ")  # the plain fallback keeps the location too
 
 
 def test_all_problems_reported_at_once(tmp_path):
@@ -113,9 +116,9 @@ def test_all_problems_reported_at_once(tmp_path):
 def test_correlations_are_checked(tmp_path):
     text = VALID + "correlations:\n  - [substitutie, budget, 0.5]\n  - [substitutie, aantal, 1.5]\n"
     problems, _ = problems_of(text, tmp_path)
-    messages = " | ".join(p.message for p in problems)
-    assert "'budget' is fixed" in messages
-    assert "strictly between -1 and 1" in messages
+    messages = " | ".join(render_problem(p) for p in problems)
+    assert "'budget' is vast" in messages
+    assert "strikt tussen -1 en 1" in messages
 
 
 def test_inconsistent_correlation_matrix(tmp_path):
@@ -123,18 +126,18 @@ def test_inconsistent_correlation_matrix(tmp_path):
                          "  aantal: {dist: uniform, min: 10, max: 20}\n  x: {dist: uniform, min: 0, max: 1}")
     text += "correlations:\n  - [substitutie, aantal, 0.9]\n  - [substitutie, x, 0.9]\n  - [aantal, x, -0.9]\n"
     problems, _ = problems_of(text, tmp_path)
-    assert any("not positive definite" in p.message for p in problems)
+    assert any(p.code == "corr.inconsistent" and "niet positief definiet" in render_problem(p) for p in problems)
 
 
 def test_yaml_syntax_error_has_a_line(tmp_path):
     problems, file = problems_of(VALID.replace("  title: Mini", "  title: [Mini"), tmp_path)
-    assert problems[0].line is not None and "not valid YAML" in problems[0].message
+    assert problems[0].line is not None and "geen geldige YAML" in render_problem(problems[0])
 
 
 def test_yaml_is_never_executed(tmp_path):
     text = VALID.replace("  title: Mini", "  title: !!python/object/apply:os.system ['echo hacked']")
     problems, _ = problems_of(text, tmp_path)
-    assert "not valid YAML" in problems[0].message
+    assert "geen geldige YAML" in render_problem(problems[0])
 
 
 def test_cli_validate_exit_codes_and_no_traceback(tmp_path, capsys):
@@ -144,24 +147,25 @@ def test_cli_validate_exit_codes_and_no_traceback(tmp_path, capsys):
     bad.write_text(VALID.replace("max: 0.45}", "max: 0.30}"), encoding="utf-8")
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert f"{bad}:15 parameters.substitutie: max (0.3) must be ≥ mode (0.35)" in " ".join(err.split())
+    assert f"{bad}:15 parameters.substitutie: max (0,3) moet ≥ mode (0,35) zijn" in " ".join(err.split())
+    assert "1 probleem gevonden" in err
     assert "Traceback" not in err
 
 
 def test_cli_missing_file_and_unknown_scenario(tmp_path, capsys):
     assert main(["run", str(tmp_path / "nope.yaml")]) == 2
-    assert "file not found" in capsys.readouterr().err
+    assert "bestand niet gevonden" in capsys.readouterr().err
     good = load(VALID, tmp_path)
     assert main(["run", str(good), "--scenario", "s9", "--draws", "10"]) == 2
     err = capsys.readouterr().err
-    assert "unknown scenario 's9'" in err and "s1" in err and "Traceback" not in err
+    assert "onbekend scenario 's9'" in err and "s1" in err and "Traceback" not in err
 
 
 def test_cli_bad_option_value(tmp_path, capsys):
     good = load(VALID, tmp_path)
     assert main(["run", str(good), "--draws", "0"]) == 2
     assert main(["run", str(good), "--design", "halton", "--draws", "5"]) == 2
-    assert "unknown design" in capsys.readouterr().err
+    assert "onbekend steekproefontwerp 'halton'" in capsys.readouterr().err
 
 
 def test_validate_warns_about_unused_parameters(tmp_path, capsys):
@@ -169,7 +173,7 @@ def test_validate_warns_about_unused_parameters(tmp_path, capsys):
                          "  aantal: {dist: uniform, min: 10, max: 20}\n  vergeten: {value: 3}")
     path = load(text, tmp_path)
     assert main(["validate", str(path)]) == 0
-    assert "parameters.vergeten: no line or scenario uses this parameter" in " ".join(capsys.readouterr().err.split())
+    assert "parameters.vergeten: geen post of scenario gebruikt deze parameter" in " ".join(capsys.readouterr().err.split())
 
 
 def test_used_parameters_follow_the_scenario(tmp_path):

@@ -14,20 +14,30 @@ References
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mkba.core.distributions import ParameterSpec, parse_parameter
-from mkba.core.errors import CaseError, LineMap, Problem, UsageError, YamlPath
+from mkba.core.errors import CaseError, Invalid, LineMap, Problem, UsageError, YamlPath
 
 FORMAT_VERSION = 1
 REST = "rest"
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+
+# Plausible ranges (README "Grenzen"): with these every product the model forms
+# (volume × value × ramp-up × (1 + bias) × discount factor, summed over ≤ 200 years) stays finite.
+YEAR_RANGE = (1950, 2100)
+HORIZON_RANGE = (1, 200)
+MAX_AMOUNT = 1e11  # € 100 miljard per year or per unit
+MAX_VOLUME = 1e9  # units per year (people, contacts, nights)
+MAX_MULTIPLIER = 1e3  # ramp-up factors
+DISCOUNT_RANGE = (-0.5, 1.0)
 
 Scalar = float | str
 Quantity = float | str | tuple[float | str, ...]
@@ -49,11 +59,25 @@ class CaseInfo(_Record):
     id: str = Field(pattern=ID_PATTERN)
     title: str
     start_year: int
-    horizon: int = Field(ge=1, le=200)
+    horizon: int
     price_year: int | None = None
     discount_rate: float | str = 0.0225
     optimism_bias: dict[Literal["costs", "benefits"], float | str] = Field(default_factory=dict)
     description: str | None = None
+
+    @model_validator(mode="after")
+    def _plausible_years(self) -> CaseInfo:
+        low, high = YEAR_RANGE
+        for name in ("start_year", "price_year"):
+            year = getattr(self, name)
+            if year is not None and not low <= year <= high:
+                raise Invalid("case.year_range", f"{name} {year} is not plausible: use a year from {low} to {high}",
+                              field=name, year=year, low=low, high=high)
+        if not HORIZON_RANGE[0] <= self.horizon <= HORIZON_RANGE[1]:
+            raise Invalid("case.horizon_range", f"horizon {self.horizon} is not plausible: use 1 to "
+                          f"{HORIZON_RANGE[1]} years", horizon=self.horizon, low=HORIZON_RANGE[0], high=HORIZON_RANGE[1],
+                          field="horizon")
+        return self
 
 
 class CostLine(_Record):
@@ -276,9 +300,10 @@ class _Collector:
     def __init__(self, lines: LineMap):
         self.lines = lines
         self.problems: list[Problem] = []
+        self.failed: set[str] = set()  # parameters that did not parse: no follow-on "unknown" problems
 
-    def add(self, path: YamlPath, message: str) -> None:
-        self.problems.append(self.lines.problem(path, message))
+    def add(self, path: YamlPath, message: str, code: str = "", **params: Any) -> None:
+        self.problems.append(self.lines.problem(path, message, code, **params))
 
     def record(self, model: type[BaseModel], data: Any, path: YamlPath) -> Any:
         try:
@@ -292,36 +317,58 @@ class _Collector:
             return parse_parameter(record)
         except ValidationError as exc:
             self._pydantic(exc, path, None)
+        except Invalid as exc:
+            self.add(path, str(exc), exc.code, **exc.params)
         except ValueError as exc:
             self.add(path, str(exc))
         return None
 
     def _pydantic(self, exc: ValidationError, path: YamlPath, model: type[BaseModel] | None) -> None:
+        union_paths: set[tuple] = set()
         for err in exc.errors():
             loc = tuple(err["loc"])
             kind = err["type"]
+            plain = tuple(part for part in loc if not (isinstance(part, str) and _UNION_MEMBER.match(part)))
+            if plain != loc:  # one value tried against each type of a union: report it once
+                if plain not in union_paths:
+                    union_paths.add(plain)
+                    self.add(path + plain, f"must be a number, a parameter name or a per-year list (got {_shown(err.get('input'))})",
+                             "field.union", got=_shown(err.get("input")))
+                continue
             if kind == "extra_forbidden":
                 allowed = ""
                 if model is not None:
                     names = [f.alias or n for n, f in model.model_fields.items()]
                     allowed = f"; allowed here: {', '.join(names)}"
-                self.add(path + loc, f"unknown field '{loc[-1]}'{allowed}")
+                self.add(path + loc, f"unknown field '{loc[-1]}'{allowed}", "field.unknown",
+                         field=str(loc[-1]), allowed=allowed.removeprefix("; allowed here: "))
             elif kind == "missing":
-                self.add(path + loc, "missing required field")
+                self.add(path + loc, "missing required field", "field.missing", field=str(loc[-1]) if loc else "")
             elif kind in ("value_error", "assertion_error"):
+                original = (err.get("ctx") or {}).get("error")
                 msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-                self.add(path + loc, msg)
+                if isinstance(original, Invalid):
+                    at = (original.params["field"],) if not loc and "field" in original.params else ()
+                    self.add(path + loc + at, msg, original.code, **original.params)
+                else:
+                    self.add(path + loc, msg)
             elif kind == "string_pattern_mismatch":
-                self.add(path + loc, f"'{err.get('input')}' is not allowed: use lower-case letters, digits and '-'")
+                self.add(path + loc, f"'{err.get('input')}' is not allowed: use lower-case letters, digits and '-'",
+                         "field.id_pattern", value=str(err.get("input")))
+            elif isinstance(err.get("input"), str) and number_text(err["input"]) is not None:
+                self.add(path + loc, f"'{err['input']}' is text, not a number; write {number_text(err['input'])}",
+                         "number.as_text", text=err["input"], number=number_text(err["input"]))
             else:
-                self.add(path + loc, f"{err['msg']} (got {err.get('input')!r})")
+                ctx = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, int | float | str)}
+                self.add(path + loc, f"{err['msg']} (got {err.get('input')!r})", f"pydantic.{kind}",
+                         got=_shown(err.get("input")), **ctx)
 
 
 def _as_mapping(col: _Collector, data: Any, path: YamlPath, what: str) -> dict:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        col.add(path, f"must be a mapping of {what}")
+        col.add(path, f"must be a mapping of {what}", f"shape.mapping.{what.replace(' ', '_')}")
         return {}
     return data
 
@@ -361,11 +408,14 @@ def _parse_parameters(col: _Collector, raw: Any, path: YamlPath) -> dict[str, Pa
     out: dict[str, ParameterSpec] = {}
     for name, record in _as_mapping(col, raw, path, "parameter records").items():
         if not isinstance(name, str) or not re.match(NAME_PATTERN, name):
-            col.add(path + (name,), "parameter names must start with a letter or '_' and hold only letters, digits and '_'")
+            col.add(path + (name,), "parameter names must start with a letter or '_' and hold only letters, digits and '_'",
+                    "param.bad_name", name=str(name))
             continue
         spec = col.parameter(record, path + (name,))
         if spec is not None:
             out[name] = spec
+        else:
+            col.failed.add(name)
     return out
 
 
@@ -373,7 +423,7 @@ def _parse_lines(col: _Collector, raw: Any, path: YamlPath, model: type[BaseMode
     if raw is None:
         return []
     if not isinstance(raw, list):
-        col.add(path, "must be a list of line records (each starting with '- id: ...')")
+        col.add(path, "must be a list of line records (each starting with '- id: ...')", "shape.lines")
         return []
     out = []
     for index, item in enumerate(raw):
@@ -387,43 +437,47 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
     """Validate parsed YAML ``data`` (with its :class:`LineMap`) into a :class:`Case`."""
     col = _Collector(lines)
     if not isinstance(data, dict):
-        raise CaseError([lines.problem((), "a case file must be a YAML mapping starting with 'mkba: 1'")])
+        raise CaseError([lines.problem((), "a case file must be a YAML mapping starting with 'mkba: 1'", "case.not_mapping")])
 
     known = {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios",
              "pm_posten", "beperkingen", "groepen"}
     for key in data:
         if key not in known:
-            col.add((key,), f"unknown top-level section; allowed: {', '.join(sorted(known))}")
+            col.add((key,), f"unknown top-level section; allowed: {', '.join(sorted(known))}", "case.unknown_section",
+                    allowed=", ".join(sorted(known)))
     version = data.get("mkba")
     if version is None:
-        col.add((), "missing 'mkba: 1' (the case-file format version)")
+        col.add((), "missing 'mkba: 1' (the case-file format version)", "case.missing_version")
     elif version != FORMAT_VERSION:
-        col.add(("mkba",), f"format version {version!r} is not supported; this mkba reads version {FORMAT_VERSION}")
+        col.add(("mkba",), f"format version {version!r} is not supported; this mkba reads version {FORMAT_VERSION}",
+                "case.bad_version", version=_shown(version), supported=FORMAT_VERSION)
 
     info: CaseInfo | None = col.record(CaseInfo, data.get("case"), ("case",))
     sources = {str(k): str(v) for k, v in _as_mapping(col, data.get("sources"), ("sources",), "citation keys").items()}
     stakeholders = {str(k): str(v) for k, v in _as_mapping(col, data.get("stakeholders"), ("stakeholders",), "stakeholder labels").items()}
     if not stakeholders:
-        col.add(("stakeholders",), "declare at least one stakeholder (id: label), e.g. 'gemeente: Gemeente'")
+        col.add(("stakeholders",), "declare at least one stakeholder (id: label), e.g. 'gemeente: Gemeente'",
+                "case.no_stakeholders")
     for sid in stakeholders:
         if not re.match(ID_PATTERN, sid):
-            col.add(("stakeholders", sid), "stakeholder ids use lower-case letters, digits and '-'")
+            col.add(("stakeholders", sid), "stakeholder ids use lower-case letters, digits and '-'", "field.id_pattern",
+                    value=str(sid))
     parameters = _parse_parameters(col, data.get("parameters"), ("parameters",))
     costs = _parse_lines(col, data.get("costs"), ("costs",), CostLine, _cost)
     effects = _parse_lines(col, data.get("effects"), ("effects",), EffectLine, _effect)
     if data.get("costs") in (None, []):
-        col.add(("costs",), "declare at least one cost line: a benefit-cost ratio needs costs")
+        col.add(("costs",), "declare at least one cost line: a benefit-cost ratio needs costs", "case.no_costs")
 
     correlations = _parse_correlations(col, data.get("correlations"), parameters)
 
     horizon = info.horizon if info else None
     checker = _RefChecker(col, parameters, stakeholders, sources, horizon)
     if info is not None:
-        checker.scalar(info.discount_rate, ("case", "discount_rate"), low=-0.99, high=1.0,
-                       what="a discount rate (e.g. 0.0225 for 2,25%)")
+        checker.scalar(info.discount_rate, ("case", "discount_rate"), low=DISCOUNT_RANGE[0], high=DISCOUNT_RANGE[1],
+                       what="a discount rate (e.g. 0.0225 for 2,25%)", what_code="discount_rate")
         for key, q in info.optimism_bias.items():
             checker.scalar(q, ("case", "optimism_bias", key), low=0.0, high=None if key == "costs" else 1.0,
-                           what="an optimism-bias fraction")
+                           what="an optimism-bias fraction", what_code="optimism_bias")
     for name, spec in parameters.items():
         checker.source(spec.source, ("parameters", name, "source"))
     checker.lines(costs, effects, ("costs",), ("effects",))
@@ -432,7 +486,8 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
     for sid, raw in _as_mapping(col, data.get("scenarios"), ("scenarios",), "scenario overlays").items():
         spath: YamlPath = ("scenarios", sid)
         if not isinstance(sid, str) or not re.match(ID_PATTERN, sid) or sid == "baseline":
-            col.add(spath, "scenario ids use lower-case letters, digits and '-' (and 'baseline' is reserved)")
+            col.add(spath, "scenario ids use lower-case letters, digits and '-' (and 'baseline' is reserved)",
+                    "scenario.bad_id", value=str(sid))
             continue
         scen = _parse_scenario(col, checker, sid, raw, spath, parameters, costs, effects)
         if scen is not None:
@@ -460,7 +515,8 @@ def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], so
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        col.add(("pm_posten",), "must be a list of records {label, stakeholder, direction: positief|negatief, note, source}")
+        col.add(("pm_posten",), "must be a list of records {label, stakeholder, direction: positief|negatief, note, source}",
+                "shape.pm_posten")
         return ()
     out = []
     for index, item in enumerate(raw):
@@ -470,10 +526,12 @@ def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], so
             continue
         ok = True
         if rec.stakeholder not in stakeholders:
-            col.add(path + ("stakeholder",), f"unknown stakeholder '{rec.stakeholder}'; declared: {', '.join(stakeholders)}")
+            col.add(path + ("stakeholder",), f"unknown stakeholder '{rec.stakeholder}'; declared: {', '.join(stakeholders)}",
+                    "ref.stakeholder", name=rec.stakeholder, known=", ".join(stakeholders))
             ok = False
         if rec.source is not None and rec.source not in sources:
-            col.add(path + ("source",), f"unknown source '{rec.source}'; declare it under 'sources:'")
+            col.add(path + ("source",), f"unknown source '{rec.source}'; declare it under 'sources:'", "ref.source",
+                    name=rec.source, known=", ".join(sources))
             ok = False
         if ok:
             out.append(PmPost(rec.label, rec.stakeholder, rec.direction, rec.note, rec.source))
@@ -484,7 +542,7 @@ def _parse_beperkingen(col: _Collector, raw: Any) -> tuple[str, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
-        col.add(("beperkingen",), "must be a list of sentences (what the model leaves out)")
+        col.add(("beperkingen",), "must be a list of sentences (what the model leaves out)", "shape.beperkingen")
         return ()
     return tuple(x.strip() for x in raw)
 
@@ -495,19 +553,21 @@ def _parse_groepen(col: _Collector, raw: Any, parameters: dict[str, ParameterSpe
     for name, members in _as_mapping(col, raw, ("groepen",), "parameter groups").items():
         path = ("groepen", name)
         if not isinstance(name, str) or not re.match(NAME_PATTERN, name):
-            col.add(path, "group names use letters, digits and '_'")
+            col.add(path, "group names use letters, digits and '_'", "group.bad_name", name=str(name))
             continue
         if not isinstance(members, list) or not members or not all(isinstance(m, str) for m in members):
-            col.add(path, "must be a non-empty list of parameter names, e.g. [bereik_zonder_outreach, escalatie]")
+            col.add(path, "must be a non-empty list of parameter names, e.g. [bereik_zonder_outreach, escalatie]",
+                    "group.shape")
             continue
         bad = [m for m in members if m not in parameters]
         fixed = [m for m in members if m in parameters and parameters[m].is_fixed]
         if bad:
-            col.add(path, f"unknown parameter(s): {', '.join(bad)}")
+            col.add(path, f"unknown parameter(s): {', '.join(bad)}", "group.unknown", names=", ".join(bad))
         elif fixed:
-            col.add(path, f"fixed parameter(s) carry no uncertainty: {', '.join(fixed)}")
+            col.add(path, f"fixed parameter(s) carry no uncertainty: {', '.join(fixed)}", "group.fixed",
+                    names=", ".join(fixed))
         elif len(set(members)) != len(members):
-            col.add(path, "a parameter is listed twice")
+            col.add(path, "a parameter is listed twice", "group.twice")
         else:
             out[name] = tuple(members)
     return out
@@ -519,7 +579,7 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
     if raw is None:
         return []
     if not isinstance(raw, list):
-        col.add(("correlations",), "must be a list of [parameter_a, parameter_b, rank_correlation]")
+        col.add(("correlations",), "must be a list of [parameter_a, parameter_b, rank_correlation]", "corr.shape")
         return []
     out = []
     seen = set()
@@ -528,26 +588,28 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
                 and isinstance(item[1], str) and isinstance(item[2], int | float)
                 and not isinstance(item[2], bool)):
-            col.add(path, "each correlation is [parameter_a, parameter_b, rank_correlation], e.g. [substitutie, deadweight, -0.3]")
+            col.add(path, "each correlation is [parameter_a, parameter_b, rank_correlation], e.g. [substitutie, deadweight, -0.3]",
+                    "corr.item")
             continue
         a, b, rho = item
         ok = True
         for name in (a, b):
             if name not in parameters:
-                col.add(path, f"unknown parameter '{name}'")
+                col.add(path, f"unknown parameter '{name}'", "ref.parameter_plain", name=str(name))
                 ok = False
             elif parameters[name].is_fixed:
-                col.add(path, f"parameter '{name}' is fixed; only uncertain parameters can be correlated")
+                col.add(path, f"parameter '{name}' is fixed; only uncertain parameters can be correlated",
+                        "corr.fixed", name=name)
                 ok = False
         if a == b:
-            col.add(path, "a parameter cannot be correlated with itself")
+            col.add(path, "a parameter cannot be correlated with itself", "corr.self")
             ok = False
         if not -1 < rho < 1:
-            col.add(path, f"rank correlation ({rho}) must lie strictly between -1 and 1")
+            col.add(path, f"rank correlation ({rho}) must lie strictly between -1 and 1", "corr.range", rho=rho)
             ok = False
         key = frozenset((a, b))
         if ok and key in seen:
-            col.add(path, f"the pair ({a}, {b}) is listed twice")
+            col.add(path, f"the pair ({a}, {b}) is listed twice", "corr.twice", a=a, b=b)
             ok = False
         if ok:
             seen.add(key)
@@ -559,7 +621,8 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
             i, j = names.index(a), names.index(b)
             matrix[i, j] = matrix[j, i] = rho
         if np.linalg.eigvalsh(matrix).min() <= 1e-10:
-            col.add(("correlations",), "these correlations are mutually inconsistent (the matrix is not positive definite); weaken some of them")
+            col.add(("correlations",), "these correlations are mutually inconsistent (the matrix is not positive "
+                    "definite); weaken some of them", "corr.inconsistent")
     return out
 
 
@@ -578,84 +641,111 @@ class _RefChecker:
     def source(self, key: str | None, path: YamlPath) -> None:
         if key is not None and key not in self.sources:
             known = ", ".join(self.sources) or "none declared"
-            self.col.add(path, f"unknown source '{key}'; declare it under 'sources:' (known: {known})")
+            self.col.add(path, f"unknown source '{key}'; declare it under 'sources:' (known: {known})", "ref.source",
+                         name=key, known=", ".join(self.sources))
 
     def scalar(self, q: Any, path: YamlPath, low: float | None = None, high: float | None = None,
-               what: str = "a number") -> None:
+               what: str = "a number", what_code: str = "number", cap: float | None = None) -> None:
+        """Check a scalar lies in [low, high] (hard limits) and, if ``cap`` is given, that its size
+        is plausible (|x| ≤ cap, for plain numbers and for parameters with a bounded range)."""
         if isinstance(q, str):
             spec = self.parameters.get(q)
+            if spec is None and q in self.col.failed:
+                return  # already reported where the parameter is declared
+            if spec is None and number_text(q) is not None:
+                self.col.add(path, f"'{q}' is text, not a number; write {number_text(q)}", "number.as_text",
+                             text=q, number=number_text(q))
+                return
             if spec is None:
-                self.col.add(path, f"unknown parameter '{q}'; declare it under 'parameters:' or use a number")
+                self.col.add(path, f"unknown parameter '{q}'; declare it under 'parameters:' or use a number",
+                             "ref.parameter", name=q)
                 return
             s_low, s_high = spec.support
             if (low is not None and s_low < low) or (high is not None and s_high > high):
                 self.col.add(path, f"parameter '{q}' can take values in [{s_low:g}, {s_high:g}], but this must be "
-                                   f"{what} in [{_bound(low)}, {_bound(high)}]; narrow its distribution (e.g. add min/max)")
+                                   f"{what} in [{_bound(low)}, {_bound(high)}]; narrow its distribution (e.g. add min/max)",
+                             "range.parameter", name=q, s_low=s_low, s_high=s_high, low=_bound(low), high=_bound(high),
+                             what=what_code)
+            elif cap is not None and max(abs(s_low), abs(s_high)) > cap and math.isfinite(s_low) and math.isfinite(s_high):
+                self.col.add(path, f"parameter '{q}' can reach {max(abs(s_low), abs(s_high)):g}, which is not plausible "
+                                   f"here: {what} is at most {cap:g} in size", "range.implausible_parameter",
+                             name=q, reach=max(abs(s_low), abs(s_high)), cap=cap, what=what_code)
         elif isinstance(q, int | float) and not isinstance(q, bool):
             if (low is not None and q < low) or (high is not None and q > high):
-                self.col.add(path, f"{q:g} is out of range: must be {what} in [{_bound(low)}, {_bound(high)}]")
+                self.col.add(path, f"{q:g} is out of range: must be {what} in [{_bound(low)}, {_bound(high)}]",
+                             "range.number", value=q, low=_bound(low), high=_bound(high), what=what_code)
+            elif cap is not None and abs(q) > cap:
+                self.col.add(path, f"{q:g} is not plausible: {what} is at most {cap:g} in size", "range.implausible",
+                             value=q, cap=cap, what=what_code)
 
     def quantity(self, q: Any, path: YamlPath, low: float | None = None, high: float | None = None,
-                 what: str = "a number") -> None:
+                 what: str = "a number", what_code: str = "number", cap: float | None = None) -> None:
         if isinstance(q, tuple | list):
             if self.horizon is not None and len(q) != self.horizon:
-                self.col.add(path, f"a per-year list needs one entry per year of the horizon ({self.horizon}); it has {len(q)}")
+                self.col.add(path, f"a per-year list needs one entry per year of the horizon ({self.horizon}); it has {len(q)}",
+                             "quantity.per_year_length", horizon=self.horizon, n=len(q))
             for i, item in enumerate(q):
-                self.scalar(item, path + (i,), low, high, what)
+                self.scalar(item, path + (i,), low, high, what, what_code, cap)
         else:
-            self.scalar(q, path, low, high, what)
+            self.scalar(q, path, low, high, what, what_code, cap)
 
     def split(self, split: Split, path: YamlPath, role: str) -> None:
         rest = [sid for sid, share in split if share == REST]
         if len(rest) > 1:
-            self.col.add(path, "at most one stakeholder may take 'rest'")
+            self.col.add(path, "at most one stakeholder may take 'rest'", "split.two_rest")
         total_fixed = 0.0
         has_param = False
         max_total = 0.0
         for sid, share in split:
             if sid not in self.stakeholders:
                 self.col.add(path + ((sid,) if len(split) > 1 or isinstance(share, str) else ()),
-                             f"unknown stakeholder '{sid}'; declared: {', '.join(self.stakeholders)}")
+                             f"unknown stakeholder '{sid}'; declared: {', '.join(self.stakeholders)}",
+                             "ref.stakeholder", name=sid, known=", ".join(self.stakeholders))
             if share == REST:
                 continue
             if isinstance(share, str):
                 has_param = True
-                self.scalar(share, path + (sid,), 0.0, 1.0, f"a {role} share")
+                self.scalar(share, path + (sid,), 0.0, 1.0, f"a {role} share", "share")
                 if share in self.parameters:
                     max_total += self.parameters[share].support[1]
             else:
                 if not 0 <= share <= 1:
-                    self.col.add(path + (sid,), f"share {share:g} must lie in [0, 1]")
+                    self.col.add(path + (sid,), f"share {share:g} must lie in [0, 1]", "split.share_range", share=share)
                 total_fixed += share
                 max_total += share
         if has_param and not rest:
-            self.col.add(path, "when a share is a parameter, give one stakeholder 'rest' so the shares always sum to 1")
+            self.col.add(path, "when a share is a parameter, give one stakeholder 'rest' so the shares always sum to 1",
+                         "split.need_rest")
         elif rest and max_total > 1 + 1e-9:
-            self.col.add(path, f"the shares can sum to {max_total:g} (> 1), leaving a negative 'rest'; lower them")
+            self.col.add(path, f"the shares can sum to {max_total:g} (> 1), leaving a negative 'rest'; lower them",
+                         "split.rest_negative", total=max_total)
         elif not rest and abs(total_fixed - 1) > 1e-9:
-            self.col.add(path, f"{role} shares must sum to 1 (they sum to {total_fixed:g}); adjust them or give one stakeholder 'rest'")
+            self.col.add(path, f"{role} shares must sum to 1 (they sum to {total_fixed:g}); adjust them or give one "
+                         "stakeholder 'rest'", "split.sum", role=role, total=total_fixed)
 
     def cost(self, c: Cost, path: YamlPath) -> None:
-        self.quantity(c.amount, path + ("amount",), 0.0, None, "an amount ≥ 0 (EUR per year)")
+        self.quantity(c.amount, path + ("amount",), 0.0, None, "an amount ≥ 0 (EUR per year)", "amount", MAX_AMOUNT)
         self.split(c.payer, path + ("payer",), "payer")
         self.source(c.source, path + ("source",))
         if c.years is not None and self.horizon is not None:
             a, b = c.years
             if not 0 <= a <= b < self.horizon:
-                self.col.add(path + ("years",), f"years [{a}, {b}] must satisfy 0 ≤ first ≤ last ≤ {self.horizon - 1} (t counts from 0)")
+                self.col.add(path + ("years",), f"years [{a}, {b}] must satisfy 0 ≤ first ≤ last ≤ {self.horizon - 1} "
+                             "(t counts from 0)", "cost.years", first=a, last=b, max=self.horizon - 1)
 
     def effect(self, e: Effect, path: YamlPath) -> None:
-        self.quantity(e.volume, path + ("volume",), 0.0, None, "a volume ≥ 0")
+        self.quantity(e.volume, path + ("volume",), 0.0, None, "a volume ≥ 0", "volume", MAX_VOLUME)
         if e.ramp_up is not None:
             if not e.ramp_up:
-                self.col.add(path + ("ramp_up",), "give at least one multiplier, or leave ramp_up out")
+                self.col.add(path + ("ramp_up",), "give at least one multiplier, or leave ramp_up out", "effect.ramp_empty")
             if self.horizon is not None and len(e.ramp_up) > self.horizon:
-                self.col.add(path + ("ramp_up",), f"has {len(e.ramp_up)} entries for a horizon of {self.horizon} years")
+                self.col.add(path + ("ramp_up",), f"has {len(e.ramp_up)} entries for a horizon of {self.horizon} years",
+                             "effect.ramp_long", n=len(e.ramp_up), horizon=self.horizon)
             for i, r in enumerate(e.ramp_up):
-                self.scalar(r, path + ("ramp_up", i), 0.0, None, "a multiplier ≥ 0")
+                self.scalar(r, path + ("ramp_up", i), 0.0, None, "a multiplier ≥ 0", "multiplier", MAX_MULTIPLIER)
         for name in ("share", "deadweight", "attribution", "displacement", "drop_off"):
-            self.scalar(getattr(e, name), path + (name,), 0.0, 1.0, f"a fraction ({name})")
-        self.scalar(e.value, path + ("value",), None, None)
+            self.scalar(getattr(e, name), path + (name,), 0.0, 1.0, f"a fraction ({name})", "fraction")
+        self.scalar(e.value, path + ("value",), None, None, "a value per unit (EUR)", "value", MAX_AMOUNT)
         self.split(e.beneficiaries, path + ("beneficiaries",), "beneficiary")
         self.source(e.source, path + ("source",))
 
@@ -664,14 +754,37 @@ class _RefChecker:
         seen = set(existing)
         for index, c in costs:
             if c.id in seen:
-                self.col.add(cost_path + (index, "id"), f"line id '{c.id}' is used twice; ids must be unique")
+                self.col.add(cost_path + (index, "id"), f"line id '{c.id}' is used twice; ids must be unique",
+                             "line.id_twice", id=c.id)
             seen.add(c.id)
             self.cost(c, cost_path + (index,))
         for index, e in effects:
             if e.id in seen:
-                self.col.add(effect_path + (index, "id"), f"line id '{e.id}' is used twice; ids must be unique")
+                self.col.add(effect_path + (index, "id"), f"line id '{e.id}' is used twice; ids must be unique",
+                             "line.id_twice", id=e.id)
             seen.add(e.id)
             self.effect(e, effect_path + (index,))
+
+
+_UNION_MEMBER = re.compile(r"^(float|str|int|bool|(list|dict|tuple|union|literal)\[.*\]|function-.*)$")
+
+
+def number_text(text: str) -> str | None:
+    """If ``text`` is a number written as text (``"0,35"``, ``"1.500.000"``, ``"2200"``), the
+    way to write it as a YAML number; else ``None``."""
+    t = text.strip().replace(" ", "")
+    if re.fullmatch(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?", t):  # Dutch thousands
+        return t.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"[-+]?[0-9]+,[0-9]+", t):  # decimal comma
+        return t.replace(",", ".")
+    if re.fullmatch(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?", t):
+        return t
+    return None
+
+
+def _shown(x: Any) -> str:
+    text = repr(x) if not isinstance(x, str) else f"'{x}'"
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _bound(x: float | None) -> str:
@@ -687,13 +800,15 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
     added = _parse_parameters(col, rec.add.parameters, spath + ("add", "parameters"))
     for name in added:
         if name in parameters:
-            col.add(spath + ("add", "parameters", name), f"parameter '{name}' exists already; use 'set' to replace it")
+            col.add(spath + ("add", "parameters", name), f"parameter '{name}' exists already; use 'set' to replace it",
+                    "scenario.add_exists", name=name)
     merged = {**parameters, **added}
     set_specs = []
     for name, record in rec.set.items():
         path = spath + ("set", name)
         if name not in merged:
-            col.add(path, f"unknown parameter '{name}'; 'set' replaces an existing parameter (use 'add' for a new one)")
+            col.add(path, f"unknown parameter '{name}'; 'set' replaces an existing parameter (use 'add' for a new one)",
+                    "scenario.set_unknown", name=name)
             continue
         spec = col.parameter(record, path)
         if spec is not None:
@@ -703,13 +818,14 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
     for name, factor in rec.scale.items():
         path = spath + ("scale", name)
         if name not in merged:
-            col.add(path, f"unknown parameter '{name}'")
+            col.add(path, f"unknown parameter '{name}'", "ref.parameter_plain", name=name)
         if isinstance(factor, str) and factor not in merged:
-            col.add(path, f"unknown parameter '{factor}' as scale factor")
+            col.add(path, f"unknown parameter '{factor}' as scale factor", "scenario.scale_factor", name=factor)
     line_ids = [c.id for _, c in costs] + [e.id for _, e in effects]
     for index, line_id in enumerate(rec.drop):
         if line_id not in line_ids:
-            col.add(spath + ("drop", index), f"no cost or effect line with id '{line_id}' to drop; lines: {', '.join(line_ids)}")
+            col.add(spath + ("drop", index), f"no cost or effect line with id '{line_id}' to drop; lines: {', '.join(line_ids)}",
+                    "scenario.drop_unknown", id=line_id, known=", ".join(line_ids))
     add_costs = _parse_lines(col, rec.add.costs, spath + ("add", "costs"), CostLine, _cost)
     add_effects = _parse_lines(col, rec.add.effects, spath + ("add", "effects"), EffectLine, _effect)
     sub = _RefChecker(col, merged, checker.stakeholders, checker.sources, checker.horizon)
@@ -717,16 +833,22 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
     sub.lines(add_costs, add_effects, spath + ("add", "costs"), spath + ("add", "effects"), existing=kept)
     checker.source(rec.source, spath + ("source",))
     remaining_costs = [c for _, c in costs if c.id not in rec.drop] + [c for _, c in add_costs]
-    if not remaining_costs:
-        col.add(spath + ("drop",), "this scenario removes every cost line, which leaves nothing to compare benefits with; keep or add at least one cost line")
+    if not remaining_costs and costs:  # (no baseline costs at all is reported once, at 'costs')
+        col.add(spath + ("drop",), "this scenario removes every cost line, which leaves nothing to compare benefits "
+                "with; keep or add at least one cost line", "scenario.no_costs")
     # lines kept from the baseline must still resolve when 'set' changes a parameter's range
     if set_specs:
         probe = _Collector(col.lines)
+        probe.failed = col.failed
         sub_set = _RefChecker(probe, merged, checker.stakeholders, checker.sources, checker.horizon)
         sub_set.lines([(i, c) for i, c in costs if c.id not in rec.drop],
                       [(i, e) for i, e in effects if e.id not in rec.drop], ("costs",), ("effects",))
+        already = {(p.path, p.message) for p in col.problems}
         for p in probe.problems:
-            col.add(spath + ("set",), f"after this scenario's 'set', {p.path}: {p.message}")
+            if (p.path, p.message) in already:  # the baseline has this problem too: report it once
+                continue
+            col.add(spath + ("set",), f"after this scenario's 'set', {p.path}: {p.message}", "scenario.after_set",
+                    inner_path=p.path, inner_code=p.code, inner_message=p.message, inner_params=p.params)
     if len(col.problems) > n_before:
         return None
     return Scenario(
@@ -750,10 +872,12 @@ def apply_scenario(case: Case, scenario_id: str | None) -> Case:
     if scenario_id in (None, "baseline"):
         return case
     if case.scenario != "baseline":
-        raise UsageError(f"scenario '{case.scenario}' is already applied; apply scenarios to the baseline")
+        raise UsageError(f"scenario '{case.scenario}' is already applied; apply scenarios to the baseline",
+                         "scenario.already_applied", scenario=case.scenario)
     if scenario_id not in case.scenarios:
         known = ", ".join(["baseline", *case.scenarios]) or "baseline"
-        raise UsageError(f"unknown scenario '{scenario_id}' in case '{case.id}'; choose one of: {known}")
+        raise UsageError(f"unknown scenario '{scenario_id}' in case '{case.id}'; choose one of: {known}",
+                         "scenario.unknown", scenario=str(scenario_id), case=case.id, known=known)
     scen = case.scenarios[scenario_id]
     parameters = dict(case.parameters)
     parameters.update(dict(scen.add_parameters))

@@ -22,11 +22,24 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from scipy import stats
 
+from mkba.core.errors import Invalid
 from mkba.faces.formatting import nl_number
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class _LazyStats:
+    """``scipy.stats``, imported on first use: reading, validating (and refusing) a case does
+    not pay scipy's import time."""
+
+    def __getattr__(self, name: str):
+        from scipy import stats as _stats
+
+        return getattr(_stats, name)
+
+
+stats = _LazyStats()
 
 
 def _g(x: float) -> str:
@@ -88,9 +101,9 @@ class ParameterSpec(BaseModel):
         if self.base is not None and not self.is_fixed:
             low, high = self.support
             if not low <= self.base <= high:
-                raise ValueError(
-                    f"base ({_g(self.base)}) lies outside the distribution's range "
-                    f"[{_g(low)}, {_g(high)}]; choose a base inside it"
+                raise Invalid(
+                    "dist.base_outside", f"base ({_g(self.base)}) lies outside the distribution's range "
+                    f"[{_g(low)}, {_g(high)}]; choose a base inside it", base=self.base, low=low, high=high
                 )
         return self
 
@@ -140,7 +153,8 @@ class Uniform(ParameterSpec):
     @model_validator(mode="after")
     def _check(self) -> Uniform:
         if not self.max > self.min:
-            raise ValueError(f"max ({_g(self.max)}) must be > min ({_g(self.min)})")
+            raise Invalid("dist.max_not_above_min", f"max ({_g(self.max)}) must be > min ({_g(self.min)})",
+                          max=self.max, min=self.min)
         return self
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
@@ -217,7 +231,8 @@ class Pert(ParameterSpec):
     def _check(self) -> Pert:
         _check_min_mode_max(self.min, self.mode, self.max)
         if not self.lambda_ > 0:
-            raise ValueError(f"lambda ({_g(self.lambda_)}) must be > 0 (4 is the usual PERT choice)")
+            raise Invalid("dist.lambda_positive", f"lambda ({_g(self.lambda_)}) must be > 0 (4 is the usual PERT choice)",
+                          value=self.lambda_)
         return self
 
     @property
@@ -267,11 +282,13 @@ class Normal(ParameterSpec):
     @model_validator(mode="after")
     def _check(self) -> Normal:
         if not self.sd_ > 0:
-            raise ValueError(f"sd ({_g(self.sd_)}) must be > 0; use {{value: ...}} for a fixed number")
+            raise Invalid("dist.sd_positive_fixed", f"sd ({_g(self.sd_)}) must be > 0; use {{value: ...}} for a fixed number",
+                          sd=self.sd_)
         if self.min is not None and self.max is not None and not self.max > self.min:
-            raise ValueError(f"max ({_g(self.max)}) must be > min ({_g(self.min)})")
+            raise Invalid("dist.max_not_above_min", f"max ({_g(self.max)}) must be > min ({_g(self.min)})",
+                          max=self.max, min=self.min)
         if self._frozen_dist().cdf(self._upper) - self._frozen_dist().cdf(self._lower) < 1e-12:
-            raise ValueError("the truncation range [min, max] holds no probability mass; widen it")
+            raise Invalid("dist.truncation_empty", "the truncation range [min, max] holds no probability mass; widen it")
         return self
 
     @property
@@ -329,9 +346,9 @@ class LogNormal(ParameterSpec):
     @model_validator(mode="after")
     def _check(self) -> LogNormal:
         if not self.mean_ > 0:
-            raise ValueError(f"mean ({_g(self.mean_)}) must be > 0 for a lognormal")
+            raise Invalid("dist.lognormal_mean", f"mean ({_g(self.mean_)}) must be > 0 for a lognormal", mean=self.mean_)
         if not self.sd_ > 0:
-            raise ValueError(f"sd ({_g(self.sd_)}) must be > 0")
+            raise Invalid("dist.sd_positive", f"sd ({_g(self.sd_)}) must be > 0", sd=self.sd_)
         return self
 
     @property
@@ -389,38 +406,42 @@ class Beta(ParameterSpec):
         }
         chosen = [k for k, v in given.items() if v]
         if len(chosen) != 1:
-            raise ValueError(
-                "give exactly one of alpha/beta, mean/sd or successes/trials "
-                f"(found: {', '.join(chosen) or 'none'})"
+            raise Invalid(
+                "dist.beta_one_way", "give exactly one of alpha/beta, mean/sd or successes/trials "
+                f"(found: {', '.join(chosen) or 'none'})", found=", ".join(chosen)
             )
         if not self.max > self.min:
-            raise ValueError(f"max ({_g(self.max)}) must be > min ({_g(self.min)})")
+            raise Invalid("dist.max_not_above_min", f"max ({_g(self.max)}) must be > min ({_g(self.min)})",
+                          max=self.max, min=self.min)
         kind = chosen[0]
         if kind == "alpha/beta":
             if self.alpha is None or self.beta is None:
-                raise ValueError("give both alpha and beta")
+                raise Invalid("dist.give_both", "give both alpha and beta", a="alpha", b="beta")
             if not (self.alpha > 0 and self.beta > 0):
-                raise ValueError(f"alpha ({_g(self.alpha)}) and beta ({_g(self.beta)}) must be > 0")
+                raise Invalid("dist.both_positive", f"alpha ({_g(self.alpha)}) and beta ({_g(self.beta)}) must be > 0",
+                              a="alpha", b="beta", va=self.alpha, vb=self.beta)
         elif kind == "mean/sd":
             if self.mean_ is None or self.sd_ is None:
-                raise ValueError("give both mean and sd")
+                raise Invalid("dist.give_both", "give both mean and sd", a="mean", b="sd")
             width = self.max - self.min
             m = (self.mean_ - self.min) / width
             s = self.sd_ / width
             if not 0 < m < 1:
-                raise ValueError(f"mean ({_g(self.mean_)}) must lie strictly between min ({_g(self.min)}) and max ({_g(self.max)})")
+                raise Invalid("dist.beta_mean_range", f"mean ({_g(self.mean_)}) must lie strictly between min ({_g(self.min)}) "
+                              f"and max ({_g(self.max)})", mean=self.mean_, min=self.min, max=self.max)
             if not (s > 0 and s * s < m * (1 - m)):
                 limit = width * math.sqrt(m * (1 - m))
-                raise ValueError(
-                    f"sd ({_g(self.sd_)}) is impossible for a beta with mean {_g(self.mean_)}: "
-                    f"sd must be > 0 and < {limit:.4g} (sd² < mean·(1 − mean) on the unit scale)"
+                raise Invalid(
+                    "dist.beta_sd_impossible", f"sd ({_g(self.sd_)}) is impossible for a beta with mean {_g(self.mean_)}: "
+                    f"sd must be > 0 and < {limit:.4g} (sd² < mean·(1 − mean) on the unit scale)", sd=self.sd_, mean=self.mean_, limit=limit
                 )
         else:
             if self.successes is None or self.trials is None:
-                raise ValueError("give both successes and trials")
+                raise Invalid("dist.give_both", "give both successes and trials", a="successes", b="trials")
             if not (self.trials >= 1 and 0 <= self.successes <= self.trials):
-                raise ValueError(
-                    f"need 0 ≤ successes ({self.successes}) ≤ trials ({self.trials}) and trials ≥ 1"
+                raise Invalid(
+                    "dist.successes_trials", f"need 0 ≤ successes ({self.successes}) ≤ trials ({self.trials}) and trials ≥ 1",
+                    successes=self.successes, trials=self.trials
                 )
         return self
 
@@ -482,17 +503,19 @@ class Gamma(ParameterSpec):
         by_moments = self.mean_ is not None or self.sd_ is not None
         by_shape = self.shape_ is not None or self.scale is not None
         if by_moments == by_shape:
-            raise ValueError("give either mean/sd or shape/scale")
+            raise Invalid("dist.gamma_one_way", "give either mean/sd or shape/scale")
         if by_moments:
             if self.mean_ is None or self.sd_ is None:
-                raise ValueError("give both mean and sd")
+                raise Invalid("dist.give_both", "give both mean and sd", a="mean", b="sd")
             if not (self.mean_ > 0 and self.sd_ > 0):
-                raise ValueError(f"mean ({_g(self.mean_)}) and sd ({_g(self.sd_)}) must be > 0")
+                raise Invalid("dist.both_positive", f"mean ({_g(self.mean_)}) and sd ({_g(self.sd_)}) must be > 0",
+                              a="mean", b="sd", va=self.mean_, vb=self.sd_)
         else:
             if self.shape_ is None or self.scale is None:
-                raise ValueError("give both shape and scale")
+                raise Invalid("dist.give_both", "give both shape and scale", a="shape", b="scale")
             if not (self.shape_ > 0 and self.scale > 0):
-                raise ValueError(f"shape ({_g(self.shape_)}) and scale ({_g(self.scale)}) must be > 0")
+                raise Invalid("dist.both_positive", f"shape ({_g(self.shape_)}) and scale ({_g(self.scale)}) must be > 0",
+                              a="shape", b="scale", va=self.shape_, vb=self.scale)
         return self
 
     @property
@@ -535,11 +558,12 @@ class Discrete(ParameterSpec):
     @model_validator(mode="after")
     def _check(self) -> Discrete:
         if len(self.values) != len(self.probs):
-            raise ValueError(f"values ({len(self.values)}) and probs ({len(self.probs)}) must have the same length")
+            raise Invalid("dist.values_probs_length", f"values ({len(self.values)}) and probs ({len(self.probs)}) "
+                          "must have the same length", n_values=len(self.values), n_probs=len(self.probs))
         if any(p < 0 for p in self.probs):
-            raise ValueError("probs must be ≥ 0")
+            raise Invalid("dist.probs_negative", "probs must be ≥ 0")
         if abs(sum(self.probs) - 1) > 1e-9:
-            raise ValueError(f"probs must sum to 1 (they sum to {sum(self.probs):.6g})")
+            raise Invalid("dist.probs_sum", f"probs must sum to 1 (they sum to {sum(self.probs):.6g})", total=sum(self.probs))
         return self
 
     def _sorted(self) -> tuple[np.ndarray, np.ndarray]:
@@ -610,26 +634,28 @@ def parse_parameter(record: Any) -> ParameterSpec:
     """Build a validated :class:`ParameterSpec` from a YAML record (raises ``ValueError`` /
     ``pydantic.ValidationError``). A bare number is accepted as a fixed value."""
     if isinstance(record, bool):
-        raise ValueError("a parameter must be a number or a record like {dist: pert, min: …, mode: …, max: …}")
+        raise Invalid("param.not_record", "a parameter must be a number or a record like {dist: pert, min: …, mode: …, max: …}")
     if isinstance(record, int | float):
         return Fixed(value=record)
     if not isinstance(record, dict):
-        raise ValueError("a parameter must be a number or a record like {dist: pert, min: …, mode: …, max: …}")
+        raise Invalid("param.not_record", "a parameter must be a number or a record like {dist: pert, min: …, mode: …, max: …}")
     dist = record.get("dist", "fixed" if "value" in record else None)
     if dist is None:
-        raise ValueError(f"missing 'dist' (one of: {', '.join(FAMILIES)}) or 'value'")
+        raise Invalid("param.missing_dist", f"missing 'dist' (one of: {', '.join(FAMILIES)}) or 'value'",
+                      families=", ".join(FAMILIES))
     if dist not in FAMILIES:
-        raise ValueError(f"unknown dist '{dist}'; choose one of: {', '.join(FAMILIES)}")
+        raise Invalid("param.unknown_dist", f"unknown dist '{dist}'; choose one of: {', '.join(FAMILIES)}",
+                      dist=str(dist), families=", ".join(FAMILIES))
     return FAMILIES[dist].model_validate(record)
 
 
 def _check_min_mode_max(low: float, mode: float, high: float) -> None:
     if not high > low:
-        raise ValueError(f"max ({_g(high)}) must be > min ({_g(low)})")
+        raise Invalid("dist.max_not_above_min", f"max ({_g(high)}) must be > min ({_g(low)})", max=high, min=low)
     if mode < low:
-        raise ValueError(f"mode ({_g(mode)}) must be ≥ min ({_g(low)})")
+        raise Invalid("dist.mode_below_min", f"mode ({_g(mode)}) must be ≥ min ({_g(low)})", mode=mode, min=low)
     if mode > high:
-        raise ValueError(f"max ({_g(high)}) must be ≥ mode ({_g(mode)})")
+        raise Invalid("dist.max_below_mode", f"max ({_g(high)}) must be ≥ mode ({_g(mode)})", max=high, mode=mode)
 
 
 def _decimals(x: float) -> int:

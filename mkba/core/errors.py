@@ -20,27 +20,70 @@ class Problem:
         What is wrong and what would be right.
     line : int or None
         1-based line number in ``file`` when known.
+    code : str
+        Stable identifier of the kind of problem (e.g. ``dist.max_below_mode``); empty when
+        the problem has none. The faces render ``code`` + ``params`` in Dutch
+        (``mkba.faces.text_nl``); ``message`` is the plain fallback.
+    params : tuple of (name, value)
+        The values the message quotes (numbers as numbers, names as strings).
     """
 
     file: str
     path: str
     message: str
     line: int | None = None
+    code: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
 
     def __str__(self) -> str:
+        if _renderer is not None:  # the faces' Dutch wording, when a face is loaded
+            return _renderer(self)
+        return self.plain()
+
+    def plain(self) -> str:
+        """``file:line path: message`` with the core's own (fallback) wording."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
+    @property
+    def where(self) -> str:
+        """``file:line`` (or just the file when the line is unknown)."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+
+# How problems read (the core keeps codes and parameters; a face may supply the wording). ``mkba.faces`` registers the Dutch renderer of ``mkba.faces.text_nl`` when loaded.
+_renderer: Any = None
+
+
+def use_renderer(render: Any) -> None:
+    """Set the function that turns a :class:`Problem` into text (``None``: the plain message)."""
+    global _renderer
+    _renderer = render
+
 
 class MkbaError(Exception):
-    """Base class for errors shown to users without a traceback."""
+    """Base class for errors shown to users without a traceback.
+
+    ``code`` and ``params`` (optional) let the faces render the message in Dutch; ``str()``
+    is the plain fallback message.
+    """
+
+    def __init__(self, message: str = "", code: str = "", **params: Any):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class CaseError(MkbaError):
     """A case file (or an option referring to it) is invalid; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
+        unique: list[Problem] = []
+        for p in problems:  # each problem once, in the order found
+            if p not in unique:
+                unique.append(p)
+        self.problems = unique
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -79,5 +122,15 @@ class LineMap:
                 return None
             path = path[:-1]
 
-    def problem(self, path: YamlPath, message: str) -> Problem:
-        return Problem(self.file, dotted(path), message, self.line(path))
+    def problem(self, path: YamlPath, message: str, code: str = "", **params: Any) -> Problem:
+        return Problem(self.file, dotted(path), message, self.line(path), code, tuple(params.items()))
+
+
+class Invalid(ValueError):
+    """A ``ValueError`` with a stable code and parameters (raised inside validators; the
+    collector turns it into a :class:`Problem` the faces can render in Dutch)."""
+
+    def __init__(self, code: str, message: str, **params: Any):
+        super().__init__(message)
+        self.code = code
+        self.params = params

@@ -1,23 +1,76 @@
 """The ``mkba`` command line (DESIGN §5). Every command has ``--help``.
 
-Bad input never shows a traceback: :class:`~mkba.core.errors.MkbaError` is printed as a clear
-message on stderr and the command exits with status 2.
+Everything a user reads is Dutch (words in :mod:`mkba.faces.text_nl`), including click/typer's
+help frame and usage errors. One wrapper (:func:`main`) turns every outcome into an exit status:
+
+- 0: done; 1: the work failed (a notebook, the disk); 2: bad input or options (a located
+  message, nothing computed); 130: interrupted (Ctrl-C, SIGINT); 143: terminated (SIGTERM).
+
+Interruptions print one Dutch line, never a traceback; temporary files are removed by the code
+that made them (``try/finally``), and outputs are written atomically, so earlier outputs stay
+as they were.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer._click as typer_click
 from rich.console import Console
 from rich.markup import escape
 
 from mkba.core.errors import CaseError, MkbaError, UsageError
-from mkba.faces import text_nl as _t
+from mkba.faces import text_nl
+
+
+def _dutch_click() -> None:
+    """Typer's help frame in Dutch: panel titles, the usage prefix, the --help text. (Its usage
+    errors are translated where they are printed, in :func:`_usage_error`.)"""
+    import typer.rich_utils as ru
+    from typer._click import decorators, formatting
+
+    ru.ARGUMENTS_PANEL_TITLE = text_nl.HELP_FRAME["Arguments"]
+    ru.OPTIONS_PANEL_TITLE = text_nl.HELP_FRAME["Options"]
+    ru.COMMANDS_PANEL_TITLE = text_nl.HELP_FRAME["Commands"]
+    ru.ERRORS_PANEL_TITLE = text_nl.HELP_FRAME["Error"]
+    ru.ABORTED_TEXT = text_nl.INTERRUPTED[130]
+    ru.DEFAULT_STRING = text_nl.HELP_FRAME["[default: {}]"]
+    ru.REQUIRED_LONG_STRING = text_nl.HELP_FRAME["[required]"]
+    ru.ENVVAR_STRING = text_nl.HELP_FRAME["[env var: {}]"]
+    ru.RICH_HELP = text_nl.HELP_FRAME["Try '{command_path} {help_option}' for help."]
+
+    write_usage = formatting.HelpFormatter.write_usage
+    if not getattr(write_usage, "_mkba_nl", False):
+        def write_usage_nl(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            for english in ("[OPTIONS]", "COMMAND [ARGS]..."):
+                args = args.replace(english, text_nl.HELP_FRAME[english])
+            write_usage(self, prog, args, text_nl.HELP_FRAME["Usage: "] if prefix is None else prefix)
+        write_usage_nl._mkba_nl = True  # type: ignore[attr-defined]
+        formatting.HelpFormatter.write_usage = write_usage_nl
+
+    help_option = decorators.help_option
+    if not getattr(help_option, "_mkba_nl", False):
+        def help_option_nl(param_decls):
+            inner = help_option(param_decls)
+
+            def apply(command):
+                command = inner(command)
+                command.params[-1].help = text_nl.HELP_FRAME["Show this message and exit."]
+                return command
+            return apply
+        help_option_nl._mkba_nl = True  # type: ignore[attr-defined]
+        decorators.help_option = help_option_nl
+
+
+_dutch_click()
 
 app = typer.Typer(
     name="mkba",
@@ -31,13 +84,18 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-stdout = Console(highlight=False)
-stderr = Console(stderr=True, highlight=False)
+
+MIN_DRAWS_INTERVALS = 100  # below this, numbers are shown but intervals are not (faces/draw_limits.py)
+PIPED_WIDTH = 200  # output to a file or pipe is not cut to 80 columns
+
+stdout = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
+stderr = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else PIPED_WIDTH)
 
 CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1), bijv. parameters/de_kop.yaml.")]
 DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
+JaOpt = Annotated[bool, typer.Option("--ja", help="Start ook boven de zachte grens voor --draws (zonder te vragen).")]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
 
 
@@ -48,6 +106,12 @@ def _load(path: Path):
     from mkba.data_in.cases import load_case
 
     return load_case(path)
+
+
+def _prepare(path: Path, draws: int):
+    """Refuse absurd draw counts and load (validate) the case, before the engine is imported."""
+    refuse_absurd_draws(draws)
+    return _load(path)
 
 
 def _show_progress(draws: int) -> bool:
@@ -62,8 +126,8 @@ def validate(case: CaseArg) -> None:
 
     c = _load(case)
     for name in unused_parameters(c):
-        stderr.print(f"[yellow]let op[/yellow] {case} parameters.{name}: no line or scenario uses this parameter; "
-                     "remove it or refer to it")
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] " + escape(text_nl.UNUSED_PARAMETER.format(file=case, name=name)),
+                     soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
@@ -79,13 +143,18 @@ def run(
     deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
     json_out: JsonOpt = False,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
+    ja: JaOpt = False,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
+    c = _prepare(case, draws)  # bad input is refused before the engine is even imported
+    from mkba.core.results import DESIGNS, simulate
     from mkba.core.results import deterministic as run_deterministic
-    from mkba.core.results import simulate
     from mkba.faces.console import print_run, progress_bar
 
-    c = _load(case)
+    if design not in DESIGNS:
+        raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
+    if not deterministic:
+        check_draws(c, draws, [scenario], ja, stderr)
     if deterministic:
         result = run_deterministic(c, scenario)
     else:
@@ -95,6 +164,10 @@ def run(
     summary = result.summary()
     if json_out:
         print(to_json(summary))
+    elif not deterministic and draws < MIN_DRAWS_INTERVALS:
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow]: " + text_nl.NO_INTERVALS.format(
+            draws=f"{draws} trekking" + ("" if draws == 1 else "en"), minimum=MIN_DRAWS_INTERVALS), soft_wrap=True)
+        print_run(without_intervals(summary), result.case, stdout)
     else:
         print_run(summary, result.case, stdout)
 
@@ -107,13 +180,15 @@ def compare(
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
     json_out: JsonOpt = False,
+    ja: JaOpt = False,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
+    c = _prepare(case, draws)
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
 
-    c = _load(case)
+    check_draws(c, draws, [None, *c.scenarios], ja, stderr)
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
         cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance)
@@ -147,15 +222,20 @@ def sensitivity(
     from mkba.faces.console import print_sensitivity
 
     if method not in METHODS:
-        raise UsageError(f"unknown method '{method}'; choose one of: {', '.join(METHODS)}")
+        raise UsageError(f"unknown method '{method}'; choose one of: {', '.join(METHODS)}", "cli.unknown_method",
+                         method=method, known=", ".join(METHODS))
     if target_bcr is not None and method != "breakeven":
-        raise UsageError("--target-bcr goes with --method breakeven")
+        raise UsageError("--target-bcr goes with --method breakeven", "cli.target_bcr_method")
+    if target_bcr is not None and not math.isfinite(target_bcr):
+        raise UsageError(f"--target-bcr {target_bcr} is not a finite number", "cli.not_finite",
+                         option="--target-bcr", value=str(target_bcr), example="1.2")
     if n is not None and method not in ("sobol", "morris"):
-        raise UsageError("--n goes with --method sobol or morris")
+        raise UsageError("--n goes with --method sobol or morris", "cli.n_method")
     c = _load(case)
     module = METHODS[method]
     if versus is not None and versus != "baseline" and versus not in c.scenarios:
-        raise UsageError(f"--versus {versus}: unknown option; choose baseline or one of: {', '.join(c.scenarios)}")
+        raise UsageError(f"--versus {versus}: unknown option; choose baseline or one of: {', '.join(c.scenarios)}",
+                         "cli.versus_unknown", versus=versus, known=", ".join(c.scenarios))
     common = {"output": output, "scenario": scenario, "versus": versus}
     if method == "sobol":
         result = module.analyze(c, n=1024 if n is None else n, seed=seed, **common)
@@ -180,33 +260,36 @@ def report(
     seed: SeedOpt = 1,
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
+    ja: JaOpt = False,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
+    c = _prepare(case, draws)
     from mkba.faces.report import build_report, main_progress
 
+    check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
-@app.command(help=_t.BATCH_HELP)
+@app.command(help=text_nl.BATCH_HELP)
 def batch(
-    cases: Annotated[list[Path], typer.Argument(help=_t.BATCH_CASES_HELP, metavar="CASE...")],
-    scenario: Annotated[str, typer.Option("--scenario", "-s", help=_t.BATCH_SCENARIO_HELP)] = "baseline",
+    cases: Annotated[list[Path], typer.Argument(help=text_nl.BATCH_CASES_HELP, metavar="CASE...")],
+    scenario: Annotated[str, typer.Option("--scenario", "-s", help=text_nl.BATCH_SCENARIO_HELP)] = "baseline",
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
     design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help=_t.BATCH_SCHEDULER_HELP)] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help=_t.BATCH_WORKERS_HELP, min=1)] = None,
-    out: Annotated[Path | None, typer.Option("--out", help=_t.BATCH_OUT_HELP)] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help=text_nl.BATCH_SCHEDULER_HELP)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help=text_nl.BATCH_WORKERS_HELP, min=1)] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=text_nl.BATCH_OUT_HELP)] = None,
     json_out: JsonOpt = False,
 ) -> None:
     from mkba import batch as batch_mod
 
     if not cases:
-        raise UsageError(_t.BATCH_NO_CASES)
+        raise UsageError(text_nl.BATCH_NO_CASES)
     if scheduler is not None and workers is not None:
-        raise UsageError(_t.BATCH_WORKERS_WITH_SCHEDULER)
+        raise UsageError(text_nl.BATCH_WORKERS_WITH_SCHEDULER)
     folder = out if out is not None else batch_mod.default_out()
     try:
         with _batch_progress() as (on_plan, advance):
@@ -214,16 +297,16 @@ def batch(
                                           seed=seed, design=design, scheduler=scheduler, workers=workers,
                                           progress=advance, on_plan=on_plan)
     except batch_mod.ConnectError as exc:
-        raise MkbaError(_t.BATCH_CONNECT_FAILED.format(adres=exc.address, reden=exc.reason)) from None
+        raise MkbaError(text_nl.BATCH_CONNECT_FAILED.format(adres=exc.address, reden=exc.reason)) from None
     if json_out:
         print(to_json(written.to_json_object()))
     elif written.failed:
         for failure in written.failed:
-            stderr.print(f"[red]fout[/red] {escape(failure['message'])}", soft_wrap=True)
-        stdout.print(_t.BATCH_DONE_FAILED.format(ok=len(written.runs), map=folder, fout=len(written.failed),
+            stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(failure['message'])}", soft_wrap=True)
+        stdout.print(text_nl.BATCH_DONE_FAILED.format(ok=len(written.runs), map=folder, fout=len(written.failed),
                                                  fouten=folder / "fouten.json"), soft_wrap=True)
     else:
-        stdout.print(_t.BATCH_DONE.format(ok=len(written.runs), map=folder), soft_wrap=True)
+        stdout.print(text_nl.BATCH_DONE.format(ok=len(written.runs), map=folder), soft_wrap=True)
     if written.failed:
         raise typer.Exit(1)
 
@@ -233,15 +316,21 @@ def _describe_failure(failure) -> str:
     from mkba import batch as batch_mod
 
     extra = dict(failure.extra)
+    if failure.problems:  # located problems of a case file: the Dutch wording of each
+        reason = "; ".join(text_nl.render_problem(p) for p in failure.problems)
+    elif failure.error_code:
+        reason = text_nl.render_problem_text(failure.error_code, failure.error_params, failure.detail)
+    else:
+        reason = text_nl.usage_message(failure.detail)
     if failure.code == batch_mod.LOAD:
-        return _t.BATCH_LOAD_FAILED.format(reden=failure.detail)
+        return text_nl.BATCH_LOAD_FAILED.format(reden=reason)
     if failure.code == batch_mod.SCENARIO:
-        return _t.BATCH_UNKNOWN_SCENARIO.format(scenario=failure.scenario, casus=failure.detail, bekend=extra["bekend"])
+        return text_nl.BATCH_UNKNOWN_SCENARIO.format(scenario=failure.scenario, casus=failure.detail, bekend=extra["bekend"])
     if failure.code == batch_mod.DUPLICATE:
-        return _t.BATCH_DUPLICATE_ID.format(casus=failure.detail, eerder=extra["eerder"])
+        return text_nl.BATCH_DUPLICATE_ID.format(casus=failure.detail, eerder=extra["eerder"])
     if failure.code == batch_mod.LOST:
-        return _t.BATCH_WORKER_LOST.format(reden=failure.detail)
-    return _t.BATCH_RUN_FAILED.format(scenario=failure.scenario, reden=failure.detail)
+        return text_nl.BATCH_WORKER_LOST.format(reden=failure.detail)
+    return text_nl.BATCH_RUN_FAILED.format(scenario=failure.scenario, reden=reason)
 
 
 @contextmanager
@@ -255,7 +344,7 @@ def _batch_progress():
     state: dict = {}
 
     def on_plan(n: int) -> None:
-        state["cm"] = progress_bar(n, _t.BATCH_PROGRESS, True, stderr)
+        state["cm"] = progress_bar(n, text_nl.BATCH_PROGRESS, True, stderr)
         state["advance"] = state["cm"].__enter__()
 
     def advance(n: int) -> None:
@@ -284,12 +373,14 @@ def init(
 
     examples = example_cases()
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
-        raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)")
+        raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)",
+                         "cli.init_bad_id", name=name)
     if voorbeeld is not None and voorbeeld not in examples:
-        raise UsageError(_t.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
+        raise UsageError(text_nl.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
     target = out or Path(f"{name}.yaml")
     if target.exists():
-        raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)")
+        raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)",
+                         "cli.init_exists", target=str(target))
     if voorbeeld is None:
         text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
         write_text_atomic(target, text)
@@ -297,7 +388,7 @@ def init(
         return
     text = _renamed_case(examples[voorbeeld].read_text(encoding="utf-8"), name)
     write_text_atomic(target, text)
-    stdout.print(_t.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
+    stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
 
 
 def _renamed_case(text: str, name: str) -> str:
@@ -318,33 +409,174 @@ def _renamed_case(text: str, name: str) -> str:
     return "".join(lines)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every ``finally`` cleans up; exit status 143."""
+
+
+_SIGNALLED: list[int] = []  # the exit status of a signal that stopped this run (typer turns
+                            # KeyboardInterrupt into a plain exit code, so we remember it here)
+
+
+def _on_sigterm(signum, frame) -> None:
+    _SIGNALLED.append(143)
+    raise Terminated()
+
+
+def _on_sigint(signum, frame) -> None:
+    _SIGNALLED.append(130)
+    raise KeyboardInterrupt()
+
+
+def without_intervals(summary: dict) -> dict:
+    """The summary with every statistic reduced to its mean (intervals, quantiles and
+    probabilities from fewer than MIN_DRAWS_INTERVALS draws would only look precise)."""
+    def strip(x):
+        if isinstance(x, dict):
+            if {"mean", "p05", "p95"} <= set(x):
+                return x["mean"]
+            return {k: strip(v) for k, v in x.items()}
+        return x
+
+    out = strip(summary)
+    out["metrics"]["few_draws"] = True
+    out["metrics"].pop("bcr_of_means_mcse", None)
+    return out
+
+
+def refuse_absurd_draws(draws: int) -> None:
+    """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
+    is refused at once (the full check, with the case's columns, is :func:`check_draws`)."""
+    from mkba.faces import draw_limits
+
+    memory = int(draw_limits.available_memory() * 0.8)
+    if draws * 8 * draw_limits.COLUMN_COPIES > memory:
+        maximum = draw_limits._round_down(memory // (8 * draw_limits.COLUMN_COPIES))
+        need = draw_limits.human_bytes(draws * 8 * draw_limits.COLUMN_COPIES)
+        raise UsageError(f"--draws {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
+                         "cli.draws_too_many", draws=str(draws), need=need, free=draw_limits.human_bytes(memory),
+                         maximum=str(maximum))
+
+
+def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> None:
+    """Refuse draw counts the machine cannot hold; above the soft limit, show the estimate and
+    ask for ``--ja``; for large runs, show the estimate before starting."""
+    from mkba.faces import draw_limits
+
+    plan = draw_limits.plan(case, draws, options)
+    if plan.refused:
+        raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
+                         f"use at most --draws {plan.maximum}", "cli.draws_too_many",
+                         draws=str(draws), need=plan.need_text, free=plan.free_text, maximum=str(plan.maximum))
+    if plan.soft and not ja:
+        raise UsageError(f"--draws {draws} is above the soft limit; add --ja", "cli.draws_soft_limit",
+                         draws=str(draws), soft=_nl_int(draw_limits.SOFT_LIMIT), estimate=plan.estimate_text)
+    if plan.show_estimate:
+        console.print(text_nl.DRAWS_ESTIMATE.format(draws=_nl_int(draws), memory=plan.need_text,
+                                                   seconds=plan.seconds_text), soft_wrap=True)
+
+
+def _nl_int(n: int) -> str:
+    from mkba.faces.formatting import nl_number
+
+    return nl_number(n, 0)
+
+
+def _say_error(exc: MkbaError) -> None:
+    code = getattr(exc, "code", "")
+    text = (text_nl.render_problem_text(code, getattr(exc, "params", {}).items(), str(exc)) if code
+            else text_nl.usage_message(str(exc)))
+    stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text)}", soft_wrap=True)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app and turn known errors into clear messages (exit 2)."""
+    """Entry point: run the app and turn every outcome into a Dutch message and an exit status
+    (0 done, 1 failed, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."""
+    _SIGNALLED.clear()
     try:
-        code = app(args=argv, standalone_mode=False)  # typer.Exit(n) inside a command comes back as n
+        previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, _on_sigterm)}
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, _on_sigint)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = {}
+    try:
+        status = _main(argv)
+    except Terminated:
+        status = 143
+    except KeyboardInterrupt:
+        status = 130
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if _SIGNALLED or status in (130, 143):
+        status = _SIGNALLED[0] if _SIGNALLED else status
+        _interrupted(status)
+    return status
+
+
+def _interrupted(code: int) -> None:
+    import logging
+
+    logging.disable(logging.CRITICAL)  # no kernel/papermill warnings after the user stopped us
+    try:
+        stderr.print(text_nl.INTERRUPTED[code], soft_wrap=True)
+    except (KeyboardInterrupt, OSError):
+        pass
+
+
+def _main(argv: list[str] | None) -> int:
+    from mkba.faces.report import ReportError
+
+    try:
+        status = app(args=argv, standalone_mode=False, prog_name="mkba")
+        if isinstance(status, int) and not isinstance(status, bool):
+            return status  # typer returns an exit code (e.g. 130 after Ctrl-C)
     except CaseError as exc:
         for problem in exc.problems:
-            stderr.print(f"[red]fout[/red] {escape(str(problem))}", soft_wrap=True)
-        n = len(exc.problems)
-        stderr.print(f"{n} probleem{'' if n == 1 else 'en'} gevonden; niets berekend.")
+            stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(text_nl.render_problem(problem))}", soft_wrap=True)
+        stderr.print(text_nl.problems_found(len(exc.problems)), soft_wrap=True)
         return 2
+    except ReportError as exc:
+        _say_error(exc)
+        return 1
     except MkbaError as exc:
-        stderr.print(f"[red]fout[/red]: {escape(str(exc))}", soft_wrap=True)
+        _say_error(exc)
         return 2
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
-        stderr.print("afgebroken")
-        return 130
-    except KeyboardInterrupt:
-        stderr.print("afgebroken")
-        return 130
-    except typer.exceptions.TyperException as exc:  # usage errors: bad option values etc.
-        if hasattr(exc, "show"):
-            exc.show()
-            return getattr(exc, "exit_code", 2)
-        raise
-    return code if isinstance(code, int) else 0
+        raise KeyboardInterrupt from None
+    except BrokenPipeError:  # e.g. `mkba run … | head`: the reader has what it wanted
+        _silence_stdout()
+        return 0
+    except typer_click.exceptions.ClickException as exc:  # usage errors: bad option values etc.
+        _usage_error(exc)
+        return exc.exit_code
+    except OSError as exc:  # the disk is full, a folder is read-only, ...
+        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OS_ERROR.format(reason=exc.strerror or exc, file=exc.filename or ''))}",
+                     soft_wrap=True)
+        return 1
+    return 0
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _usage_error(exc) -> None:
+    """A usage error (unknown option, missing argument, bad value) in Dutch, with the usage line."""
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError":  # `mkba` alone: the help was shown, nothing more to say
+        return
+    message = text_nl.click_message(exc.format_message())
+    stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(message)}", soft_wrap=True)
+    if ctx is not None:
+        stderr.print(escape(ctx.get_usage()), soft_wrap=True)
+        hint = text_nl.HELP_FRAME["Try '{command_path} {help_option}' for help."]
+        stderr.print(hint.format(command_path=escape(ctx.command_path), help_option="--help"), soft_wrap=True)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,10 @@ def board_sentence(metrics: dict[str, Any], who: str = "") -> str:
     bcr = metrics["bcr"]
     ratio = metrics["bcr_of_means"]
     prefix = f"{who}: " if who else ""
+    if metrics.get("few_draws"):  # intervals withheld (too few draws to mean anything)
+        from mkba.faces.text_nl import FEW_DRAWS_SENTENCE
+
+        return prefix + FEW_DRAWS_SENTENCE.format(ratio=nl_eur(ratio, 2))
     if isinstance(bcr, dict):
         return (f"{prefix}Elke geïnvesteerde euro levert naar verwachting {nl_eur(ratio, 2)} op "
                 f"(90%-interval {nl_eur(bcr['p05'], 2)} – {nl_eur(bcr['p95'], 2)}); kans dat de baten "

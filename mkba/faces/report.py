@@ -12,15 +12,26 @@ Order of work (DESIGN §7):
 5. rename the folder to ``reports/<case>/<run>/`` in one step.
 
 A failure renames the working folder to ``<run>-mislukt`` (the executed notebook kept for
-diagnosis), leaves every earlier run untouched, and raises :class:`ReportError`.
+diagnosis), leaves every earlier run untouched, and raises :class:`ReportError`. An
+interruption (Ctrl-C, SIGTERM) removes the working folder. A run killed outright (``kill -9``)
+leaves only the hidden ``.bezig-<run>`` folder, which never looks like a finished run and is
+ignored by later runs.
+
+Concurrent runs of the same case into the same ``--out`` never collide: each reserves its run
+folder by creating ``.bezig-<run>`` atomically (``mkdir`` fails if it exists) and takes the
+next free suffix (``-2``, ``-3``, ...) otherwise; the final rename never replaces a folder.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import html
 import json
 import os
+import shutil
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,13 +70,15 @@ def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, d
     from mkba.analysis.sensitivity.sobol import check_power_of_two
 
     if scenario and all_options:
-        raise UsageError("give either --scenario or --all, not both")
+        raise UsageError("give either --scenario or --all, not both", "report.both_scenario_all")
     if scenario and scenario not in case.scenarios:
-        raise UsageError(f"unknown scenario '{scenario}' in case '{case.id}'; choose one of: baseline, {', '.join(case.scenarios)}")
+        raise UsageError(f"unknown scenario '{scenario}' in case '{case.id}'; choose one of: baseline, {', '.join(case.scenarios)}",
+                         "scenario.unknown", scenario=scenario, case=case.id, known=", ".join(["baseline", *case.scenarios]))
     if draws < 100:
-        raise UsageError(f"a report needs at least 100 draws (got {draws}); use e.g. --draws 10000")
+        raise UsageError(f"a report needs at least 100 draws (got {draws}); use e.g. --draws 10000", "report.min_draws",
+                         draws=draws)
     if seed < 0:
-        raise UsageError(f"seed must be ≥ 0 (got {seed})")
+        raise UsageError(f"seed must be ≥ 0 (got {seed})", "report.seed", seed=seed)
     check_power_of_two(sobol_n, "--sobol-n")
     options = [None, *case.scenarios] if all_options else [scenario]
     jobs = []
@@ -93,13 +106,27 @@ def check_notebook_parameters(jobs: list[Job]) -> None:
             raise ReportError(f"{path}: the parameters cell does not declare {', '.join(sorted(unknown))}")
 
 
-def _kernel_manager_class():
+def _kernel_manager_class(ipc_dir: str):
     """Kernels talk to us over local IPC sockets, not TCP (no open ports, no warning)."""
+    import uuid
+
     from jupyter_client.manager import AsyncKernelManager
-    from traitlets import CaselessStrEnum
+    from traitlets import CaselessStrEnum, default
 
     class IPCKernelManager(AsyncKernelManager):
         transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+        @default("ip")
+        def _ip_default(self) -> str:
+            # one socket path per kernel: two reports running at once must not share
+            # jupyter's default "kernel-ipc-N" in the notebooks folder (they did: "Invalid Signature")
+            return os.path.join(ipc_dir, f"kernel-{uuid.uuid4().hex[:12]}")
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            # the kernel's own log lines (e.g. "Parent appears to have exited" after Ctrl-C) are
+            # not for the user; cell errors still reach the notebook over the kernel protocol
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return IPCKernelManager
 
@@ -194,21 +221,15 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n)
     check_notebook_parameters(jobs)
 
-    case_dir = Path(out).resolve() / case.id
-    run_id = _run_id(scenario, all_options, draws, seed)
-    final = case_dir / run_id
-    n = 2
-    while final.exists() or (case_dir / f"{final.name}-mislukt").exists():
-        final = case_dir / f"{run_id}-{n}"
-        n += 1
-    work = case_dir / f".bezig-{final.name}"
-    work.mkdir(parents=True)
+    case_dir = _case_dir(Path(out), case.id)
+    final, work = _reserve(case_dir, _run_id(scenario, all_options, draws, seed))
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     t0 = time.perf_counter()
     current = None
+    ipc_dir = tempfile.mkdtemp(prefix="mkba-kernels-")  # the kernels' sockets; removed however the run ends
     try:
         exporter = _html_exporter()
-        kernel_manager_class = _kernel_manager_class()
+        kernel_manager_class = _kernel_manager_class(ipc_dir)
         for index, job in enumerate(jobs, start=1):
             current = job
             if on_notebook is not None:
@@ -232,7 +253,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         headline = report_data.board_summary(main_result)
         sha = _sha256(case_path)
         if sha != case.sha256:
-            raise ReportError(f"{case_path} changed while the report was being made; run again")
+            raise ReportError(f"{case_path} changed while the report was being made; run again", "report.case_changed",
+                              path=str(case_path))
         manifest = {
             "run_id": final.name, "case_id": case.id, "case_file": str(case_path), "case_sha256": sha,
             "scenario": "alle" if all_options else (scenario or "baseline"),
@@ -247,20 +269,72 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
             manifest["files"][path.name] = _sha256(path)
         write_text_atomic(work / "index.html", _index_html(case, final.name, jobs, headline, manifest))
         write_bytes_atomic(work / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode() + b"\n")
-        os.replace(work, final)
+        os.rename(work, final)  # never replaces: `final` was reserved, and rename onto a non-empty folder fails
         return final
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: remove what this run wrote, keep everything else
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     except BaseException as exc:
         failed = case_dir / f"{final.name}-mislukt"
         if work.exists():
-            os.replace(work, failed)
+            os.rename(work, failed)
         if isinstance(exc, PapermillExecutionError):
             where = f" in {failed / (current.stem + '.ipynb')}" if current else ""
             raise ReportError(f"notebook '{current.notebook if current else '?'}' failed: {exc.ename}: {exc.evalue}"
-                              f"; the executed notebook is kept{where} for diagnosis; earlier reports are untouched") from None
-        if isinstance(exc, MkbaError | KeyboardInterrupt):
+                              f"; the executed notebook is kept{where} for diagnosis; earlier reports are untouched",
+                              "report.notebook_failed", notebook=current.notebook if current else "?",
+                              error=f"{exc.ename}: {exc.evalue}", kept=str(failed)) from None
+        if isinstance(exc, MkbaError):
             raise
         raise ReportError(f"report failed: {type(exc).__name__}: {exc}; partial output kept in {failed}; "
-                          "earlier reports are untouched") from None
+                          "earlier reports are untouched", "report.failed", error=f"{type(exc).__name__}: {exc}",
+                          kept=str(failed)) from None
+    finally:
+        shutil.rmtree(ipc_dir, ignore_errors=True)
+
+
+def _case_dir(out: Path, case_id: str) -> Path:
+    """``OUT/<case>``, created; a clear error when OUT is a file or cannot be written."""
+    out = out.resolve()
+    for folder in (out, out / case_id):
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"--out {folder} is a file, not a folder", "cli.out_is_file", path=str(folder))
+    try:
+        (out / case_id).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot create or write ({exc.strerror})", "cli.out_unusable",
+                         path=str(out), reason=exc.strerror or str(exc)) from None
+    if not os.access(out / case_id, os.W_OK):
+        raise UsageError(f"--out {out}: not writable", "cli.out_unusable", path=str(out), reason="geen schrijfrechten")
+    return out / case_id
+
+
+def _reserve(case_dir: Path, run_id: str, attempts: int = 1000) -> tuple[Path, Path]:
+    """Reserve a free run folder name: ``(final, work)`` with ``work`` created.
+
+    ``mkdir`` is atomic, so of two runs started in the same second exactly one gets each name;
+    after reserving, the final name is checked again (a run that just finished renamed its own
+    ``.bezig-`` folder to it) and the next suffix is tried.
+    """
+    for n in range(1, attempts + 1):
+        name = run_id if n == 1 else f"{run_id}-{n}"
+        final, work = case_dir / name, case_dir / f".bezig-{name}"
+        if final.exists() or (case_dir / f"{name}-mislukt").exists():
+            continue
+        try:
+            work.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EROFS):
+                raise UsageError(f"--out {case_dir}: not writable", "cli.out_unusable", path=str(case_dir),
+                                 reason=exc.strerror or str(exc)) from None
+            raise
+        if final.exists() or (case_dir / f"{name}-mislukt").exists():
+            work.rmdir()
+            continue
+        return final, work
+    raise ReportError(f"no free run folder in {case_dir}", "report.busy", folder=str(case_dir))
 
 
 def main_progress(console) -> Callable[[int, int, str], None]:
