@@ -35,6 +35,7 @@ bench: $(BIN)/mkba
 	$(BIN)/python benchmarks/bench_sensitivity.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_excel.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

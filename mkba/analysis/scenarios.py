@@ -152,7 +152,7 @@ class Comparison:
         return {
             "case": self.case.id,
             "draws": self.draws,
-            "seed": self.seed if isinstance(self.seed, int) else str(self.seed),
+            "seed": self.results["baseline"].summary_seed(),
             "perspective": self.perspective,
             "labels": {opt: self.label(opt) for opt in self.options},
             "scenarios": {opt: res.summary() for opt, res in self.results.items()},
@@ -164,7 +164,7 @@ class Comparison:
 
 def compare(case: Case, draws: int = 10_000, seed: SeedLike = 1, perspective: str | None = None,
             design: str = "mc", scenarios: Sequence[str] | None = None,
-            progress: Progress | None = None) -> Comparison:
+            progress: Progress | None = None, workers: int = 1) -> Comparison:
     """Simulate the baseline and every scenario (or ``scenarios``) on common random numbers.
 
     Parameters
@@ -177,6 +177,8 @@ def compare(case: Case, draws: int = 10_000, seed: SeedLike = 1, perspective: st
         ``"society"`` (default) or a stakeholder id.
     scenarios : sequence of str, optional
         Scenario ids to include (default: all in the case file).
+    workers : int
+        Local processes evaluating chunks of draws (default 1); results do not depend on it.
 
     Returns
     -------
@@ -190,8 +192,9 @@ def compare(case: Case, draws: int = 10_000, seed: SeedLike = 1, perspective: st
             raise UsageError(f"unknown scenario '{sid}'; choose from: {', '.join(case.scenarios) or '(none declared)'}")
     if not ids:
         raise UsageError(f"case '{case.id}' declares no scenarios to compare; add some under 'scenarios:'")
-    results = simulate_many(case, [None, *ids], draws=draws, seed=seed, design=design, progress=progress)
-    return Comparison(case, results, perspective, draws, seed, design)
+    results = simulate_many(case, [None, *ids], draws=draws, seed=seed, design=design, progress=progress,
+                            workers=workers)
+    return Comparison(case, results, perspective, draws, results["baseline"].seed, design)
 
 
 def acceptability_by_discount_rate(case: Case, rates: Sequence[float] = DEFAULT_RATES, draws: int = 10_000,

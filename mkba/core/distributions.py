@@ -9,6 +9,15 @@ any rank-correlation method works for every family.
 Shapes: ``ppf`` takes a 1-D array of uniforms (one per draw) and returns an array of the
 same shape.
 
+Inverse CDFs (DESIGN §4): closed forms for uniform, triangular, normal (``ndtri``), truncated
+normal (``ndtri`` of a rescaled u, on the tail side that keeps precision) and lognormal; beta,
+PERT and gamma use SciPy's ``NumericalInversePolynomial`` (UNU.RAN PINV), built once per
+distinct shape and cached per process (see :func:`numerical_inverse`), checked at build time
+to keep |F(x̂(u)) − u| ≤ :data:`U_TOLERANCE`; where that check fails (e.g. a beta shape below 1,
+whose density is unbounded) the exact special-function inverse is used for that shape. Either
+way the map from u to x is a fixed function of the parameter record: the same uniforms always
+give the same values, in any process, and :mod:`mkba.core.reference` uses the same ``ppf``.
+
 References
 ----------
 .. [1] Vose, D. (2008). *Risk Analysis: A Quantitative Guide*, 3rd ed., Wiley (PERT, §10).
@@ -18,10 +27,13 @@ References
 from __future__ import annotations
 
 import math
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from scipy import special
 
 from mkba.core.errors import Invalid
 from mkba.faces.formatting import nl_number
@@ -191,8 +203,13 @@ class Triangular(ParameterSpec):
         return self
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
+        # closed form: F(x) = (x − a)² / ((b − a)(c − a)) left of the mode c, 1 − (b − x)² / ((b − a)(b − c)) right of it
+        u = np.asarray(u, dtype=float)
         width = self.max - self.min
-        return stats.triang.ppf(u, (self.mode - self.min) / width, loc=self.min, scale=width)
+        c = (self.mode - self.min) / width
+        left = self.min + width * np.sqrt(u * c)
+        right = self.max - width * np.sqrt((1.0 - u) * (1.0 - c))
+        return np.clip(np.where(u < c, left, right), self.min, self.max)
 
     @property
     def mean(self) -> float:
@@ -243,7 +260,7 @@ class Pert(ParameterSpec):
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         a, b = self.shape
-        return stats.beta.ppf(u, a, b, loc=self.min, scale=self.max - self.min)
+        return self.min + (self.max - self.min) * beta_ppf(a, b, u)
 
     @property
     def mean(self) -> float:
@@ -287,7 +304,7 @@ class Normal(ParameterSpec):
         if self.min is not None and self.max is not None and not self.max > self.min:
             raise Invalid("dist.max_not_above_min", f"max ({_g(self.max)}) must be > min ({_g(self.min)})",
                           max=self.max, min=self.min)
-        if self._frozen_dist().cdf(self._upper) - self._frozen_dist().cdf(self._lower) < 1e-12:
+        if self._mass() < 1e-12:
             raise Invalid("dist.truncation_empty", "the truncation range [min, max] holds no probability mass; widen it")
         return self
 
@@ -299,7 +316,17 @@ class Normal(ParameterSpec):
     def _upper(self) -> float:
         return math.inf if self.max is None else self.max
 
+    def _mass(self) -> float:
+        """Probability of the parent normal inside [min, max]."""
+        a = (self._lower - self.mean_) / self.sd_
+        b = (self._upper - self.mean_) / self.sd_
+        if a > 0:
+            return float(special.ndtr(-a) - special.ndtr(-b))
+        return float(special.ndtr(b) - special.ndtr(a))
+
     def _frozen_dist(self):
+        from scipy import stats
+
         if self.min is None and self.max is None:
             return stats.norm(self.mean_, self.sd_)
         a = (self._lower - self.mean_) / self.sd_
@@ -307,7 +334,18 @@ class Normal(ParameterSpec):
         return stats.truncnorm(a, b, loc=self.mean_, scale=self.sd_)
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
-        return self._frozen_dist().ppf(u)
+        u = np.asarray(u, dtype=float)
+        if self.min is None and self.max is None:
+            return self.mean_ + self.sd_ * special.ndtri(u)
+        a = (self._lower - self.mean_) / self.sd_
+        b = (self._upper - self.mean_) / self.sd_
+        if a > 0:  # mass in the upper tail: work with survival probabilities, which are precise there
+            sa, sb = special.ndtr(-a), special.ndtr(-b)
+            z = -special.ndtri(sa - u * (sa - sb))
+        else:
+            fa, fb = special.ndtr(a), special.ndtr(b)
+            z = special.ndtri(fa + u * (fb - fa))
+        return np.clip(self.mean_ + self.sd_ * z, self._lower, self._upper)
 
     @property
     def mean(self) -> float:
@@ -358,7 +396,7 @@ class LogNormal(ParameterSpec):
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         mu, sigma = self.log_params
-        return stats.lognorm.ppf(u, sigma, scale=math.exp(mu))
+        return np.exp(mu + sigma * special.ndtri(np.asarray(u, dtype=float)))
 
     @property
     def mean(self) -> float:
@@ -460,7 +498,7 @@ class Beta(ParameterSpec):
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         a, b = self.shape
-        return stats.beta.ppf(u, a, b, loc=self.min, scale=self.max - self.min)
+        return self.min + (self.max - self.min) * beta_ppf(a, b, u)
 
     @property
     def mean(self) -> float:
@@ -527,7 +565,7 @@ class Gamma(ParameterSpec):
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         k, theta = self.params
-        return stats.gamma.ppf(u, k, scale=theta)
+        return theta * gamma_ppf(k, u)
 
     @property
     def mean(self) -> float:
@@ -622,6 +660,125 @@ class Empirical(ParameterSpec):
 
     def describe_nl(self) -> str:
         return f"empirisch: {len(self.values)} waarnemingen (gemiddelde {_nl(self.mean)})"
+
+
+# ============================================================================================
+# Numerical inverse CDFs (beta, PERT, gamma)
+# ============================================================================================
+
+U_TOLERANCE = 1e-10  # largest |F(x̂(u)) − u| a numerical inverse may have (DESIGN §4)
+_PINV_RESOLUTION = 1e-12  # what PINV is asked for; the build-time check demands U_TOLERANCE
+_CHECK_TAILS = np.array([1e-14, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4])
+_CHECK_GRID = np.sort(np.concatenate([_CHECK_TAILS, 1.0 - _CHECK_TAILS, (np.arange(1, 4096) / 4096)]))
+# Inverses per distinct shape, built lazily in each process from plain numbers and reused by
+# every later chunk. This is a cache of pure functions, not random state.
+_INVERSES: dict[tuple, Callable[[np.ndarray], np.ndarray]] = {}
+_MAX_INVERSES = 1024
+# Benchmarks only (``benchmarks/bench_engine.py``): True restores the exact special-function
+# inverse everywhere, to measure what the numerical inverse saves. Not a user option.
+_EXACT_INVERSE = False
+
+
+class _BetaDensity:
+    """Standard beta density scaled to 1 at its mode (a, b > 1), for PINV (scalar calls)."""
+
+    def __init__(self, a: float, b: float):
+        self.a, self.b = a, b
+        self.mode = (a - 1) / (a + b - 2)
+        self.log_top = (a - 1) * math.log(self.mode) + (b - 1) * math.log1p(-self.mode)
+
+    def pdf(self, x: float) -> float:
+        if not 0.0 < x < 1.0:
+            return 0.0
+        return math.exp((self.a - 1.0) * math.log(x) + (self.b - 1.0) * math.log1p(-x) - self.log_top)
+
+
+class _GammaDensity:
+    """Standard gamma density (scale 1) scaled to 1 at its mode (k > 1), for PINV (scalar calls)."""
+
+    def __init__(self, k: float):
+        self.k = k
+        self.mode = k - 1.0
+
+    def pdf(self, x: float) -> float:
+        if not x > 0.0:
+            return 0.0
+        return math.exp((self.k - 1.0) * math.log(x / self.mode) - (x - self.mode))
+
+
+def numerical_inverse(kind: str, *shape: float) -> Callable[[np.ndarray], np.ndarray]:
+    """The inverse CDF of the standard ``beta(a, b)`` (on [0, 1]) or ``gamma(k)`` (scale 1).
+
+    Built once per process and shape: SciPy's ``NumericalInversePolynomial`` from the density,
+    then checked on a fixed grid of u (tails down to 1e-14) against the exact CDF; if it cannot
+    be built or misses :data:`U_TOLERANCE`, the exact special-function inverse (``betaincinv``,
+    ``gammaincinv``) serves this shape instead. The choice depends only on the shape, so the
+    same uniforms give the same values in every process.
+    """
+    key = (kind, *(float(x) for x in shape))
+    inverse = _INVERSES.get(key)
+    if inverse is None:
+        while len(_INVERSES) >= _MAX_INVERSES:  # bounded: drop the oldest shape
+            _INVERSES.pop(next(iter(_INVERSES)))
+        inverse = _INVERSES[key] = _build_inverse(kind, *key[1:])
+    return inverse
+
+
+def _build_inverse(kind: str, *shape: float) -> Callable[[np.ndarray], np.ndarray]:
+    from scipy.stats.sampling import NumericalInversePolynomial
+
+    if kind == "beta":
+        a, b = shape
+        exact = lambda u: special.betaincinv(a, b, u)  # noqa: E731
+        if not (a > 1 and b > 1):  # density unbounded or maximal at an end: PINV is slow or inaccurate there
+            return exact
+        cdf = lambda x: special.betainc(a, b, x)  # noqa: E731
+        density = _BetaDensity(a, b)
+        domain, low, high = (0.0, 1.0), 0.0, 1.0
+    elif kind == "gamma":
+        (k,) = shape
+        exact = lambda u: special.gammaincinv(k, u)  # noqa: E731
+        if not k > 1:
+            return exact
+        cdf = lambda x: special.gammainc(k, x)  # noqa: E731
+        density = _GammaDensity(k)
+        # a finite domain holding all but ~1e-17 of the mass spares PINV its search for the tail
+        domain, low, high = (0.0, float(special.gammainccinv(k, 1e-17))), 0.0, math.inf
+    else:
+        raise ValueError(f"no numerical inverse for '{kind}'")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # UNU.RAN reports accuracy trouble as warnings; we check below
+            pinv = NumericalInversePolynomial(density, domain=domain, center=density.mode,
+                                              u_resolution=_PINV_RESOLUTION,
+                                              random_state=np.random.default_rng(0))
+            x = np.clip(pinv.ppf(_CHECK_GRID), low, high)
+            error = float(np.max(np.abs(cdf(x) - _CHECK_GRID)))
+    except Exception:  # noqa: BLE001 - any set-up failure means: use the exact inverse
+        return exact
+    if not error <= U_TOLERANCE:
+        return exact
+
+    def inverse(u: np.ndarray) -> np.ndarray:
+        return np.clip(pinv.ppf(u), low, high)
+
+    return inverse
+
+
+def beta_ppf(a: float, b: float, u: np.ndarray) -> np.ndarray:
+    """Inverse CDF of the standard beta(a, b) at ``u`` (numerical, cached per shape)."""
+    u = np.asarray(u, dtype=float)
+    if _EXACT_INVERSE:
+        return special.betaincinv(a, b, u)
+    return numerical_inverse("beta", a, b)(u)
+
+
+def gamma_ppf(k: float, u: np.ndarray) -> np.ndarray:
+    """Inverse CDF of the standard gamma(k) (scale 1) at ``u`` (numerical, cached per shape)."""
+    u = np.asarray(u, dtype=float)
+    if _EXACT_INVERSE:
+        return special.gammaincinv(k, u)
+    return numerical_inverse("gamma", k)(u)
 
 
 FAMILIES: dict[str, type[ParameterSpec]] = {

@@ -26,6 +26,9 @@ class Problem:
         (``mkba.faces.text_nl``); ``message`` is the plain fallback.
     params : tuple of (name, value)
         The values the message quotes (numbers as numbers, names as strings).
+    cell : str or None
+        Workbook cell when the input is a workbook, e.g. ``Parameters!D12`` (or a whole sheet,
+        ``Parameters``); shown instead of the line and YAML path: ``case.xlsx:Parameters!D12: …``.
     """
 
     file: str
@@ -34,6 +37,7 @@ class Problem:
     line: int | None = None
     code: str = ""
     params: tuple[tuple[str, Any], ...] = ()
+    cell: str | None = None
 
     def __str__(self) -> str:
         if _renderer is not None:  # the faces' Dutch wording, when a face is loaded
@@ -41,13 +45,18 @@ class Problem:
         return self.plain()
 
     def plain(self) -> str:
-        """``file:line path: message`` with the core's own (fallback) wording."""
+        """``file:line path: message`` (workbooks: ``file:Sheet!A1: message``) with the core's
+        own (fallback) wording."""
+        if self.cell:
+            return f"{self.where}: {self.message}"
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
     @property
     def where(self) -> str:
-        """``file:line`` (or just the file when the line is unknown)."""
+        """``file:line`` or ``file:Sheet!A1`` (or just the file when neither is known)."""
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         return f"{self.file}:{self.line}" if self.line else self.file
 
 

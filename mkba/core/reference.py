@@ -2,12 +2,17 @@
 
 It is the oracle for tests of the vectorised engine (:mod:`mkba.core.model`) and the naive
 baseline in ``benchmarks/``. It shares no code with the engine beyond the :class:`Case`
-objects, and it follows DESIGN §3 literally: outcomes per year, benefits spread over
+objects and each parameter's inverse CDF (:func:`parameter_draw` maps uniforms through the
+same ``ppf`` as the engine, DESIGN §4), and it follows DESIGN §3 literally: outcomes per year, benefits spread over
 ``lag`` and ``persistence`` with ``drop_off``, cut off at the horizon, split over
 stakeholders, optimism bias, and discounting by ``1 / (1 + r) ** t``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
 
 from mkba.core.case import REST, Case
 
@@ -35,6 +40,25 @@ def _shares(split, params: dict[str, float]) -> dict[str, float]:
     if rest_id is not None:
         shares[rest_id] = shares.get(rest_id, 0.0) + 1.0 - sum(v for k, v in shares.items() if k != rest_id)
     return shares
+
+
+def parameter_draw(case: Case, uniforms: Mapping[str, float]) -> dict[str, float]:
+    """One draw's parameter values from its uniforms, one parameter at a time.
+
+    Each uncertain parameter's uniform goes through its inverse CDF (the same ``ppf`` the
+    engine uses, DESIGN §4); fixed parameters take their value; then the scenario's ``scale``
+    factors multiply, in the case's order.
+    """
+    params: dict[str, float] = {}
+    for name, spec in case.parameters.items():
+        if spec.is_fixed:
+            params[name] = float(spec.base_value)
+        else:
+            params[name] = float(spec.ppf(np.array([float(uniforms[name])]))[0])
+    for name, factors in case.scales.items():
+        for factor in factors:
+            params[name] = params[name] * (params[factor] if isinstance(factor, str) else float(factor))
+    return params
 
 
 def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:

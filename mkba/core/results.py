@@ -1,9 +1,11 @@
-"""Running simulations and summarising their results.
+"""Results: merging blocks of draws (the reduce of DESIGN §8) and summarising them.
 
-:func:`simulate` streams draws in chunks through the vectorised model and keeps every
-per-draw output (so quantiles are exact, from all draws). Outputs are held in memory up to
-:data:`RAM_LIMIT_BYTES`; larger runs keep them column by column in a temporary file, so peak
-memory stays bounded whatever the draw count.
+:func:`simulate` makes a plan (:func:`mkba.core.engine.make_plan`), runs its chunks in this
+process or in ``workers`` local processes (:func:`mkba.core.engine.iter_blocks`), and merges
+the blocks with :func:`collect` into one :class:`Result` per option. Every per-draw output is
+kept (so quantiles are exact, from all draws), in memory up to
+:data:`~mkba.core.store.RAM_LIMIT_BYTES` and column by column in a temporary file beyond
+(:mod:`mkba.core.store`), so peak memory stays bounded whatever the draw count.
 
 Shapes: per-draw outputs are **draws × outputs**.
 """
@@ -11,73 +13,25 @@ Shapes: per-draw outputs are **draws × outputs**.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from mkba.core.case import Case, apply_scenario
+from mkba.core.engine import DEFAULT_CHUNK, Block, RunPlan, iter_blocks, make_plan
 from mkba.core.errors import UsageError
-from mkba.core.model import Layout, base_values, evaluate, evaluate_blocks, parameter_values
-from mkba.core.sampling import DESIGNS, Sampler
-from mkba.core.seeding import SeedLike
+from mkba.core.model import Layout, base_values, evaluate
+from mkba.core.seeding import SeedLike, seed_record
+from mkba.core.store import RAM_LIMIT_BYTES, ColumnStore
 
-RAM_LIMIT_BYTES = 512 * 2**20
-DEFAULT_CHUNK = 2**16
+if TYPE_CHECKING:
+    import pandas as pd
+
 Progress = Callable[[int], None]
-
-
-class ColumnStore:
-    """Per-draw values, draws × columns, filled chunk by chunk and read column by column.
-
-    Small stores live in memory; above ``RAM_LIMIT_BYTES`` they live in a temporary file in
-    column-major order, so reading one column reads one contiguous range.
-    """
-
-    def __init__(self, rows: int, columns: Sequence[str], ram_limit: int = RAM_LIMIT_BYTES):
-        self.rows = rows
-        self.columns = list(columns)
-        self._index = {c: i for i, c in enumerate(self.columns)}
-        nbytes = rows * len(self.columns) * 8
-        if nbytes <= ram_limit:
-            self._array: np.ndarray | None = np.empty((len(self.columns), rows))
-            self._file = None
-        else:
-            self._array = None
-            self._file = tempfile.TemporaryFile(prefix="mkba-draws-")
-            self._file.truncate(nbytes)
-
-    @property
-    def on_disk(self) -> bool:
-        return self._file is not None
-
-    def write(self, start: int, block: np.ndarray) -> None:
-        """Store ``block`` (rows × columns) at rows ``start ..``."""
-        stop = start + block.shape[0]
-        if self._array is not None:
-            self._array[:, start:stop] = block.T
-            return
-        fd = self._file.fileno()
-        for j in range(block.shape[1]):
-            data = np.ascontiguousarray(block[:, j]).tobytes()
-            os.pwrite(fd, data, (j * self.rows + start) * 8)
-
-    def column(self, name: str) -> np.ndarray:
-        """All draws of one column (a copy when on disk)."""
-        j = self._index[name]
-        if self._array is not None:
-            return self._array[j]
-        self._file.seek(j * self.rows * 8)
-        return np.fromfile(self._file, dtype=np.float64, count=self.rows)
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+__all__ = ["DEFAULT_CHUNK", "RAM_LIMIT_BYTES", "Block", "ColumnStore", "Progress", "Result", "RunPlan", "collect",
+           "deterministic", "simulate", "simulate_many", "stats"]
 
 
 def stats(values: np.ndarray) -> dict[str, float]:
@@ -86,7 +40,8 @@ def stats(values: np.ndarray) -> dict[str, float]:
     independent-sampling formula is a conservative bound). Non-finite draws (e.g. a BCR with zero costs)
     are left out and counted in ``"non_finite"`` when there are any."""
     values = np.asarray(values, dtype=float)
-    finite = values[np.isfinite(values)]
+    mask = np.isfinite(values)
+    finite = values if mask.all() else values[mask]
     n = finite.size
     if n == 0:
         return {"mean": None, "sd": None, "p05": None, "p50": None, "p95": None, "mcse": None}
@@ -107,7 +62,10 @@ class Result:
     ----------
     case : Case
         The case with the scenario applied.
-    draws, seed, design : int, int, str
+    draws, design : int, str
+    seed : int or dict
+        The run's seed as the JSON reports it (:func:`mkba.core.seeding.seed_record`): the
+        int to pass again for the same numbers.
     deterministic : bool
         True for a run with every parameter at its base value (one "draw").
     store : ColumnStore
@@ -139,6 +97,11 @@ class Result:
         """The stakeholder paying the largest share of the costs (the municipality for De Kop)."""
         return max(self.case.stakeholders,
                    key=lambda sid: float(np.mean(self.column(f"stakeholder.{sid}.pv_costs"))))
+
+    def summary_seed(self) -> Any:
+        """The JSON ``seed``: the int to pass again for the same numbers (``None`` when
+        deterministic)."""
+        return None if self.deterministic else _jsonable_seed(self.seed)
 
     def _s(self, name: str) -> dict[str, float] | float:
         values = self.column(name)
@@ -183,7 +146,7 @@ class Result:
             "case": self.case.id,
             "scenario": self.scenario,
             "draws": 1 if self.deterministic else self.draws,
-            "seed": None if self.deterministic else _jsonable_seed(self.seed),
+            "seed": self.summary_seed(),
             "design": "deterministic" if self.deterministic else self.design,
             "horizon": self.case.horizon,
             "start_year": self.case.start_year,
@@ -202,26 +165,69 @@ class Result:
 
     def to_frame(self) -> pd.DataFrame:
         """All per-draw outputs and parameter draws as a DataFrame (rows = draws)."""
+        import pandas as pd
+
         return pd.DataFrame({c: self.store.column(c) for c in self.store.columns})
 
 
 def _jsonable_seed(seed: Any) -> Any:
-    return int(seed) if isinstance(seed, int | np.integer) else str(seed)
+    if isinstance(seed, int | np.integer):
+        return int(seed)
+    if isinstance(seed, dict):
+        return seed
+    if isinstance(seed, np.random.SeedSequence):
+        return seed_record(seed)
+    return str(seed)
 
 
 def _jsonable_scalar(q: Any) -> Any:
     return q if isinstance(q, str) else float(q)
 
 
-def _check_draws(draws: int) -> int:
-    if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
-        raise UsageError(f"draws must be a whole number ≥ 1 (got {draws!r})")
-    return int(draws)
+def collect(plan: RunPlan, blocks: Iterable[Block], ram_limit: int = RAM_LIMIT_BYTES,
+            progress: Progress | None = None) -> dict[str, Result]:
+    """Merge the blocks of a plan into one :class:`Result` per option (the reduce).
+
+    Blocks may come in any order (e.g. as Dask futures complete) but must cover draws
+    ``[0, N)`` exactly once. Yearly sums are added in order of ``start``, so the results do not
+    depend on arrival order.
+    """
+    stores = {opt: ColumnStore(plan.draws, plan.columns(opt), ram_limit) for opt in plan.options}
+    sums: dict[int, Block] = {}
+    covered = 0
+    try:
+        for block in blocks:
+            if block.start in sums:
+                raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice")
+            for opt in plan.options:
+                stores[opt].write(block.start, block.outputs[opt])
+            sums[block.start] = Block(block.start, block.stop, {}, block.yearly)
+            covered += block.stop - block.start
+            if progress is not None:
+                progress(block.stop - block.start)
+        if covered != plan.draws:
+            raise UsageError(f"blocks cover {covered} of {plan.draws} draws")
+    except BaseException:
+        for store in stores.values():
+            store.close()
+        raise
+    seed = seed_record(plan.seed)
+    results = {}
+    for opt, c in zip(plan.options, plan.cases, strict=True):
+        total = {"costs": np.zeros(c.horizon), "benefits": np.zeros(c.horizon)}
+        total.update({f"outcomes.{e.id}": np.zeros(c.horizon) for e in c.effects})
+        for start in sorted(sums):
+            for k, v in sums[start].yearly[opt].items():
+                total[k] += v
+        means = {k: v / plan.draws for k, v in total.items()}
+        results[opt] = Result(c, plan.draws, seed, plan.design, False, stores[opt], means)
+    return results
 
 
 def simulate_many(case: Case, scenarios: Sequence[str | None], draws: int = 10_000, seed: SeedLike = 1,
                   design: str = "mc", chunk_size: int = DEFAULT_CHUNK,
-                  progress: Progress | None = None, ram_limit: int = RAM_LIMIT_BYTES) -> dict[str, Result]:
+                  progress: Progress | None = None, ram_limit: int = RAM_LIMIT_BYTES,
+                  workers: int = 1) -> dict[str, Result]:
     """Simulate several scenarios of one case on common random numbers.
 
     Every parameter name gets the same uniforms in every scenario (they are keyed by seed and
@@ -236,69 +242,26 @@ def simulate_many(case: Case, scenarios: Sequence[str | None], draws: int = 10_0
     draws : int
         Number of Monte Carlo draws N (default 10.000).
     seed : int, SeedSequence or Generator
+        Normalised once to a SeedSequence; the results' ``seed`` is its entropy.
     design : {"mc", "lhs", "sobol"}
     chunk_size : int
         Draws evaluated at once; results do not depend on it.
     progress : callable, optional
         Called with the number of draws finished after each chunk.
+    workers : int
+        Local processes evaluating chunks (default 1: this process); results do not depend on it.
 
     Returns
     -------
     dict of scenario id -> Result
     """
-    draws = _check_draws(draws)
-    if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}")
-    if chunk_size < 1:
-        raise UsageError("chunk_size must be ≥ 1")
-    cases = {}
-    for sid in scenarios:
-        key = sid or "baseline"
-        cases[key] = apply_scenario(case, sid)
-    names: list[str] = []
-    for c in cases.values():
-        names += [n for n in c.parameters if n not in names]
-    sampler = Sampler(names, draws, seed, design, case.correlations)
-    stores, layouts, yearly = {}, {}, {}
-    for key, c in cases.items():
-        layouts[key] = Layout.of(c)
-        uncertain = [f"param.{n}" for n in c.uncertain_parameters]
-        stores[key] = ColumnStore(draws, list(layouts[key].columns) + uncertain, ram_limit)
-        yearly[key] = {"costs": np.zeros(c.horizon), "benefits": np.zeros(c.horizon)}
-        for e in c.effects:
-            yearly[key][f"outcomes.{e.id}"] = np.zeros(c.horizon)
-    try:
-        for start in range(0, draws, chunk_size):
-            stop = min(start + chunk_size, draws)
-            uniforms = sampler.uniforms(start, stop)
-            for key, c in cases.items():
-                values = parameter_values(c, uniforms, names)
-                params = [values[n] for n in c.uncertain_parameters]
-                for offset, ev in evaluate_blocks(c, values, layouts[key], n=stop - start):
-                    rows = ev.outputs.shape[0]
-                    block = (np.column_stack([ev.outputs, *(p[offset:offset + rows] for p in params)])
-                             if params else ev.outputs)
-                    stores[key].write(start + offset, block)
-                    yearly[key]["costs"] += ev.costs_by_year.sum(axis=0)
-                    yearly[key]["benefits"] += ev.benefits_by_year.sum(axis=0)
-                    for eid, outcomes in ev.outcomes_by_year.items():
-                        yearly[key][f"outcomes.{eid}"] += outcomes.sum(axis=0)
-            if progress is not None:
-                progress(stop - start)
-    except BaseException:
-        for store in stores.values():
-            store.close()
-        raise
-    results = {}
-    for key, c in cases.items():
-        means = {k: v / draws for k, v in yearly[key].items()}
-        results[key] = Result(c, draws, seed, design, False, stores[key], means)
-    return results
+    plan = make_plan(case, scenarios, draws, seed, design, chunk_size)
+    return collect(plan, iter_blocks(plan, workers), ram_limit, progress)
 
 
 def simulate(case: Case, draws: int = 10_000, seed: SeedLike = 1, scenario: str | None = None,
              design: str = "mc", chunk_size: int = DEFAULT_CHUNK,
-             progress: Progress | None = None) -> Result:
+             progress: Progress | None = None, workers: int = 1) -> Result:
     """Monte Carlo simulation of one case (or one of its scenarios).
 
     Parameters
@@ -308,7 +271,7 @@ def simulate(case: Case, draws: int = 10_000, seed: SeedLike = 1, scenario: str 
     draws : int
         Number of draws N (default 10.000).
     seed : int, SeedSequence or Generator
-        Same seed → bit-identical per-draw results, whatever ``chunk_size``.
+        Same seed → bit-identical per-draw results, whatever ``chunk_size`` or ``workers``.
     scenario : str, optional
         A scenario id of the case; ``None`` runs the baseline.
     design : {"mc", "lhs", "sobol"}
@@ -317,6 +280,9 @@ def simulate(case: Case, draws: int = 10_000, seed: SeedLike = 1, scenario: str 
         Draws evaluated at once (memory vs. speed); results do not depend on it.
     progress : callable, optional
         Called with the number of draws finished after each chunk.
+    workers : int
+        Local processes evaluating chunks (default 1); per-draw results are bit-identical
+        for any number.
 
     Returns
     -------
@@ -332,7 +298,7 @@ def simulate(case: Case, draws: int = 10_000, seed: SeedLike = 1, scenario: str 
     True
     """
     key = scenario or "baseline"
-    return simulate_many(case, [scenario], draws, seed, design, chunk_size, progress)[key]
+    return simulate_many(case, [scenario], draws, seed, design, chunk_size, progress, workers=workers)[key]
 
 
 def deterministic(case: Case, scenario: str | None = None) -> Result:

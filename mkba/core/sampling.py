@@ -79,7 +79,7 @@ class Sampler:
 
     # -- raw designs -----------------------------------------------------------------------
     def _independent(self, names: Sequence[str], start: int, stop: int) -> np.ndarray:
-        out = np.empty((stop - start, len(names)))
+        out = np.empty((stop - start, len(names)), order="F")  # each parameter's column contiguous
         if self.design == "sobol":
             dims = [self._sobol_order.index(n) for n in names]
             out[:] = self._sobol(start, stop)[:, dims]
@@ -109,18 +109,21 @@ class Sampler:
 
     # -- public ----------------------------------------------------------------------------
     def uniforms(self, start: int = 0, stop: int | None = None) -> np.ndarray:
-        """Uniforms for draws ``[start, stop)``: an array of shape (stop − start) × parameters."""
+        """Uniforms for draws ``[start, stop)``: an array of shape (stop − start) × parameters,
+        stored column-major (each parameter's draws contiguous)."""
         stop = self.draws if stop is None else stop
         if not 0 <= start <= stop <= self.draws:
             raise UsageError(f"draw range [{start}, {stop}) outside [0, {self.draws})")
         free = [n for n in self.names if n not in self.corr_names]
-        out = np.empty((stop - start, len(self.names)))
+        out = np.empty((stop - start, len(self.names)), order="F")
         if free:
-            cols = [self.names.index(n) for n in free]
-            out[:, cols] = self._independent(free, start, stop)
+            block = self._independent(free, start, stop)
+            for k, n in enumerate(free):
+                out[:, self.names.index(n)] = block[:, k]
         if self.corr_names and stop > start:
-            cols = [self.names.index(n) for n in self.corr_names]
-            out[:, cols] = self._correlated(start, stop)
+            block = self._correlated(start, stop)
+            for k, n in enumerate(self.corr_names):
+                out[:, self.names.index(n)] = block[:, k]
         return out
 
     def _correlated(self, start: int, stop: int) -> np.ndarray:
@@ -165,7 +168,9 @@ def iman_conover(u: np.ndarray, target: np.ndarray, rng: np.random.Generator) ->
         return u
     m_star = m @ np.linalg.inv(q).T @ p.T
     out = np.empty_like(u)
+    positions = np.arange(n)
+    ranks = np.empty(n, dtype=np.intp)
     for j in range(k):
-        ranks = np.argsort(np.argsort(m_star[:, j], kind="stable"), kind="stable")
+        ranks[np.argsort(m_star[:, j], kind="stable")] = positions  # rank of each row (inverse permutation)
         out[:, j] = np.sort(u[:, j])[ranks]
     return out

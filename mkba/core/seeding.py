@@ -14,6 +14,7 @@ References
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import numpy as np
 
@@ -23,20 +24,45 @@ SeedLike = int | np.random.SeedSequence | np.random.Generator
 
 
 def seed_sequence(seed: SeedLike) -> np.random.SeedSequence:
-    """Normalise an int / SeedSequence / Generator to a SeedSequence.
+    """Normalise an int / SeedSequence / Generator to one SeedSequence.
 
-    A Generator contributes a seed drawn from it (it is advanced once); ``None`` is refused
-    because it would make a run irreproducible.
+    Call this **once**, at the entry point of a run (:func:`mkba.core.engine.make_plan` does),
+    and pass the SeedSequence on: every stream is then derived from the same root, so draws do
+    not depend on chunk size or process count.
+
+    * an int ``s`` gives ``SeedSequence(s)``;
+    * a SeedSequence is used as it is;
+    * a Generator contributes one 128-bit entropy value drawn from it (it is advanced once);
+      the resulting ``SeedSequence(entropy)`` is what :func:`seed_record` reports, so the run
+      can be repeated with that entropy as an int seed.
+
+    ``None`` and negative or non-integer seeds are refused: they would make a run irreproducible.
     """
     if isinstance(seed, np.random.SeedSequence):
         return seed
     if isinstance(seed, np.random.Generator):
-        return np.random.SeedSequence(int(seed.integers(0, 2**63)))
+        words = seed.integers(0, 2**32, size=4, dtype=np.uint64)
+        entropy = sum(int(w) << (32 * i) for i, w in enumerate(words))
+        return np.random.SeedSequence(entropy)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise UsageError(f"seed must be a whole number ≥ 0 (got {seed!r})")
     if seed < 0:
         raise UsageError(f"seed must be ≥ 0 (got {seed})")
     return np.random.SeedSequence(int(seed))
+
+
+def seed_record(seed: np.random.SeedSequence) -> int | dict[str, Any]:
+    """What the JSON ``seed`` field says about a normalised seed: the entropy as an int (the
+    seed to pass again for the same numbers), or ``{"entropy", "spawn_key"}`` for a spawned
+    SeedSequence."""
+    entropy = seed.entropy
+    if isinstance(entropy, int | np.integer):
+        value: Any = int(entropy)
+    else:  # a sequence of ints
+        value = [int(x) for x in entropy]
+    if seed.spawn_key:
+        return {"entropy": value, "spawn_key": [int(k) for k in seed.spawn_key]}
+    return value
 
 
 def name_key(name: str) -> tuple[int, ...]:
@@ -69,4 +95,8 @@ def open_uniforms(seed: SeedLike, name: str, start: int, stop: int) -> np.ndarra
     if start:
         bitgen.advance(start)
     raw = bitgen.random_raw(stop - start)
-    return ((raw >> np.uint64(11)).astype(np.float64) + 0.5) * (2.0**-53)
+    raw >>= np.uint64(11)
+    out = raw.astype(np.float64)
+    out += 0.5
+    out *= 2.0**-53
+    return out

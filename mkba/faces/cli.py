@@ -91,11 +91,13 @@ PIPED_WIDTH = 200  # output to a file or pipe is not cut to 80 columns
 stdout = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 stderr = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else PIPED_WIDTH)
 
-CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1), bijv. parameters/de_kop.yaml.")]
+CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1) of Excel-werkmap (.xlsx) in het casussjabloon, bijv. parameters/de_kop.yaml.")]
+XlsxOpt = Annotated[Path | None, typer.Option("--xlsx", help="Schrijf de uitkomsten ook als opgemaakte Excel-tabellen naar dit bestand (.xlsx).")]
 DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
 JaOpt = Annotated[bool, typer.Option("--ja", help="Start ook boven de zachte grens voor --draws (zonder te vragen).")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", help=text_nl.WORKERS_HELP, min=1)]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
 
 
@@ -142,13 +144,18 @@ def run(
     design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
     deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
     json_out: JsonOpt = False,
+    xlsx: XlsxOpt = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
     ja: JaOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
+    if xlsx is not None:
+        _xlsx_target(xlsx)
     c = _prepare(case, draws)  # bad input is refused before the engine is even imported
-    from mkba.core.results import DESIGNS, simulate
     from mkba.core.results import deterministic as run_deterministic
+    from mkba.core.results import simulate
+    from mkba.core.sampling import DESIGNS
     from mkba.faces.console import print_run, progress_bar
 
     if design not in DESIGNS:
@@ -160,8 +167,12 @@ def run(
     else:
         with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
-                              chunk_size=chunk_size, progress=advance)
+                              chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
+    if xlsx is not None:
+        from mkba.faces.excel_out import write_run_workbook
+
+        write_run_workbook(xlsx, summary, result.case)
     if json_out:
         print(to_json(summary))
     elif not deterministic and draws < MIN_DRAWS_INTERVALS:
@@ -170,6 +181,8 @@ def run(
         print_run(without_intervals(summary), result.case, stdout)
     else:
         print_run(summary, result.case, stdout)
+    if xlsx is not None and not json_out:
+        stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
 
 @app.command()
@@ -179,19 +192,26 @@ def compare(
     seed: SeedOpt = 1,
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
+    evppi: Annotated[list[str] | None, typer.Option("--evppi", metavar="NAAM[,NAAM]", help=text_nl.EVPPI_HELP)] = None,
     json_out: JsonOpt = False,
+    xlsx: XlsxOpt = None,
     ja: JaOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
+    if xlsx is not None:
+        _xlsx_target(xlsx)
     c = _prepare(case, draws)
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
 
     check_draws(c, draws, [None, *c.scenarios], ja, stderr)
+    if evppi:
+        _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
-        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance)
+        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
     summary = cmp.summary()
     if curves:
         summary["acceptability"] = {
@@ -199,10 +219,49 @@ def compare(
             "by_discount_rate": acceptability_by_discount_rate(
                 c, draws=draws, seed=seed, perspective=perspective).to_dict(orient="records"),
         }
+    table = _evppi_table(cmp, evppi) if evppi else None
+    if table is not None:
+        summary["decision"]["evppi"] = table.to_dict()
+    if xlsx is not None:
+        from mkba.faces.excel_out import write_compare_workbook
+
+        write_compare_workbook(xlsx, summary, {opt: res.case for opt, res in cmp.results.items()})
     if json_out:
         print(to_json(summary))
     else:
         print_compare(summary, c, stdout)
+        if table is not None:
+            from mkba.faces.console import print_evppi
+
+            print_evppi(table, c, stdout)
+        if xlsx is not None:
+            stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
+
+
+def _check_evppi(case, draws: int, specs: list[str]) -> None:
+    """Refuse bad ``--evppi`` targets or too few draws, in Dutch, before anything is simulated."""
+    from mkba.analysis.evppi import (
+        MIN_DRAWS,
+        EvppiTargetError,
+        case_uncertain_parameters,
+        resolve_targets,
+    )
+
+    if draws < MIN_DRAWS:
+        raise UsageError(text_nl.EVPPI_ERRORS["draws"].format(draws=draws, minimum=MIN_DRAWS))
+    try:
+        resolve_targets(case, case_uncertain_parameters(case), specs)
+    except EvppiTargetError as exc:
+        known = ", ".join(exc.known) if exc.known else "–"
+        raise UsageError(text_nl.EVPPI_ERRORS[exc.reason].format(name=exc.name, known=known)) from None
+
+
+def _evppi_table(cmp, specs: list[str]):
+    """EVPPI of the ``--evppi`` targets (checked by :func:`_check_evppi`) for the comparison's
+    perspective."""
+    from mkba.analysis.evppi import comparison_evppi
+
+    return comparison_evppi(cmp, specs)
 
 
 @app.command()
@@ -216,6 +275,7 @@ def sensitivity(
     target_bcr: Annotated[float | None, typer.Option("--target-bcr", help="Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.")] = None,
     versus: Annotated[str | None, typer.Option("--versus", help="Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).")] = None,
     json_out: JsonOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
     from mkba.analysis.sensitivity import METHODS
@@ -238,7 +298,7 @@ def sensitivity(
                          "cli.versus_unknown", versus=versus, known=", ".join(c.scenarios))
     common = {"output": output, "scenario": scenario, "versus": versus}
     if method == "sobol":
-        result = module.analyze(c, n=1024 if n is None else n, seed=seed, **common)
+        result = module.analyze(c, n=1024 if n is None else n, seed=seed, workers=workers, **common)
     elif method == "morris":
         result = module.analyze(c, n=100 if n is None else n, seed=seed, **common)
     elif method == "breakeven":
@@ -261,6 +321,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
     ja: JaOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
     c = _prepare(case, draws)
@@ -268,7 +329,8 @@ def report(
 
     check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
-                          sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal)
+                          sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
+                          workers=workers)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
@@ -364,7 +426,8 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml
 @app.command()
 def init(
     name: Annotated[str, typer.Argument(help="Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml, met --xlsx NAAM.xlsx).")] = None,
+    xlsx: Annotated[bool, typer.Option("--xlsx", help="Schrijf het sjabloon als Excel-werkmap (met een werkblad Toelichting).")] = False,
     voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help="Begin bij een meegeleverd voorbeeld in plaats van het sjabloon, bijv. de-kop.")] = None,
 ) -> None:
     """Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait."""
@@ -377,18 +440,31 @@ def init(
                          "cli.init_bad_id", name=name)
     if voorbeeld is not None and voorbeeld not in examples:
         raise UsageError(text_nl.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
-    target = out or Path(f"{name}.yaml")
+    target = out or Path(f"{name}.xlsx" if xlsx else f"{name}.yaml")
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)",
                          "cli.init_exists", target=str(target))
+    if xlsx and target.suffix.lower() != ".xlsx":
+        raise UsageError(f"--xlsx writes a workbook: give --out a name ending in .xlsx (not {target.name})",
+                         "xlsx.init_suffix", name=target.name)
     if voorbeeld is None:
+        source = TEMPLATE
         text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
+    else:
+        source = examples[voorbeeld]
+        text = _renamed_case(source.read_text(encoding="utf-8"), name)
+    if xlsx:
+        from mkba.data_in.yamlio import load_yaml_text
+        from mkba.faces.excel_out import write_case_workbook
+
+        data, _ = load_yaml_text(text, str(source))
+        write_case_workbook(data, target)
+    else:
         write_text_atomic(target, text)
+    if voorbeeld is None:
         stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
-        return
-    text = _renamed_case(examples[voorbeeld].read_text(encoding="utf-8"), name)
-    write_text_atomic(target, text)
-    stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
+    else:
+        stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
 
 
 def _renamed_case(text: str, name: str) -> str:
@@ -407,6 +483,28 @@ def _renamed_case(text: str, name: str) -> str:
             lines[i] = f"{match.group(1)}{name}{match.group(3)}"
             break
     return "".join(lines)
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(metavar="IN", help="Casusbestand om te lezen: .yaml of .xlsx.")],
+    target: Annotated[Path, typer.Argument(metavar="OUT", help="Bestand om te schrijven: .xlsx of .yaml (de soort volgt uit de extensie).")],
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Overschrijf OUT als het al bestaat.")] = False,
+) -> None:
+    """Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd."""
+    from mkba.faces.convert import convert as run_convert
+
+    case, changed = run_convert(source, target, overwrite=overwrite)
+    for name in changed:
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow]: {escape(text_nl.XLSX_CONVERT_DIFFERS.format(target=target, name=name))}",
+                     soft_wrap=True)
+    stdout.print(text_nl.CONVERT_DONE.format(source=source, target=target, case=case.id))
+
+
+def _xlsx_target(path: Path) -> Path:
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"--xlsx {path}: give a file name ending in .xlsx", "xlsx.option_suffix", path=str(path))
+    return path
 
 
 class Terminated(KeyboardInterrupt):

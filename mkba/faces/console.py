@@ -272,3 +272,48 @@ def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
         console.print(f"({len(result.parameters) - top} parameters met kleinere invloed niet getoond; --json geeft alles.)")
     for note in result.notes:
         console.print(f"• {note}")
+
+
+# --- value of information (EVPPI) ---------------------------------------------------------------
+def evppi_label(case, estimate) -> str:
+    """Display name of an EVPPI target: a parameter's label, or a group with its members' labels."""
+    from mkba.faces import text_nl
+
+    if len(estimate.parameters) == 1 and estimate.name == estimate.parameters[0]:
+        return case.label_of(estimate.name)
+    if estimate.name in getattr(case, "groepen", {}):
+        return text_nl.EVPPI_GROUP.format(name=estimate.name, n=len(estimate.parameters))
+    return " + ".join(case.label_of(p) for p in estimate.parameters)
+
+
+def evppi_group_lines(case, table) -> list[str]:
+    """One line per case group in ``table``: its name and its members' labels."""
+    from mkba.faces import text_nl
+
+    return [text_nl.EVPPI_GROUP_MEMBERS.format(name=e.name, members=", ".join(case.label_of(p) for p in e.parameters))
+            for e in table.ranked().estimates if e.name in getattr(case, "groepen", {})]
+
+
+def print_evppi(table, case, console: Console) -> None:
+    """The ranked Dutch EVPPI table (an :class:`mkba.analysis.evppi.EvppiTable`)."""
+    from mkba.faces import text_nl
+
+    who = text_nl.EVPPI_SOCIETY if table.perspective == "society" else case.stakeholders[table.perspective]
+    out = Table(header_style="bold", title_justify="left", title=text_nl.EVPPI_TITLE)
+    for i, col in enumerate(text_nl.EVPPI_COLUMNS):
+        out.add_column(col, justify="left" if i == 0 else "right", no_wrap=i > 0)
+    notes = []
+    for e in table.ranked().estimates:
+        mark = ""
+        if e.clipped:
+            notes.append(text_nl.EVPPI_CLIPPED.format(raw=nl_eur(e.raw)))
+            mark = "*" * len(notes)
+        out.add_row(evppi_label(case, e) + mark, nl_eur(e.value), nl_eur(e.se), nl_percent(e.share_of_evpi))
+    console.print(out)
+    console.print(text_nl.EVPPI_PERSPECTIVE.format(who=who, evpi=nl_eur(table.evpi)))
+    for i, note in enumerate(notes, 1):
+        console.print(f"{'*' * i} {note}")
+    for line in evppi_group_lines(case, table):
+        console.print(line)
+    console.print(text_nl.EVPPI_METHOD_NOTE)
+

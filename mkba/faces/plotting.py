@@ -275,3 +275,27 @@ def _target_text(result) -> str:
     if result.output == "bcr":
         return f"de baten/kosten-verhouding {nl_number(target, 2)} wordt"
     return f"{_output_label(result.output).lower()} nul wordt"
+
+
+# --- value of information ----------------------------------------------------------------------
+def evppi_bars(frame: pd.DataFrame, evpi: float, who: str) -> Figure:
+    """EVPPI per parameter and group (``frame`` from :func:`mkba.faces.report_data.evppi_frame`)
+    as horizontal bars with ± 2 standard errors, against EVPI (a dashed line)."""
+    from mkba.faces import text_nl
+
+    fig, ax = _new(8, 1.2 + 0.38 * max(len(frame), 1))
+    colours = sns.color_palette(PALETTE)
+    y = np.arange(len(frame))
+    colour = [colours[1] if g else colours[0] for g in frame["group"]]
+    ax.barh(y, frame["value"], color=colour, height=0.6)
+    ax.errorbar(frame["value"], y, xerr=2 * frame["se"], fmt="none", ecolor="black", lw=1, capsize=3)
+    ax.axvline(evpi, color="black", ls="--", lw=1, label=f"{text_nl.EVPPI_FIGURE_EVPI}: {nl_eur(evpi)}")
+    ax.set_yticks(y, frame["label"], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(evpi, float((frame["value"] + 2 * frame["se"]).max()) if len(frame) else evpi) * 1.08 or 1)
+    _eur_axis(ax)
+    ax.set_xlabel(text_nl.EVPPI_FIGURE_AXIS)
+    ax.set_title(text_nl.EVPPI_FIGURE_TITLE.format(who=who))
+    ax.legend(fontsize=8, loc="lower right")
+    return fig
+

@@ -65,7 +65,7 @@ class Job:
 
 
 def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
-         sobol_n: int) -> list[Job]:
+         sobol_n: int, workers: int = 1) -> list[Job]:
     """The notebooks a report consists of, with their parameters (validated)."""
     from mkba.analysis.sensitivity.sobol import check_power_of_two
 
@@ -80,15 +80,20 @@ def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, d
     if seed < 0:
         raise UsageError(f"seed must be ≥ 0 (got {seed})", "report.seed", seed=seed)
     check_power_of_two(sobol_n, "--sobol-n")
+    from mkba.core.engine import check_workers
+
+    workers = check_workers(workers)
     options = [None, *case.scenarios] if all_options else [scenario]
     jobs = []
     for option in options:
         stem = f"rapport-{option or 'basis'}"
         jobs.append(Job(REPORT_NOTEBOOK, stem, {"case_path": str(case_path), "scenario": option or "", "draws": draws,
-                                                "seed": seed, "sobol_n": sobol_n}, scenario_label(case, option)))
+                                                "seed": seed, "sobol_n": sobol_n, "workers": workers},
+                        scenario_label(case, option)))
     if case.scenarios and not scenario:
         jobs.append(Job(COMPARISON_NOTEBOOK, "scenariovergelijking",
-                        {"case_path": str(case_path), "draws": draws, "seed": seed}, "Bezuinigingsscenario's naast elkaar"))
+                        {"case_path": str(case_path), "draws": draws, "seed": seed, "workers": workers},
+                        "Bezuinigingsscenario's naast elkaar"))
     return jobs
 
 
@@ -180,7 +185,8 @@ mkba {html.escape(manifest['versions']['mkba'])}, gemaakt {html.escape(manifest[
 
 def build_report(case_path: str | Path, scenario: str | None = None, all_options: bool = False, draws: int = 10_000,
                  seed: int = 1, out: str | Path = "reports", sobol_n: int = 2048,
-                 on_notebook: Callable[[int, int, str], None] | None = None, progress_bar: bool = False) -> Path:
+                 on_notebook: Callable[[int, int, str], None] | None = None, progress_bar: bool = False,
+                 workers: int = 1) -> Path:
     """Build a report; return the run folder ``<out>/<case-id>/<run-id>``.
 
     Parameters
@@ -201,6 +207,9 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         Called as ``on_notebook(index, total, title)`` before each notebook runs.
     progress_bar : bool
         Show papermill's per-cell progress bar.
+    workers : int
+        Local processes for the draws and the Sobol' bootstrap, in every notebook (the
+        notebooks' ``workers`` parameter); no number changes.
 
     Raises
     ------
@@ -218,7 +227,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
 
     case_path = Path(case_path).resolve()
     case = load_case(case_path)  # validates; raises CaseError with every problem
-    jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n)
+    jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n, workers)
     check_notebook_parameters(jobs)
 
     case_dir = _case_dir(Path(out), case.id)
@@ -243,7 +252,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         current = None
         main_option = scenario if not all_options else None
         options = [main_option, *(case.scenarios if all_options else ())]
-        results = mkba.simulate_many(case, options, draws=draws, seed=seed)
+        results = mkba.simulate_many(case, options, draws=draws, seed=seed, workers=workers)
         main_result = results[main_option or "baseline"]
         write_text_atomic(work / "summary.json", to_json(main_result.summary()) + "\n")
         main_result.to_frame().to_parquet(work / "draws.parquet", index=False)

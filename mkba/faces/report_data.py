@@ -246,6 +246,59 @@ def verdicts(cmp, perspective: str | None = None) -> list[str]:
     return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()]
 
 
+# --- value of information: "Welk onderzoek loont?" ------------------------------------------------
+def evppi_tables(cmp, perspectives=None, max_draws: int = 10_000) -> dict:
+    """EVPPI of every uncertain parameter and every group of the case (``groepen:``), per
+    perspective (default: society and the funder), on the first ``max_draws`` draws of the
+    comparison. Returns ``{perspective: EvppiTable}``."""
+    from mkba.analysis.evppi import ALL, comparison_evppi_by_perspective
+
+    perspectives = perspectives or ["society", cmp.funder()]
+    return comparison_evppi_by_perspective(cmp, [ALL, *cmp.case.groepen], perspectives, max_draws=max_draws)
+
+
+def evppi_frame(case: Case, table, top: int = 12) -> pd.DataFrame:
+    """Tidy frame for :func:`mkba.faces.plotting.evppi_bars`: the ``top`` parameters and every
+    group, ranked, with Dutch labels (``label, value, se, evpi, group``)."""
+    from mkba.faces.console import evppi_label
+
+    ranked = table.ranked().estimates
+    groups = [e for e in ranked if e.name in case.groepen]
+    singles = [e for e in ranked if e.name not in case.groepen][:top]
+    rows = [{"label": evppi_label(case, e), "value": e.value, "se": e.se, "evpi": e.evpi,
+             "group": e.name in case.groepen} for e in singles + groups]
+    return pd.DataFrame(rows, columns=["label", "value", "se", "evpi", "group"])
+
+
+def evppi_sentences(case: Case, table) -> list[str]:
+    """Plain Dutch on what the EVPPI means for a research budget (perspective of ``table``)."""
+    from mkba.faces import text_nl
+    from mkba.faces.console import evppi_label
+
+    if table.evpi <= 0:
+        return [text_nl.EVPPI_NO_EVPI]
+    ranked = table.ranked().estimates
+    singles = [e for e in ranked if e.name not in case.groepen]
+    groups = [e for e in ranked if e.name in case.groepen]
+    lines = []
+    top = singles[0] if singles else None
+    if top is None or top.value < 0.05 * table.evpi:
+        lines.append(text_nl.EVPPI_NOTHING.format(value=nl_eur(top.value if top else 0.0), evpi=nl_eur(table.evpi)))
+    else:
+        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, top), value=nl_eur(top.value),
+                                                 se=nl_eur(top.se), evpi=nl_eur(table.evpi)))
+    for e in groups:
+        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, e), value=nl_eur(e.value),
+                                                 se=nl_eur(e.se), evpi=nl_eur(table.evpi)))
+    from mkba.faces.console import evppi_group_lines
+
+    lines += evppi_group_lines(case, table)
+    lines += [text_nl.EVPPI_CLIPPED.format(raw=nl_eur(e.raw)) + f" ({evppi_label(case, e)})."
+              for e in ranked if e.clipped]
+    lines.append(text_nl.EVPPI_METHOD_NOTE)
+    return lines
+
+
 def figure_png(fig) -> bytes:
     """Render a matplotlib figure to PNG bytes (and close it)."""
     import matplotlib.pyplot as plt

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 from SALib.analyze import sobol as sobol_analyze
-from SALib.sample import sobol as sobol_sample
+from scipy.stats import qmc
 
 from mkba.analysis.sensitivity.common import SensitivityResult, prepare
 from mkba.core.case import Case
@@ -44,7 +44,7 @@ def _int_seed(seed: SeedLike, name: str) -> int:
 
 def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parameters: Mapping[str, ParameterSpec],
                   n: int = 1024, seed: SeedLike = 1, num_resamples: int = 100, conf_level: float = 0.95,
-                  convergence: bool = True, label: str = "function") -> SensitivityResult:
+                  convergence: bool = True, label: str = "function", workers: int = 1) -> SensitivityResult:
     """Sobol' indices of any vectorised function of named, distributed parameters.
 
     Parameters
@@ -62,6 +62,9 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
     convergence : bool
         Also compute the indices from the first N/2 base samples and report the largest
         change in ``notes``.
+    workers : int
+        Local processes for SALib's bootstrap analysis (its ``parallel`` mode); the indices
+        and intervals do not depend on it.
 
     Returns
     -------
@@ -81,9 +84,12 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
     if d < 1:
         raise UsageError("no uncertain parameters to analyse")
     problem = {"num_vars": d, "names": names, "bounds": [[0.0, 1.0]] * d}
-    x = sobol_sample.sample(problem, n, calc_second_order=False, scramble=True, seed=_int_seed(seed, "sobol-design"))
-    x = np.clip(x, _EPS, 1 - _EPS).reshape(n, d + 2, d)
-    a, b = x[:, 0, :], x[:, d + 1, :]
+    # SALib's Saltelli sample (calc_second_order=False) is rows A, AB_1 … AB_D, B per base point, with
+    # A and B the two halves of one scrambled Sobol' point in 2D dimensions; it builds them in a Python
+    # loop over N·(D + 2)·D cells. Only A and B are needed here, so take them from the same sequence.
+    base = qmc.Sobol(d=2 * d, scramble=True, seed=_int_seed(seed, "sobol-design")).random(n)  # as SALib seeds it
+    base = np.clip(base, _EPS, 1 - _EPS)
+    a, b = base[:, :d], base[:, d:]
     values = {}
     for j, name in enumerate(names):
         va = np.asarray(parameters[name].ppf(a[:, j]), dtype=float)
@@ -100,8 +106,9 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
     if np.var(y) == 0:
         raise UsageError("the output does not vary with these parameters; Sobol' indices are undefined")
     analyze_seed = _int_seed(seed, "sobol-bootstrap")
+    parallel = {"parallel": workers > 1, "n_processors": workers} if workers > 1 else {}
     si = sobol_analyze.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,
-                               conf_level=conf_level, seed=analyze_seed)
+                               conf_level=conf_level, seed=analyze_seed, **parallel)
     records = {name: {"S1": float(si["S1"][j]), "S1_conf": float(si["S1_conf"][j]),
                       "ST": float(si["ST"][j]), "ST_conf": float(si["ST_conf"][j])} for j, name in enumerate(names)}
     ordered = dict(sorted(records.items(), key=lambda kv: -kv[1]["ST"]))
@@ -110,8 +117,10 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
     extra = {"n": n, "evaluations": n * (d + 2)}
     if convergence and n >= 8:
         half = n // 2
+        # only the half-sample point estimates are compared: they do not depend on the bootstrap,
+        # so two resamples (SALib's minimum for an interval) spare most of the second analysis
         si_half = sobol_analyze.analyze(problem, y[: half * (d + 2)], calc_second_order=False,
-                                        num_resamples=num_resamples, conf_level=conf_level, seed=analyze_seed)
+                                        num_resamples=2, conf_level=conf_level, seed=analyze_seed)
         d1 = float(np.max(np.abs(si["S1"] - si_half["S1"])))
         dt = float(np.max(np.abs(si["ST"] - si_half["ST"])))
         settled = max(d1, dt) < 0.05
@@ -122,14 +131,15 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
 
 
 def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int = 1024, seed: SeedLike = 1,
-            num_resamples: int = 100, conf_level: float = 0.95, versus: str | None = None) -> SensitivityResult:
+            num_resamples: int = 100, conf_level: float = 0.95, versus: str | None = None,
+            workers: int = 1) -> SensitivityResult:
     """Sobol' indices of a case's output over its uncertain parameters (see :func:`sobol_indices`);
     with ``versus``, of the difference between two options."""
     n = check_power_of_two(n)
     analysis = prepare(case, scenario, output, versus)
     c = analysis.case
     res = sobol_indices(analysis.func, analysis.parameters, n=n, seed=seed,
-                        num_resamples=num_resamples, conf_level=conf_level, label=c.id)
+                        num_resamples=num_resamples, conf_level=conf_level, label=c.id, workers=workers)
     res.scenario = c.scenario
     res.output = analysis.output.key
     res.notes += analysis.note()
