@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -381,6 +382,92 @@ def vergelijk(
     stdout.print(f"Vergelijking klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
+@app.command(help=text_nl.BATCH_HELP)
+def batch(
+    cases: Annotated[list[Path], typer.Argument(help=text_nl.BATCH_CASES_HELP, metavar="CASE...")],
+    scenario: Annotated[str, typer.Option("--scenario", "-s", help=text_nl.BATCH_SCENARIO_HELP)] = "baseline",
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help=text_nl.BATCH_SCHEDULER_HELP)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help=text_nl.BATCH_WORKERS_HELP, min=1)] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=text_nl.BATCH_OUT_HELP)] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    from mkba import batch as batch_mod
+
+    if not cases:
+        raise UsageError(text_nl.BATCH_NO_CASES)
+    if scheduler is not None and workers is not None:
+        raise UsageError(text_nl.BATCH_WORKERS_WITH_SCHEDULER)
+    folder = out if out is not None else batch_mod.default_out()
+    try:
+        with _batch_progress() as (on_plan, advance):
+            written = batch_mod.run_batch(cases, folder, _describe_failure, scenario=scenario, draws=draws,
+                                          seed=seed, design=design, scheduler=scheduler, workers=workers,
+                                          progress=advance, on_plan=on_plan)
+    except batch_mod.ConnectError as exc:
+        raise MkbaError(text_nl.BATCH_CONNECT_FAILED.format(adres=exc.address, reden=exc.reason)) from None
+    if json_out:
+        print(to_json(written.to_json_object()))
+    elif written.failed:
+        for failure in written.failed:
+            stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(failure['message'])}", soft_wrap=True)
+        stdout.print(text_nl.BATCH_DONE_FAILED.format(ok=len(written.runs), map=folder, fout=len(written.failed),
+                                                 fouten=folder / "fouten.json"), soft_wrap=True)
+    else:
+        stdout.print(text_nl.BATCH_DONE.format(ok=len(written.runs), map=folder), soft_wrap=True)
+    if written.failed:
+        raise typer.Exit(1)
+
+
+def _describe_failure(failure) -> str:
+    """A batch failure in Dutch (mkba.batch returns codes; the words live in text_nl)."""
+    from mkba import batch as batch_mod
+
+    extra = dict(failure.extra)
+    if failure.problems:  # located problems of a case file: the Dutch wording of each
+        reason = "; ".join(text_nl.render_problem(p) for p in failure.problems)
+    elif failure.error_code:
+        reason = text_nl.render_problem_text(failure.error_code, failure.error_params, failure.detail)
+    else:
+        reason = text_nl.usage_message(failure.detail)
+    if failure.code == batch_mod.LOAD:
+        return text_nl.BATCH_LOAD_FAILED.format(reden=reason)
+    if failure.code == batch_mod.SCENARIO:
+        return text_nl.BATCH_UNKNOWN_SCENARIO.format(scenario=failure.scenario, casus=failure.detail, bekend=extra["bekend"])
+    if failure.code == batch_mod.DUPLICATE:
+        return text_nl.BATCH_DUPLICATE_ID.format(casus=failure.detail, eerder=extra["eerder"])
+    if failure.code == batch_mod.LOST:
+        return text_nl.BATCH_WORKER_LOST.format(reden=failure.detail)
+    return text_nl.BATCH_RUN_FAILED.format(scenario=failure.scenario, reden=reason)
+
+
+@contextmanager
+def _batch_progress():
+    """Yield ``(on_plan, advance)``: a rich progress bar over the runs on a terminal, else no-ops."""
+    from mkba.faces.console import progress_bar
+
+    if not stderr.is_terminal:
+        yield (lambda n: None), (lambda n: None)
+        return
+    state: dict = {}
+
+    def on_plan(n: int) -> None:
+        state["cm"] = progress_bar(n, text_nl.BATCH_PROGRESS, True, stderr)
+        state["advance"] = state["cm"].__enter__()
+
+    def advance(n: int) -> None:
+        if "advance" in state:
+            state["advance"](n)
+
+    try:
+        yield on_plan, advance
+    finally:
+        if "cm" in state:
+            state["cm"].__exit__(None, None, None)
+
+
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml"
 
 
@@ -389,11 +476,18 @@ def init(
     name: Annotated[str, typer.Argument(help="Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml, met --xlsx NAAM.xlsx).")] = None,
     xlsx: Annotated[bool, typer.Option("--xlsx", help="Schrijf het sjabloon als Excel-werkmap (met een werkblad Toelichting).")] = False,
+    voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help="Begin bij een meegeleverd voorbeeld in plaats van het sjabloon, bijv. de-kop.")] = None,
 ) -> None:
-    """Schrijf een gedocumenteerd sjabloon voor een nieuwe casus dat direct valideert en draait."""
+    """Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait."""
+    from mkba.core.bundled import example_cases
+    from mkba.core.io import write_text_atomic
+
+    examples = example_cases()
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
         raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)",
                          "cli.init_bad_id", name=name)
+    if voorbeeld is not None and voorbeeld not in examples:
+        raise UsageError(text_nl.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
     target = out or Path(f"{name}.xlsx" if xlsx else f"{name}.yaml")
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)",
@@ -401,18 +495,42 @@ def init(
     if xlsx and target.suffix.lower() != ".xlsx":
         raise UsageError(f"--xlsx writes a workbook: give --out a name ending in .xlsx (not {target.name})",
                          "xlsx.init_suffix", name=target.name)
-    text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
+    if voorbeeld is None:
+        source = TEMPLATE
+        text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
+    else:
+        source = examples[voorbeeld]
+        text = _renamed_case(source.read_text(encoding="utf-8"), name)
     if xlsx:
         from mkba.data_in.yamlio import load_yaml_text
         from mkba.faces.excel_out import write_case_workbook
 
-        data, _ = load_yaml_text(text, str(TEMPLATE))
+        data, _ = load_yaml_text(text, str(source))
         write_case_workbook(data, target)
     else:
-        from mkba.core.io import write_text_atomic
-
         write_text_atomic(target, text)
-    stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+    if voorbeeld is None:
+        stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+    else:
+        stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
+
+
+def _renamed_case(text: str, name: str) -> str:
+    """The example's text with its ``case.id`` set to ``name`` (the first ``id:`` under ``case:``;
+    comments and layout kept)."""
+    lines = text.splitlines(keepends=True)
+    in_case = False
+    for i, line in enumerate(lines):
+        if re.match(r"^case:\s*(#.*)?$", line):
+            in_case = True
+            continue
+        if in_case and re.match(r"^\S", line):
+            break
+        match = re.match(r"^(\s+id:\s*)([^\s#]+)(.*)$", line, flags=re.S) if in_case else None
+        if match:
+            lines[i] = f"{match.group(1)}{name}{match.group(3)}"
+            break
+    return "".join(lines)
 
 
 # --------------------------------------------------------------------------------------------

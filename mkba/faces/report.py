@@ -38,12 +38,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from mkba.core.bundled import notebooks_dir
 from mkba.core.case import Case, scenario_label
 from mkba.core.errors import MkbaError, UsageError
 from mkba.data_in.cases import load_case
 from mkba.faces.formatting import nl_number
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent.parent / "notebooks"
+NOTEBOOKS = notebooks_dir()  # checkout: notebooks/; installed wheel: mkba/resources/notebooks/
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 REPORT_NOTEBOOK = "mkba_report.ipynb"
 COMPARISON_NOTEBOOK = "scenario_comparison.ipynb"
