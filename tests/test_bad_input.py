@@ -128,7 +128,7 @@ CASES = [
     ("horizon-500", "  horizon: 3", "  horizon: 500", 6, "case.horizon", "horizon 500 is niet plausibel: kies 1 tot en met 200 jaar"),
     ("horizon-text", "  horizon: 3", "  horizon: drie", 6, "case.horizon", "moet een geheel getal zijn (nu: 'drie')"),
     ("discount-rate", "  discount_rate: 0.0225", "  discount_rate: -0.9", 7, "case.discount_rate",
-     "-0,9 valt buiten het bereik: dit moet een discontovoet (bijv. 0.0225 voor 2,25%) in [-0,5, 1] zijn"),
+     "-0,9 valt buiten het bereik: dit moet een discontovoet (bijv. 0.0225 voor 2,25%) in [-0,5; 1] zijn"),
     ("max-below-mode", "max: 0.45}", "max: 0.30}", 15, "parameters.substitutie", "max (0,3) moet ≥ mode (0,35) zijn"),
     ("union-field", "amount: budget", "amount: {a: 1}", 20, "costs[0].amount", "moet een getal of een parameternaam zijn"),
     ("unknown-field", "    value: 100\n", "    value: 100\n    vaule: 3\n", 30, "effects[0].vaule",
@@ -237,6 +237,9 @@ def test_missing_file_and_folder(tmp_path, capsys):
     (["sensitivity", "{case}", "--output", "winst"], "onbekende uitkomst 'winst'; gebruik npv, bcr of net:BELANGHEBBENDE"),
     (["sensitivity", "{case}", "--method", "sobol", "--n", "1000"], "--n moet een macht van twee ≥ 4 zijn"),
     (["compare", "{case}", "--perspective", "rijk", "--draws", "200"], "perspectief 'rijk' is geen belanghebbende"),
+    (["sensitivity", "{case}", "--method", "sobol", "--n", "1099511627776"], "--n 1099511627776: dat vraagt"),
+    (["report", "{case}", "--sobol-n", "1099511627776"], "--sobol-n 1099511627776: dat vraagt"),
+    (["compare", "{case}", "--draws", "5"], "een vergelijking heeft minstens 100 trekkingen nodig (nu: 5)"),
     (["run", "{case}", "--scenario", "s9"], "onbekend scenario 's9' in casus 'mini'; kies een van: baseline, s1"),
     (["run", "{case}", "--design", "halton"], "onbekend steekproefontwerp 'halton'"),
     (["run", "{case}", "--draws", "1000000000000"], "--draws 1000000000000: dat vraagt ongeveer"),
@@ -275,6 +278,7 @@ def test_too_few_draws_show_no_interval(tmp_path, capsys):
     sentence = next(line for line in captured.out.splitlines() if line.startswith("Elke geïnvesteerde euro"))
     assert "te weinig trekkingen voor een interval" in sentence and "90%-interval" not in sentence
     assert "€ 0,09 – € 0,09" not in captured.out  # no interval of a single draw
+    assert "— 1 trekking, seed 1" in captured.out  # and the singular
     assert "Met 1 trekking zijn onzekerheidsintervallen niet betrouwbaar" in " ".join(captured.err.split())
     assert main(["run", str(case), "--draws", "100"]) == 0
     out = capsys.readouterr().out
@@ -308,7 +312,8 @@ def test_help_frame_is_dutch(capsys):
     out = capsys.readouterr().out
     assert "Gebruik: mkba run [OPTIES]" in out and "Opties" in out and "Argumenten" in out
     assert "Toon deze hulp en stop." in out
-    for word in ("Usage:", "Options", "Arguments", "Show this message"):
+    assert "<geheel getal>" in out and "<pad>" in out
+    for word in ("Usage:", "Options", "Arguments", "Show this message", "<bool>", "<int", "<str>"):
         assert word not in out
 
 
@@ -433,7 +438,7 @@ def test_interrupted_and_killed_reports_leave_no_complete_looking_run(tmp_path, 
 def test_two_reports_in_the_same_second(tmp_path, example_path):
     """Two reports of one case into one --out, started together: both succeed, distinct folders."""
     out = tmp_path / "out"
-    args = ["report", str(example_path), "--draws", "200", "--sobol-n", "64", "--out", str(out)]
+    args = ["report", str(example_path), "--draws", "500", "--sobol-n", "64", "--out", str(out)]
     first, err1 = _start(args, tmp_path)
     second, err2 = _start(args, tmp_path)
     assert first.wait(timeout=600) == 0, err1.read_text()

@@ -75,7 +75,7 @@ BROKEN = [
     ("amount: budget", "amount: budjet", 20, "costs[0].amount", "onbekende parameter 'budjet'"),
     ("source: bron}", "source: onbekend}", 14, "parameters.budget.source", "onbekende bron 'onbekend'"),
     ("huishoudens: rest}", "huishoudens: 0.1}", 30, "effects[0].beneficiaries", "moeten optellen tot 1 (ze tellen op tot 0,9)"),
-    ("share: substitutie", "share: aantal", 28, "effects[0].share", "parameter 'aantal' kan waarden in [10, 20] aannemen"),
+    ("share: substitutie", "share: aantal", 28, "effects[0].share", "parameter 'aantal' kan waarden in [10; 20] aannemen"),
     ("share: substitutie", "share: 1.5", 28, "effects[0].share", "1,5 valt buiten het bereik"),
     ("kind: fiscal", "kind: financieel", 26, "effects[0].kind", "moet een van"),
     ("    value: 100\n", "    value: 100\n    vaule: 3\n", 30, "effects[0].vaule", "onbekend veld 'vaule'"),

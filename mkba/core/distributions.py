@@ -33,7 +33,6 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from scipy import special
 
 from mkba.core.errors import Invalid
 
@@ -53,6 +52,18 @@ class _LazyStats:
 stats = _LazyStats()
 
 
+class _LazySpecial:
+    """``scipy.special`` (the inverse CDFs' special functions), imported on first use."""
+
+    def __getattr__(self, name: str):
+        from scipy import special as _special
+
+        return getattr(_special, name)
+
+
+special = _LazySpecial()
+
+
 def _g(x: float) -> str:
     return f"{x:g}"
 
@@ -68,6 +79,7 @@ class ParameterSpec(BaseModel):
     source: str | None = None
     note: str | None = None
     label: str | None = None  # display name in tables and figures (format extension, DESIGN §11)
+    price_year: int | None = Field(default=None, ge=1900, le=2100)  # price level of a money amount (e.g. 2022 for Kostenhandleiding prices)
 
     # -- interface -------------------------------------------------------------------------
     def ppf(self, u: np.ndarray) -> np.ndarray:
@@ -303,9 +315,12 @@ class Normal(ParameterSpec):
         """Probability of the parent normal inside [min, max]."""
         a = (self._lower - self.mean_) / self.sd_
         b = (self._upper - self.mean_) / self.sd_
+        def ndtr(x: float) -> float:  # standard normal CDF; math keeps validation free of scipy
+            return 0.5 * math.erfc(-x / math.sqrt(2.0))
+
         if a > 0:
-            return float(special.ndtr(-a) - special.ndtr(-b))
-        return float(special.ndtr(b) - special.ndtr(a))
+            return ndtr(-a) - ndtr(-b)
+        return ndtr(b) - ndtr(a)
 
     def _frozen_dist(self):
         from scipy import stats
@@ -615,6 +630,72 @@ class Empirical(ParameterSpec):
         return (float(min(self.values)), float(max(self.values)))
 
 
+class Draws(ParameterSpec):
+    """Values taken from a column of a draws file (DESIGN §11): ``{dist: draws, file, column,
+    order: resample | sequential}``.
+
+    The core never reads files: the data-in loader (:mod:`mkba.data_in.draws`) reads the file
+    and passes the column's values in ``values`` (file row order) and a stable ``key`` naming
+    the file. All parameters with the same ``key`` share one row per draw, so the joint
+    uncertainty in the file is kept; :meth:`pick` maps the file's one uniform per draw to a row
+    (``floor(u · rows)``). :meth:`ppf` is the marginal inverse CDF (the sorted column), used by
+    methods that treat parameters one at a time (tornado, Sobol, Morris).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "draws"
+    dist: Literal["draws"]
+    file: str
+    column: str
+    order: Literal["resample", "sequential"] = "resample"
+    values: tuple[Number, ...] | None = None
+    key: str | None = None
+    sha256: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Draws:
+        if self.values is None:
+            raise ValueError(f"the draws file '{self.file}' has not been read (load the case with mkba.load_case)")
+        if len(self.values) < 1:
+            raise ValueError(f"the draws file '{self.file}' has no rows")
+        return self
+
+    @property
+    def rows(self) -> int:
+        return len(self.values or ())
+
+    @property
+    def stream(self) -> str:
+        """Name of the file's shared design column (keyed by file, not by parameter)."""
+        return "draws-file:" + (self.key or self.file)
+
+    def pick(self, u: np.ndarray) -> np.ndarray:
+        """Values at rows ``floor(u · rows)`` in file order (the joint, row-keeping mapping)."""
+        values = np.asarray(self.values, dtype=float)
+        index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
+        return values[np.clip(index, 0, len(values) - 1)]
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        values = np.sort(np.asarray(self.values, dtype=float))
+        index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
+        return values[np.clip(index, 0, len(values) - 1)]
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.values))
+
+    @property
+    def sd(self) -> float:
+        return float(np.std(self.values))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        if not self.values:
+            return (-math.inf, math.inf)
+        return (float(min(self.values)), float(max(self.values)))
+
+
 # ============================================================================================
 # Numerical inverse CDFs (beta, PERT, gamma)
 # ============================================================================================
@@ -736,7 +817,7 @@ def gamma_ppf(k: float, u: np.ndarray) -> np.ndarray:
 
 FAMILIES: dict[str, type[ParameterSpec]] = {
     cls.family: cls
-    for cls in (Fixed, Uniform, Triangular, Pert, Normal, LogNormal, Beta, Gamma, Discrete, Empirical)
+    for cls in (Fixed, Uniform, Triangular, Pert, Normal, LogNormal, Beta, Gamma, Discrete, Empirical, Draws)
 }
 
 

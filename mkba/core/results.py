@@ -23,6 +23,7 @@ from mkba.core.case import Case, apply_scenario
 from mkba.core.engine import DEFAULT_CHUNK, Block, RunPlan, iter_blocks, make_plan
 from mkba.core.errors import UsageError
 from mkba.core.model import Layout, base_values, evaluate
+from mkba.core.sampling import DESIGNS
 from mkba.core.seeding import SeedLike, seed_record
 from mkba.core.store import RAM_LIMIT_BYTES, ColumnStore
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Progress = Callable[[int], None]
-__all__ = ["DEFAULT_CHUNK", "RAM_LIMIT_BYTES", "Block", "ColumnStore", "Progress", "Result", "RunPlan", "collect",
+__all__ = ["DEFAULT_CHUNK", "DESIGNS", "RAM_LIMIT_BYTES", "Block", "ColumnStore", "Progress", "Result", "RunPlan", "collect",
            "deterministic", "simulate", "simulate_many", "stats"]
 
 

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from mkba.faces import text_nl
-from mkba.faces.formatting import nl_eur, nl_number, nl_percent, nl_smart
+from mkba.faces.formatting import avg_count, nl_eur, nl_number, nl_percent, nl_smart
 
 PALETTE = "colorblind"
 KIND_NL = text_nl.KIND_NL
@@ -304,6 +304,52 @@ def _target_text(result, case=None) -> str:
     if result.output == "bcr":
         return text_nl.FIGURE["target_bcr"].format(target=nl_number(target, 2))
     return text_nl.FIGURE["target_zero"].format(output=output)
+
+
+# --- data in: how substitution was estimated ------------------------------------------------------
+def shrinkage_plot(frame: pd.DataFrame, overall: float) -> Figure:
+    """Per team: its own share (open dot) and the partially pooled estimate with 90% interval
+    (filled dot and bar), against the overall share (dashed line)."""
+    fig, ax = _new(8, 0.7 * max(len(frame), 2) + 1.5)
+    y = np.arange(len(frame))
+    colors = sns.color_palette(PALETTE)
+    ax.hlines(y, frame["p05"], frame["p95"], color=colors[0], lw=3, alpha=0.5, label="90%-interval (gepoold)")
+    ax.scatter(frame["eigen_aandeel"], y, facecolors="none", edgecolors="black", s=60, label="eigen aandeel team", zorder=3)
+    ax.scatter(frame["gepoold"], y, color=colors[0], s=60, label="gepoolde schatting", zorder=4)
+    for yi, (raw, pooled) in zip(y, zip(frame["eigen_aandeel"], frame["gepoold"], strict=True), strict=True):
+        ax.annotate("", xy=(pooled, yi), xytext=(raw, yi), arrowprops={"arrowstyle": "->", "color": "grey"})
+    ax.axvline(overall, color="crimson", ls="--", lw=1.5, label="totaal")
+    ax.set_yticks(y, [f"{t} ({avg_count(n)} trajecten)" for t, n in zip(frame["team"], frame["trajecten"], strict=True)])
+    _pct_axis(ax, "x")
+    ax.set_xlabel("Aandeel trajecten met een maatwerkalternatief")
+    ax.set_title("Substitutie per team: eigen aandeel en gepoolde schatting")
+    ax.legend(loc="best", fontsize=8)
+    return fig
+
+
+def its_plot(frame: pd.DataFrame, title: str) -> Figure:
+    """Observed clients in care (dots; censored '<10' cells as a bar over [0, 9]), the model's
+    fit, and the counterfactual without the change with its 90% band."""
+    fig, ax = _new()
+    x = np.arange(len(frame))
+    colors = sns.color_palette(PALETTE)
+    post = frame["na_vanaf"].to_numpy(dtype=bool)
+    ax.fill_between(x[post], frame["zonder_p05"][post], frame["zonder_p95"][post], color="grey", alpha=0.2,
+                    label="zonder verandering (90%-band)")
+    ax.plot(x, frame["zonder_verandering"], color="grey", ls="--", label="zonder verandering")
+    ax.plot(x, frame["fit"], color=colors[0], label="model")
+    seen = ~frame["gecensureerd"].to_numpy(dtype=bool)
+    ax.scatter(x[seen], frame["waargenomen"][seen], color="black", zorder=3, label="waargenomen")
+    if (~seen).any():
+        ax.vlines(x[~seen], 0, 9, color="black", lw=4, alpha=0.4, label="<10 (gecensureerd)")
+    if post.any():
+        ax.axvline(x[post][0] - 0.5, color="crimson", lw=1, label="vanaf")
+    ax.set_xticks(x, frame["periode"], rotation=45, ha="right")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: nl_number(v, 0)))
+    ax.set_ylabel("Cliënten in zorg")
+    ax.set_title(title)
+    ax.legend(loc="best", fontsize=8)
+    return fig
 
 
 # --- value of information ----------------------------------------------------------------------

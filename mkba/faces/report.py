@@ -39,20 +39,23 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from mkba.core.bundled import notebooks_dir
 from mkba.core.case import Case
 from mkba.core.errors import MkbaError, UsageError
 from mkba.data_in.cases import load_case
 from mkba.faces import text_nl
 from mkba.faces.formatting import nl_number
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent.parent / "notebooks"
+NOTEBOOKS = notebooks_dir()  # checkout: notebooks/; installed wheel: mkba/resources/notebooks/
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 REPORT_NOTEBOOK = "mkba_report.ipynb"
 COMPARISON_NOTEBOOK = "scenario_comparison.ipynb"
 
 
 class ReportError(MkbaError):
-    """A report could not be built; earlier reports are untouched."""
+    """A report could not be built; earlier reports are untouched. The CLI exits with 1."""
+
+    exit_status = 1
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import pandas as pd
 from mkba.core.case import Case
 from mkba.core.results import Result
 from mkba.faces import text_nl
+from mkba.faces import text_nl as _text_nl  # the data-in section's name for it
 from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
 from mkba.faces.text_nl import board_sentence
 
@@ -406,3 +407,94 @@ def least_harmful(cmp, perspective: str | None = None) -> str:
 __all__ = ["assumptions_frame", "balance_table", "board_summary", "least_harmful", "meaning", "optimism_note",
            "pm_frame", "pm_table", "show_balance", "cuts_table", "limitations", "provenance", "show",
            "stakeholder_frame", "substitution_frame", "verdicts", "versions"]
+
+
+# --- "Hoe is de substitutie geschat?" (data in, DESIGN §11) ---------------------------------------
+def included_estimates(case: Case) -> list[dict[str, Any]]:
+    """The ``estimate`` blocks of the files this case includes (written by ``mkba estimate``),
+    each with ``path`` (the included file) and ``parameters`` (names it provides); empty when
+    the case uses no estimate, so the report leaves the section out."""
+    from mkba.data_in.yamlio import load_yaml
+
+    out = []
+    for path in case.includes:
+        data, _ = load_yaml(path)
+        if isinstance(data, dict) and isinstance(data.get("estimate"), dict):
+            out.append({**data["estimate"], "path": str(path), "parameters": list(data.get("parameters") or {}),
+                        "sources": dict(data.get("sources") or {})})
+    return out
+
+
+def estimate_text(case: Case, est: dict[str, Any]) -> str:
+    """Markdown: which data were used and excluded, and the posterior of each parameter."""
+    from mkba.faces import text_nl as T
+
+    lines = []
+    if est.get("kind") == "registraties":
+        period = est.get("period") or ["?", "?"]
+        lines.append(f"**Bron:** registratie-export `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), "
+                     f"startdata {period[0]} t/m {period[1]}"
+                     + (f", soort *{est['soort']}*" if est.get("soort") else "") + ".")
+        excluded = est.get("excluded") or {}
+        dropped = "; ".join(f"{T.EXCLUSION_REASONS.get(r, r)}: {T.small(n)}" for r, n in excluded.items())
+        lines.append(f"**Gebruikt:** {est['used']} van {est['rows']} rijen"
+                     + (f"; uitgesloten (per reden): {dropped}." if dropped else "; geen rijen uitgesloten."))
+        volumes = []
+        for name in est["parameters"]:
+            spec = case.parameters.get(name)
+            if spec is None:
+                continue
+            if spec.family != "beta":
+                volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
+                continue
+            a, b = spec.shape
+            lo, hi = spec.quantile(0.05), spec.quantile(0.95)
+            shape = f"Beta({nl_number(a, 1)}; {nl_number(b, 1)})"
+            lines.append(f"**{case.label_of(name)}:** posterior {shape}, gemiddelde {nl_percent(spec.mean, 1)} "
+                         f"(90%-interval {nl_percent(lo, 1)} – {nl_percent(hi, 1)}); uniforme prior, "
+                         "dus de data bepalen de verdeling vrijwel geheel.")
+        if volumes:
+            lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
+        partial = est.get("partial_years") or []
+        if partial:
+            lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {T.PARTIAL_YEAR}.")
+        pooling = est.get("pooling")
+        if pooling:
+            differ = pooling["p_value"] < 0.05
+            lines.append(("De teams verschillen meer dan toeval verklaart" if differ else
+                          "De verschillen tussen teams passen binnen toeval")
+                         + f" (chi-kwadraattoets, p = {nl_number(pooling['p_value'], 3)}); de figuur toont hoe de "
+                         "teamschattingen naar het totaal worden getrokken (partiële pooling, beta-binomiaal).")
+    elif est.get("kind") == "monitor":
+        lines.append(f"**Bron:** monitorreeks `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), {est['rows']} rijen; "
+                     f"verandering vanaf {est['vanaf']}. Cellen '<10' zijn als gecensureerd in [0, 9] behandeld.")
+        for v, s in (est.get("series") or {}).items():
+            lc = s["level_change"]
+            lines.append(f"**{v}** ({T.METHODS.get(s['method'], s['method'])}): niveausprong × {nl_number(lc['mean'], 3)} "
+                         f"(90%-interval {nl_number(lc['p05'], 3)} – {nl_number(lc['p95'], 3)}). "
+                         f"Oordeel: {T.VERDICTS.get(s['verdict'], s['verdict'])}.")
+        for v, reason in (est.get("skipped") or {}).items():
+            lines.append(f"Niet geschat: {v} ({T.SKIP_REASONS.get(reason, reason)}).")
+    return "\n\n".join(lines)
+
+
+ESTIMATE_HEADING = _text_nl.REPORT_HEADING
+
+
+def overall_share(est: dict[str, Any]) -> float:
+    """The overall share k / n of a registrations estimate (the line in the shrinkage plot)."""
+    o = est.get("overall") or {}
+    return o["successes"] / o["trials"] if o.get("trials") else float("nan")
+
+
+def team_frame(est: dict[str, Any]) -> pd.DataFrame:
+    """Per team: raw share, pooled posterior mean and 90% interval (for the shrinkage plot)."""
+    rows = [{"team": t, "trajecten": e["trials"], "eigen_aandeel": e["successes"] / e["trials"],
+             "gepoold": e["pooled_mean"], "p05": e["p05"], "p95": e["p95"]}
+            for t, e in (est.get("by_team") or {}).items() if e["trials"]]
+    return pd.DataFrame(rows)
+
+
+def monitor_frames(est: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """Per voorziening: observed, fitted and counterfactual with its 90% band, per period."""
+    return {v: pd.DataFrame(s["table"]) for v, s in (est.get("series") or {}).items() if "table" in s}

@@ -93,7 +93,7 @@ PROBLEM_TEXT: dict[str, str] = {
     "param.missing_dist": "'dist' (een van: {families}) of 'value' ontbreekt",
     "param.unknown_dist": "onbekende verdeling '{dist}'; kies een van: {families}",
     # distributions
-    "dist.base_outside": "base ({base}) ligt buiten het bereik van de verdeling [{low}, {high}]; kies een base daarbinnen",
+    "dist.base_outside": "base ({base}) ligt buiten het bereik van de verdeling [{low}; {high}]; kies een base daarbinnen",
     "dist.max_not_above_min": "max ({max}) moet groter zijn dan min ({min})",
     "dist.mode_below_min": "mode ({mode}) moet ≥ min ({min}) zijn",
     "dist.max_below_mode": "max ({max}) moet ≥ mode ({mode}) zijn",
@@ -118,14 +118,14 @@ PROBLEM_TEXT: dict[str, str] = {
     "ref.stakeholder": "onbekende belanghebbende '{name}'; genoemd zijn: {known}",
     "ref.parameter": "onbekende parameter '{name}'; noem hem onder 'parameters:' of gebruik een getal",
     "ref.parameter_plain": "onbekende parameter '{name}'",
-    "range.parameter": ("parameter '{name}' kan waarden in [{s_low}, {s_high}] aannemen, maar dit moet {what} in "
-                        "[{low}, {high}] zijn; maak de verdeling smaller (bijv. met min/max)"),
-    "range.number": "{value} valt buiten het bereik: dit moet {what} in [{low}, {high}] zijn",
+    "range.parameter": ("parameter '{name}' kan waarden in [{s_low}; {s_high}] aannemen, maar dit moet {what} in "
+                        "[{low}; {high}] zijn; maak de verdeling smaller (bijv. met min/max)"),
+    "range.number": "{value} valt buiten het bereik: dit moet {what} in [{low}; {high}] zijn",
     "range.implausible": "{value} is niet plausibel: {what} is hoogstens {cap}",
     "range.implausible_parameter": "parameter '{name}' kan {reach} bereiken; dat is niet plausibel: {what} is hoogstens {cap}",
     "quantity.per_year_length": "een lijst per jaar heeft één waarde per jaar van de horizon ({horizon}); deze heeft er {n}",
     "split.two_rest": "hoogstens één belanghebbende mag 'rest' krijgen",
-    "split.share_range": "aandeel {share} moet in [0, 1] liggen",
+    "split.share_range": "aandeel {share} moet in [0; 1] liggen",
     "split.need_rest": "als een aandeel een parameter is, geef dan één belanghebbende 'rest' zodat de aandelen altijd optellen tot 1",
     "split.rest_negative": "de aandelen kunnen optellen tot {total} (> 1), waardoor 'rest' negatief wordt; verlaag ze",
     "split.sum": "de aandelen moeten optellen tot 1 (ze tellen op tot {total}); pas ze aan of geef één belanghebbende 'rest'",
@@ -305,6 +305,41 @@ def _nl_g(x: float) -> str:
         return f"{sign}{mantissa}10^{int(exponent)}"
     return text.replace(".", ",")
 
+# -- scope
+def scope_warning(code: str, line_id: str, label: str, scenario: str = "baseline") -> str:
+    """One validation warning about what a cost line covers (``mkba.core.case.ScopeWarning``)."""
+    where = f"costs.{line_id}" if scenario == "baseline" else f"scenarios.{scenario}.add.costs.{line_id}"
+    if code == "budget-hele-organisatie":
+        return (f"{where} ('{label}'): dit is het budget van de hele organisatie (scope: organisatie), maar de "
+                "effecten dekken mogelijk maar een deel van haar diensten. Dan valt de baten/kosten-verhouding "
+                "te laag uit. Geef met 'aandeel:' het deel van het budget dat bij de gemodelleerde diensten "
+                "hoort (een getal of parameter tussen 0 en 1), of zet 'scope: diensten' als de effecten alle "
+                "diensten van de organisatie dekken.")
+    return f"{where} ('{label}'): {code}"
+
+
+PROBLEM_TEXT.update({
+    "scope.aandeel_with_diensten": ("'aandeel' is het deel van een budget van de hele organisatie dat bij de "
+                                    "gemodelleerde diensten hoort; met 'scope: diensten' dekt het bedrag al alleen "
+                                    "die diensten: laat 'aandeel' weg of gebruik 'scope: organisatie'"),
+    # -- unit costs (kostprijzen), CPI and the regional comparison (same owner as scope)
+    "cpi.no_year": "geen CPI-jaarcijfer voor {year} in de CPI-tabel; beschikbaar: {first}-{last}",
+    "cpi.no_index": "de CPI-tabel heeft 'index: {{jaar: niveau}}' nodig",
+    "cpi.base": "het basisjaar ({base}) moet in 'index' staan met niveau 100",
+    "cpi.gap": "de jaren moeten aaneensluiten (geen gaten)",
+    "cpi.level": "een indexniveau moet > 0 zijn (nu: {got})",
+    "unitcost.invalid": "ongeldige kostprijs: {detail}",
+    "unitcost.missing": "'{field}' ontbreekt: elke kostprijs noemt eenheid, bron, prijspeil en een toelichting",
+    "unitcost.not_scalable": "een '{dist}'-parameter kan niet met een prijsfactor geïndexeerd worden; geef de bedragen zelf",
+    "unitcost.unknown": "onbekende kostprijs: {names}; bekend: {known}",
+    "regio.too_few": "een regionale vergelijking heeft minstens {minimum} casusbestanden nodig",
+    "regio.twice": "een casus staat er twee keer in: {cases}",
+    "regio.no_price_year": ("casus zonder price_year: {cases}; de vergelijking rekent alle bedragen om naar één "
+                            "prijspeil en heeft dat van elke casus nodig"),
+    "regio.no_data": "het notebook heeft vergelijking.json niet geschreven",
+})
+
+
 
 # ============================================================================================
 # Command line: help, usage errors, progress, interruptions
@@ -321,11 +356,15 @@ DRAWS_ESTIMATE = ("{draws} trekkingen: ongeveer {memory} geheugen of tijdelijke 
                   "{seconds} rekentijd.")
 DRAWS_ESTIMATE_SHORT = "ongeveer {memory} en {seconds}"
 
+OUT_OF_MEMORY = ("te weinig geheugen voor deze opdracht; kies een kleiner aantal (--draws, --n of --sobol-n); "
+                 "er is niets geschreven")
 OS_ERROR = "kan niet verder: {reason} {file}"
 
 # Usage errors raised with a code (core, analysis and CLI), rendered like PROBLEM_TEXT.
 CLI_ERROR_TEXT: dict[str, str] = {
     "cli.not_finite": "{option} {value} is geen eindig getal; geef bijv. {example}",
+    "cli.compare_min_draws": ("een vergelijking heeft minstens {minimum} trekkingen nodig (nu: {draws}): kansen en "
+                              "EVPI uit minder trekkingen zeggen niets; gebruik bijv. --draws 10000"),
     "cli.unknown_design": "onbekend steekproefontwerp '{design}'; kies een van: {known}",
     "cli.unknown_method": "onbekende methode '{method}'; kies een van: {known}",
     "cli.target_bcr_method": "--target-bcr hoort bij --method breakeven",
@@ -333,8 +372,8 @@ CLI_ERROR_TEXT: dict[str, str] = {
     "cli.versus_unknown": "--versus {versus}: onbekende optie; kies baseline of een van: {known}",
     "cli.init_bad_id": "'{name}' is geen geldige casus-id: gebruik kleine letters, cijfers en '-' (bijv. mijn-gemeente)",
     "cli.init_exists": "{target} bestaat al; kies een andere naam of --out (er is niets overschreven)",
-    "cli.draws_too_many": ("--draws {draws}: dat vraagt ongeveer {need} aan geheugen en tijdelijke schijfruimte, maar "
-                           "er is {free} vrij; kies hoogstens --draws {maximum}"),
+    "cli.draws_too_many": ("{option} {draws}: dat vraagt ongeveer {need} aan geheugen en tijdelijke schijfruimte, "
+                           "maar er is {free} vrij; kies hoogstens {option} {maximum}"),
     "cli.draws_soft_limit": ("--draws {draws} vraagt {estimate}; dat is boven de zachte grens ({soft} trekkingen "
                              "of 10 minuten rekenen). Voeg --ja toe om toch te starten."),
     "cli.out_is_file": "--out {path} is een bestand, geen map; kies een map voor de rapporten",
@@ -407,6 +446,12 @@ HELP_FRAME: dict[str, str] = {
     "Try '{command_path} {help_option}' for help.": "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
 }
 
+# The value types in the help's option table.
+HELP_TYPES: dict[str, str] = {
+    "<str>": "<tekst>", "<int>": "<geheel getal>", "<int range>": "<geheel getal>", "<float>": "<getal>",
+    "<float range>": "<getal>", "<bool>": "", "<path>": "<pad>", "<file>": "<bestand>", "<directory>": "<map>",
+}
+
 # Typer's usage errors (English text, as it formats them) → Dutch; the first pattern that
 # matches wins; anything unmatched is shown as is.
 CLICK_PATTERNS: list[tuple[str, str]] = [
@@ -453,6 +498,30 @@ def click_message(text: str) -> str:
 
 WORKERS_HELP = ("Aantal processen op deze computer dat de trekkingen verdeelt (standaard 1); "
                 "verandert geen uitkomst.")
+
+# -- batch (mkba batch, mkba init --voorbeeld) -------------------------------------------------
+BATCH_HELP = ("Reken veel casussen × scenario's tegelijk door op een Dask-cluster (lokaal of via "
+              "--scheduler): per casus en scenario hetzelfde JSON-bestand als 'mkba run --json', "
+              "plus batch.parquet en bij fouten fouten.json.")
+BATCH_CASES_HELP = "Een of meer casusbestanden (YAML, formaat v1)."
+BATCH_SCENARIO_HELP = "Scenario-id, 'baseline' (standaard) of 'all' (de basis en elk scenario van elke casus)."
+BATCH_SCHEDULER_HELP = "Adres van een draaiende Dask-scheduler, bijv. tcp://127.0.0.1:8786 (standaard: een lokaal cluster)."
+BATCH_WORKERS_HELP = "Aantal lokale werkprocessen zonder --scheduler (standaard: het aantal processorkernen)."
+BATCH_OUT_HELP = "Map voor de uitvoer (standaard: reports/batch/<tijdstempel>/)."
+BATCH_PROGRESS = "Batch rekenen"
+BATCH_DONE = "{ok} run(s) klaar in {map}"
+BATCH_DONE_FAILED = "{ok} run(s) klaar in {map}; {fout} mislukt (zie {fouten})"
+BATCH_NO_CASES = "geef minstens één casusbestand"
+BATCH_WORKERS_WITH_SCHEDULER = "--workers hoort bij een lokaal cluster; met --scheduler bepaalt het cluster zelf het aantal workers"
+BATCH_CONNECT_FAILED = "kan de Dask-scheduler {adres} niet bereiken: {reden}"
+BATCH_LOAD_FAILED = "casus kon niet worden geladen: {reden}"
+BATCH_RUN_FAILED = "scenario '{scenario}' kon niet worden doorgerekend: {reden}"
+BATCH_UNKNOWN_SCENARIO = "scenario '{scenario}' bestaat niet in casus '{casus}'; kies uit: {bekend}"
+BATCH_DUPLICATE_ID = "casus-id '{casus}' komt ook voor in {eerder}; elke casus in een batch heeft een eigen id nodig"
+BATCH_WORKER_LOST = "de berekening op het cluster is afgebroken: {reden}"
+INIT_UNKNOWN_EXAMPLE = "onbekend voorbeeld '{naam}'; meegeleverde voorbeelden: {bekend}"
+INIT_EXAMPLE_WRITTEN = ("Voorbeeld '{voorbeeld}' geschreven: {doel}\n"
+                        "Volgende stap: mkba validate {doel} && mkba run {doel} (of mkba report {doel})")
 
 
 # ============================================================================================
@@ -512,8 +581,8 @@ def describe_distribution(spec) -> str:
     if family == "empirical":
         return f"empirisch: {nl_number(len(spec.values), 0)} waarnemingen (gemiddelde {v(spec.mean)})"
     if family == "draws":
-        where = f"kolom {getattr(spec, 'column', '?')} van {getattr(spec, 'file', '?')}"
-        return f"trekkingen uit een bestand ({where})"
+        return (f"trekkingen uit {spec.file} (kolom {spec.column}; {nl_number(spec.rows, 0)} rijen; "
+                f"gemiddelde {v(spec.mean)})")
     try:
         return f"verdeling {family} (gemiddelde {v(spec.mean)})"
     except Exception:  # noqa: BLE001 - a family this module does not know yet: name it, never fail a report
@@ -640,7 +709,7 @@ DESIGN_NL = {"mc": "Monte Carlo", "lhs": "Latijnse hyperkubus", "sobol": "Sobol'
 CONSOLE = {
     "stat_columns": ("Gemiddeld", "P5", "Mediaan", "P95", "MC-fout"),
     "deterministic": "deterministisch",
-    "draws": "{n} trekkingen, seed {seed}, ontwerp {design}",
+    "draws": "{n} {word}, seed {seed}, ontwerp {design}",
     "period": "Periode {first}–{last}, prijspeil {price}, discontovoet {rate}",
     "society_title": "Maatschappij (contante waarde)",
     "society_rows": ("Kosten", "Baten", "Netto contante waarde", "Baten/kosten-verhouding", "  waarvan fiscale baten"),
@@ -845,6 +914,114 @@ INDEX_PROVENANCE = ("Run {run}: {draws} trekkingen, startwaarde toeval (seed) {s
 # ============================================================================================
 # Data in: estimates from registrations and monitor series
 # ============================================================================================
+DATA_ERRORS = {
+    "file_not_found": "bestand niet gevonden",
+    "empty": "het bestand is leeg (geen gegevensrijen)",
+    "unreadable": "het bestand is niet te lezen: {reason}",
+    "wrong_delimiter": ("de kolommen zijn niet te scheiden: de kopregel lijkt '{sep}' als scheidingsteken te "
+                        "gebruiken; gebruik komma, puntkomma of tab"),
+    "missing_columns": "verplichte kolom(men) ontbreken: {missing}; gevonden: {found} (hernoem met --kolommen MAP.yaml)",
+    "wrong_sheet": "geen werkblad '{sheet}' in dit bestand; werkbladen: {sheets} (kies met --blad)",
+    "nothing_usable": "geen enkele rij is bruikbaar ({excluded} rijen uitgesloten)",
+    "unknown_soort": "geen trajecten van soort '{soort}'; soorten in het bestand: {known}",
+    "no_known_alternative": "geen enkel traject heeft een bekend alternatief (alles 'onbekend')",
+    "bad_option": "{option} moet tussen 0 en 1 liggen (gekregen: {value})",
+    "bad_period": "periode '{value}' niet herkend; gebruik 2022-Q1, 2022-03 of mrt-22",
+    "bad_count": "aantal '{value}' is geen geheel getal ≥ 0 of '<10'",
+    "duplicate_period": "periode '{value}' komt twee keer voor bij dezelfde voorziening",
+    "bad_vanaf": "--vanaf '{value}' niet herkend; gebruik 2023-Q1, 2023-03 of mrt-23",
+    "unknown_voorziening": "geen voorziening '{value}'; voorzieningen in het bestand: {known}",
+    "comparison_mismatch": "de vergelijkingsreeks mist perioden (of heeft 0) die '{voorziening}' wel heeft",
+    "too_short": ("te weinig perioden voor '{voorziening}': {before} vóór en {after} vanaf --vanaf "
+                  "(minstens 3 ervoor en 2 erna nodig)"),
+    "not_estimable": "geen enkele reeks is te schatten: {skipped}",
+    "bad_kolommen": "--kolommen moet een YAML-bestand zijn met 'naam_in_bestand: standaardnaam'",
+}
+EXCLUSION_REASONS = {
+    "missing_id": "geen traject_id",
+    "duplicate_id": "dubbel traject_id",
+    "bad_date": "onleesbare datum",
+    "unknown_code": "onbekende code",
+}
+SKIP_REASONS = {
+    "censored": "na --vanaf alleen <10-cellen: een verandering is niet te schatten",
+    "not_identified": "het model convergeert niet (te weinig informatie in de reeks)",
+}
+VERDICTS = {
+    "decline": "aantoonbare daling: het 90%-interval van de vermeden cliënten ligt boven nul",
+    "increase": "aantoonbare stijging: meer cliënten in zorg dan zonder verandering verwacht",
+    "no_change": "geen aantoonbare daling: het 90%-interval omvat 'geen verandering'",
+}
+METHODS = {
+    "poisson": "Poisson-GLM (log-link)",
+    "negative-binomial": "negatief-binomiaal model (log-link; overdispersie)",
+    "poisson+censored": "Poisson met <10 als gecensureerd in [0, 9] (maximum likelihood)",
+    "negative-binomial+censored": "negatief-binomiaal met <10 als gecensureerd in [0, 9] (maximum likelihood)",
+}
+ALTERNATIVES = {
+    "wmo-begeleiding": "Wmo-begeleiding", "huishoudelijke-hulp": "Huishoudelijke hulp",
+    "jeugdhulp": "Jeugdhulp", "ggz": "GGZ", "geen": "Geen", "onbekend": "Onbekend",
+}
+SMALL_COUNT = "<10"
+EST_LABELS = {"substitutie": "Substitutie naar het voorliggend veld (uit registraties)",
+              "doel_bereikt": "Doel bereikt (uit registraties)",
+              "volume": "Aantal trajecten {soort} gestart in {jaar} (uit registraties)"}
+
+
+def data_error(code: str, file: str, row: int | None, column: str | None, detail: dict) -> str:
+    """A data-file problem as one Dutch sentence: ``FILE rij R, kolom K: wat er mis is``."""
+    fmt = {k: (", ".join(map(str, v)) if isinstance(v, list | tuple) else
+               "; ".join(f"{a}: {SKIP_REASONS.get(b, b)}" for a, b in v.items()) if isinstance(v, dict) else v)
+           for k, v in detail.items()}
+    where = file + (f" rij {row}" if row else "") + (f", kolom '{column}'" if column else "")
+    return f"{where}: {DATA_ERRORS.get(code, code).format(**fmt)}"
+
+
+def small(n: int) -> str:
+    """A count from person-level data: below 10 shown as ``<10`` (AVG)."""
+    return SMALL_COUNT if 0 < n < 10 else str(n)
+
+
+def registration_source(name: str, sha256: str, first: str | None, last: str | None, rows: int, used: int) -> str:
+    return (f"Registratie-export {name} (SHA-256 {sha256}; startdata {first} t/m {last}; "
+            f"{rows} rijen, waarvan {used} gebruikt)")
+
+
+def monitor_source(name: str, sha256: str, first: str, last: str, rows: int) -> str:
+    return (f"Monitorreeks {name} (SHA-256 {sha256}; perioden {first} t/m {last}; {rows} rijen), "
+            "geschat met mkba estimate monitor")
+
+
+POOLING_NOTE_DIFFER = ("De teams verschillen meer dan toeval verklaart (chi-kwadraat {chi2} bij {df} vrijheidsgraden, "
+                       "p = {p}); de teamcijfers in de tabel zijn naar het totaal toe getrokken (partiële pooling).")
+POOLING_NOTE_SAME = ("De verschillen tussen teams passen binnen toeval (chi-kwadraat {chi2}, {df} vrijheidsgraden, "
+                     "p = {p}); de teamschattingen liggen daarom dicht bij het totaal.")
+PARTIAL_YEAR = "deels jaar: niet omgerekend naar een heel jaar"
+REPORT_HEADING = "Hoe is de substitutie geschat?"
+
+# Located problems of include: and dist: draws (case files), rendered like PROBLEM_TEXT.
+DATA_IN_PROBLEMS = {
+    "include.not_list": "moet een lijst van bestandsnamen zijn, bijv. [data/substitutie.yaml]",
+    "include.bundled_missing": "geen meegeleverd bestand '{name}' (gezocht: {looked} in mkba/resources; meegeleverd: {known})",
+    "include.not_found": "ingesloten bestand niet gevonden: {file}",
+    "include.not_mapping": "een ingesloten bestand moet een mapping zijn met 'sources:' en/of 'parameters:'",
+    "include.version": "formaatversie {version} wordt niet ondersteund; deze mkba leest versie 1",
+    "include.key_not_allowed": "niet toegestaan in een ingesloten bestand; toegestaan: {allowed}",
+    "include.section_not_mapping": "moet een mapping zijn (naam: waarde)",
+    "include.defined_twice": "'{name}' is twee keer gedefinieerd: hier en in {other}; houd er één",
+    "draws.loader_field": "'{field}' wordt uit het trekkingenbestand gevuld; laat het weg",
+    "draws.file_not_found": "trekkingenbestand niet gevonden: {file}",
+    "draws.unreadable": "kan trekkingenbestand {file} niet lezen: {reason}",
+    "draws.empty": "trekkingenbestand {file} heeft geen rijen",
+    "draws.no_column": "geen kolom '{column}' in {file}; kolommen: {columns}",
+    "draws.not_number": "{file} rij {row}, kolom '{column}': {value} is geen getal ({count} zulke waarde(n))",
+    "draws.too_few_rows": ("parameter '{name}' leest {file} in volgorde 'sequential' ({rows} rijen), maar er zijn "
+                           "{draws} trekkingen gevraagd; vraag er hoogstens {rows} of gebruik order: resample"),
+    "data_in.file": "{text}",  # a data-file problem, already worded by data_error()
+    "correlation.draws": ("parameter '{name}' haalt zijn waarden uit een trekkingenbestand, dat zijn eigen gezamenlijke "
+                          "onzekerheid meebrengt; zet samenhangende grootheden in hetzelfde bestand"),
+}
+PROBLEM_TEXT.update(DATA_IN_PROBLEMS)
 
 
 # ============================================================================================
