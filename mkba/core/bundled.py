@@ -9,6 +9,7 @@ installed wheel never reaches for a stray ``notebooks/`` folder next to ``site-p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent          # .../mkba
@@ -40,14 +41,19 @@ def examples_dir() -> Path:
 def example_cases() -> dict[str, Path]:
     """The bundled example cases by name (``de-kop`` for ``de_kop.yaml``), sorted by name.
 
-    Every top-level ``*.yaml`` file in the examples folder that starts a case (``mkba: 1``) counts;
-    parameter files meant for ``include:`` do not.
+    Every top-level ``*.yaml`` file in the examples folder that starts a case (``mkba: 1``) and
+    stands alone counts. Parameter files meant for ``include:`` do not, nor (for now) cases that
+    refer to other files (``include:`` of a relative file, ``file:`` of a draws table), because
+    ``mkba init --voorbeeld`` writes one file.
     """
     found = {}
     folder = examples_dir()
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
-        head = path.read_text(encoding="utf-8").splitlines()
-        if any(line.startswith("mkba:") for line in head):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        starts_case = any(line.startswith("mkba:") for line in lines)
+        refers = any(re.match(r"^\s*(include:\s*\S|-\s+(?!mkba:)[^\s#]+\.(ya?ml|csv|parquet)\b|file:)", line)
+                     for line in lines)
+        if starts_case and not refers:
             found[path.stem.replace("_", "-")] = path
     return found
 
