@@ -666,3 +666,36 @@ def test_workbooks_keep_the_limits_of_yaml_case_files(book, tmp_path, capsys):
             for _ in range(layout.MAX_UNPACKED_BYTES // 2**20 + 1):
                 entry.write(b"\0" * 2**20)
     assert "pakt uit tot meer dan" in _errors(capsys, bomb)
+
+
+DRAWS_CASE = """
+mkba: 1
+include: [extra.yaml]
+case: {id: trekkingen, title: Trekkingen uit een bestand, start_year: 2023, horizon: 2}
+stakeholders: {gemeente: Gemeente}
+parameters:
+  vermeden: {dist: draws, file: trekkingen.csv, column: begeleiding_vermeden_2023, order: resample, label: Vermeden}
+costs:
+  - {id: kosten, label: Kosten, amount: budget, payer: gemeente}
+effects:
+  - {id: e, label: E, category: c, kind: fiscal, volume: 40, value: vermeden, beneficiaries: gemeente}
+"""
+
+
+def test_round_trip_keeps_include_and_draws_files(tmp_path, capsys, example_path):
+    """``include:`` stays a reference and ``dist: draws`` a row with file/column/order."""
+    import shutil
+
+    data = example_path.parent / "data"
+    shutil.copy(data / "monitor_weststellingwerf_trekkingen.csv", tmp_path / "trekkingen.csv")
+    (tmp_path / "extra.yaml").write_text("mkba: 1\nparameters:\n  budget: {value: 250000}\n", encoding="utf-8")
+    source = tmp_path / "casus.yaml"
+    source.write_text(DRAWS_CASE, encoding="utf-8")
+    book, back = tmp_path / "casus.xlsx", tmp_path / "terug.yaml"
+    _convert(capsys, source, book)
+    _convert(capsys, book, back)
+    want = _run_json(capsys, source)
+    assert want["metrics"]["pv_benefits"]["sd"] > 0  # the draws file is used
+    assert _run_json(capsys, book) == want and _run_json(capsys, back) == want
+    text = back.read_text(encoding="utf-8")
+    assert "include: [extra.yaml]" in text and "file: trekkingen.csv" in text and "250000" not in text

@@ -89,6 +89,15 @@ def load_case(path: str | Path) -> Case:
     return _build(data, lines, early, path, str(path), digest)
 
 
+def load_case_and_data(path: str | Path) -> tuple[Any, Case]:
+    """The plain data of a case file as written (``include:`` unresolved, for ``mkba convert``)
+    and the validated case (includes and draws files resolved, as :func:`load_case`)."""
+    path = Path(path)
+    data, lines, early = read_case_data(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return data, _build(data, lines, early, path, str(path), digest)
+
+
 def load_case_text(text: str, name: str = "<text>") -> Case:
     """Load a case from YAML text (for tests and notebooks); ``include:`` and draws files are
     resolved relative to the current folder."""

@@ -30,16 +30,12 @@ def kind_of(path: str | Path) -> str:
 
 
 def read_case_file(path: str | Path) -> tuple[dict[str, Any], Case]:
-    """The plain data of a case file and the validated case (raises ``CaseError``)."""
-    import hashlib
+    """The plain data of a case file as written (``include:`` kept as a reference) and the
+    validated case (includes and draws files resolved); raises ``CaseError``."""
+    from mkba.data_in.cases import load_case_and_data
 
-    from mkba.data_in.cases import build_checked, read_case_data
-
-    path = Path(path)
     kind_of(path)
-    data, lines, early = read_case_data(path)
-    case = build_checked(data, lines, early, path=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest())
-    return data, case
+    return load_case_and_data(path)
 
 
 class _Dumper(yaml.SafeDumper):
