@@ -9,7 +9,7 @@ CASE   ?= parameters/de_kop.yaml
 
 .PHONY: run test compare report bench lint clean
 
-$(BIN)/mkba: pyproject.toml
+$(BIN)/mkba: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
@@ -34,6 +34,8 @@ bench: $(BIN)/mkba
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_sensitivity.py
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_data_in.py
+	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_excel.py
 
 clean:

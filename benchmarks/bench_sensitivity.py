@@ -11,6 +11,7 @@ from pathlib import Path
 import mkba
 from mkba.analysis.sensitivity import sobol, tornado
 from mkba.analysis.sensitivity.common import prepare
+from mkba.faces.text_nl import sensitivity_note
 
 CASE = Path(__file__).resolve().parent.parent / "parameters" / "de_kop.yaml"
 
@@ -33,7 +34,7 @@ def main() -> None:
     print(f"| {label}, `--workers 2` | {timings[2]:.1f} s |")
     print(f"| Tornado, {len(case.uncertain_parameters)} parameters | {t_tornado:.2f} s |")
     top = ", ".join(f"{n} (ST {r['ST']:.2f})" for n, r in list(res.parameters.items())[:3])
-    print(f"\nTop of the Sobol' ranking: {top}. {res.notes[1]}")
+    print(f"\nTop of the Sobol' ranking: {top}. {sensitivity_note(res.notes[1], case)}")
 
 
 if __name__ == "__main__":

@@ -67,8 +67,11 @@ def __dir__() -> list[str]:
 
 
 def example_case_path() -> Path:
-    """Path of the example case ``parameters/de_kop.yaml`` in a source checkout."""
-    return Path(__file__).resolve().parent.parent / "parameters" / "de_kop.yaml"
+    """Path of the example case ``de_kop.yaml``: ``parameters/`` in a source checkout, the
+    bundled copy in an installed wheel."""
+    from mkba.core.bundled import examples_dir
+
+    return examples_dir() / "de_kop.yaml"
 
 
 __all__ = [

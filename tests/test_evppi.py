@@ -123,6 +123,19 @@ def test_parameter_with_few_values_beyond_the_discrete_limit():
     assert abs(est.value - exact) <= 4 * est.se
 
 
+@pytest.mark.parametrize("n", [100, 150, 400])
+def test_few_draws_shrink_the_bases_instead_of_failing(n):
+    # a 5-parameter group has 306 basis columns at full size; with few draws the bases shrink
+    # (fewer knots, then no interactions) so the fit stays determined, and D = ΣX is still exact
+    rng = np.random.default_rng(n)
+    x = rng.standard_normal((n, 5))
+    nb = np.column_stack([np.zeros(n), x.sum(axis=1) + 0.5])
+    group = ev.evppi(nb, x)
+    assert group.raw == pytest.approx(group.evpi, rel=1e-6)
+    one = ev.evppi(nb, x[:, 0])
+    assert 0 <= one.value <= one.evpi and np.isfinite(one.se)
+
+
 def test_clipped_to_evpi_and_flagged(monkeypatch):
     # a perfect fit: raw EVPPI equals EVPI up to rounding, and may exceed it by a hair
     rng = np.random.default_rng(4)

@@ -4,6 +4,7 @@ only that it ran. Both notebooks are executed (report + scenario comparison)."""
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -51,25 +52,50 @@ def test_report_folder_holds_everything(built):
 def test_report_html_has_board_sentence_figures_and_assumptions(built, example_case):
     _, folder = built
     page = text_of(folder / "rapport-basis.html")
-    assert re.search(r"Elke geïnvesteerde euro levert naar verwachting € \d,\d\d op \(90%-interval € \d,\d\d – € \d,\d\d\); "
-                     r"kans dat de baten de kosten overtreffen: \d+%", page)
+    assert re.search(r"Voor de maatschappij: elke geïnvesteerde euro levert naar verwachting € \d,\d\d op "
+                     r"\(90%-interval € \d,\d\d – € \d,\d\d\); kans dat de baten de kosten overtreffen: \d+%", page)
     assert "Voor Gemeente Steenwijkerland zelf" in page
     images = re.findall(r'<img alt="([^"]*)"[^>]*src="data:image/png;base64', page)
     assert len(images) >= 5
     assert "Tornado: invloed van elke aanname (overige op basiswaarde)" in images
     assert "Alle aannames" in page
-    for name in example_case.parameters:
-        assert name in page, name
-    for section in ("Wie betaalt en wie profiteert", "Substitutie", "Tornado", "Sobol", "Omslagwaarden",
-                    "Wat het model niet meeneemt", "Herkomst"):
-        assert section in page, section
+    for name in example_case.parameters:  # every assumption, by the label the case gives it
+        assert html.escape(example_case.label_of(name), quote=False) in page, name
+    for post in example_case.pm_posten:
+        assert html.escape(post.label, quote=False) in page, post.label
+    for sentence in example_case.beperkingen:
+        assert html.escape(sentence, quote=False) in page, sentence
+    headings = ("Samenvatting voor het bestuur", "Wat betekent dit?", "Wie betaalt en wie profiteert", "Substitutie",
+                "Tornado", "Sobol", "Omslagwaarden", "Aannames", "Wat het model niet meeneemt", "Herkomst")
+    positions = [re.search(rf"<h[1-4][^>]*>\s*{re.escape(h)}", page).start() for h in headings]
+    assert positions == sorted(positions)  # headline first, provenance last
+    balance = page.index("De balans (contante waarde")
+    assert positions[1] < balance < page.index("Niet in geld uitgedrukt (PM-posten)") < positions[2]
+    assert page.index("SHA-256") > page.index("Wat het model niet meeneemt")
     assert "import mkba" not in page  # code cells hidden
     assert "cdnjs" not in page and "<script src=" not in page  # self-contained, works offline
     comparison = text_of(folder / "scenariovergelijking.html")
-    assert "Minst nadelige bezuiniging voor de maatschappij" in comparison
+    assert "Minst nadelige bezuiniging voor de maatschappij: Scenario" in comparison  # every de_kop scenario saves
     assert "EVPI" in comparison and "Acceptatiecurve" in comparison
     assert "Hoe robuust is de keuze" in comparison and "even goed uitpakken" in comparison
     assert len(re.findall(r'<img [^>]*src="data:image/png;base64', comparison)) >= 4
+
+
+def test_index_lists_reports_first_and_provenance_last(built):
+    _, folder = built
+    index = text_of(folder / "index.html")
+    assert index.index("elke geïnvesteerde euro") < index.index("Rapporten") < index.index("Herkomst")
+    assert index.index("Herkomst") < index.index("seed") and index.index("Herkomst") < index.index("SHA-256")
+    assert ".pdf" not in index  # no --pdf, no PDF links
+
+
+def test_missing_chromium_is_a_clear_dutch_message_before_anything_runs(example_path, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("MKBA_CHROMIUM", str(tmp_path / "geen-chromium"))
+    assert main(["report", str(example_path), "--pdf", "--draws", "200", "--out", str(tmp_path)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "--pdf heeft Chromium nodig en dat is op deze computer niet gevonden" in err
+    assert "apt-get install chromium" in err and "Traceback" not in err
+    assert not (tmp_path / "de-kop").exists()
 
 
 def test_summary_json_equals_mkba_run_json(built, example_path, capsys):
@@ -83,7 +109,7 @@ def test_manifest_hash_and_files(built, example_path):
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["case_sha256"] == sha(example_path)
     assert (manifest["draws"], manifest["seed"], manifest["sobol_n"]) == (DRAWS, SEED, SOBOL_N)
-    assert manifest["versions"]["mkba"] and manifest["versions"]["numpy"] != "not installed"
+    assert manifest["versions"]["mkba"] and manifest["versions"]["numpy"] != "niet geïnstalleerd"
     for name, digest in manifest["files"].items():
         assert sha(folder / name) == digest, name
 

@@ -1,10 +1,14 @@
 """The report in a real browser: headless Chromium (Debian's package) opens index.html and
-every report page; every image must load and the page must raise no errors.
+every report page; every image must load, the page must raise no errors, and the text a reader
+sees holds no parameter id and no English. The same run is printed to PDF (``--pdf``), and the
+PDF's text must hold the board sentence and the assumptions table.
 
 Skipped, with the reason, only where no Chromium can be found (``.ci/run`` installs it)."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,14 +19,35 @@ from mkba.faces.report import build_report
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
                  if p and Path(p).exists()), None)
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright (dev extra) is not installed")
+pypdf = pytest.importorskip("pypdf", reason="pypdf (dev extra) is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine: apt-get install chromium (.ci/run does)")
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
+ENGLISH = ("Each", "evaluations", "break-even", "baseline", "Scenario baseline", "base output")
 
 
-def test_every_page_loads_its_images_without_errors(tmp_path, example_path):
-    folder = build_report(example_path, draws=400, seed=2, out=tmp_path, sobol_n=32)
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, example_path, monkeypatch_module):
+    monkeypatch_module.setenv("MKBA_CHROMIUM", CHROMIUM)
+    return build_report(example_path, draws=400, seed=2, out=tmp_path_factory.mktemp("reports"), sobol_n=32, pdf=True)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
+
+
+def ids_visible(text: str, names) -> list[str]:
+    """Parameter ids that appear as a whole token (an id such as 'substitutie' that is also a
+    Dutch word is checked in the table cells that used to show ids, below)."""
+    return [n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
+
+
+def test_every_page_loads_its_images_without_errors_and_speaks_dutch(folder, example_case):
+    id_like = [n for n in example_case.parameters if "_" in n]
+    plain = set(example_case.parameters) - set(id_like)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         page = browser.new_page()
@@ -32,13 +57,47 @@ def test_every_page_loads_its_images_without_errors(tmp_path, example_path):
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         page.on("requestfailed", lambda req: failed.append(req.url))
         page.goto((folder / "index.html").as_uri())
+        index_text = page.inner_text("body")
         links = page.eval_on_selector_all("a[href$='.html']", "els => els.map(e => e.href)")
-        assert len(links) == 2
+        pdf_links = page.eval_on_selector_all("a[href$='.pdf']", "els => els.map(e => e.href)")
+        assert len(links) == 2 and len(pdf_links) == 2
+        for text in (index_text,):
+            assert not [w for w in ENGLISH if w in text] and ids_visible(text, id_like) == []
         for url in links:
             page.goto(url, wait_until="load")
             state = page.evaluate("""() => Array.from(document.images).map(i => [i.complete, i.naturalWidth])""")
             assert len(state) >= 4, url
             assert all(complete and width > 0 for complete, width in state), (url, state)
-            assert "Elke geïnvesteerde euro" in page.inner_text("body") or "Minst nadelige" in page.inner_text("body")
+            text = page.inner_text("body")
+            assert "Elke geïnvesteerde euro" in text or "elke geïnvesteerde euro" in text or "Minst nadelige" in text
+            assert [w for w in ENGLISH if w in text] == [], url
+            assert ids_visible(text, id_like) == [], url
+            first_cells = page.eval_on_selector_all("table tbody tr td:first-child", "els => els.map(e => e.innerText.trim())")
+            assert first_cells and not plain & set(first_cells), url  # 'substitutie', 'vrijwilligers': labels only
+            alts = page.eval_on_selector_all("img", "els => els.map(e => e.alt)")
+            assert "Tornado: invloed van elke aanname (overige op basiswaarde)" in alts or "scenariovergelijking" in url
         browser.close()
     assert errors == [] and failed == []
+
+
+def test_pdf_holds_the_board_sentence_and_the_assumptions(folder, example_case):
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["pdf"] == ["rapport-basis.pdf", "scenariovergelijking.pdf"]
+    assert {"rapport-basis.pdf", "scenariovergelijking.pdf"} <= set(manifest["files"])
+    reader = pypdf.PdfReader(folder / "rapport-basis.pdf")
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)  # A4 in mm
+    pages = [" ".join(p.extract_text().split()) for p in reader.pages]
+    text = " ".join(pages).replace("ﬀ", "ff").replace("ﬁ", "fi").replace("ﬂ", "fl")
+    assert re.search(r"Voor de maatschappij: elke geïnvesteerde euro levert naar verwachting € \d,\d\d op "
+                     r"\(90%-interval € \d,\d\d – € \d,\d\d\); kans dat de baten de kosten overtreffen: \d+%", text)
+    assert "Alle aannames: elke aanname met verdeling, eenheid en bron of toelichting" in text
+    squeezed = text.replace(" ", "")
+    for name in example_case.parameters:  # every assumption's label is in the printed table
+        assert example_case.label_of(name).replace(" ", "") in squeezed, name
+    # every figure is printed exactly once: one cut by a page break would appear on two pages
+    figures = len(re.findall(r'<img [^>]*src="data:image/png', (folder / "rapport-basis.html").read_text(encoding="utf-8")))
+    assert sum(len(page.images) for page in reader.pages) == figures >= 5
+    n = len(pages)
+    for i, page in enumerate(pages, start=1):  # header: the case title; footer: page numbers
+        assert f"MKBA {example_case.title}" in page and f"Pagina {i} van {n}" in page, i

@@ -73,7 +73,7 @@ def test_ishigami_through_the_generic_path():
         assert res.parameters[name]["ST"] == pytest.approx(ISHIGAMI_ST[name], abs=tolerance(ISHIGAMI_ST[name]))
         assert res.parameters[name]["S1_conf"] > 0
     assert list(res.parameters) == ["x1", "x2", "x3"]  # by descending ST
-    assert "settled" in res.notes[-1]
+    assert res.notes[-1].code == "sobol.convergence" and res.notes[-1].data["settled"] is True
 
 
 def test_saltelli_reuse_equals_mapping_every_row():
@@ -167,7 +167,7 @@ def test_de_kop_sensitivity_makes_sense(example_case):
     assert top_municipality[:2] == ["vermeden_kosten_maatwerk", "substitutie"]
     s = sobol.analyze(example_case, n=2**10, seed=1)
     assert sum(r["S1"] for r in s.parameters.values()) == pytest.approx(1.0, abs=0.1)  # near-additive
-    assert any("correlations" in note for note in s.notes)
+    assert any(note.code == "sobol.correlations" for note in s.notes)
 
 
 def test_cli_sensitivity_json_and_errors(capsys, example_path):
@@ -215,7 +215,8 @@ def test_versus_baseline_is_the_exact_difference():
     assert t.extra["base_output"] == pytest.approx(10 * (90 - 100))
     assert (t.parameters["b"]["output_low"], t.parameters["b"]["output_high"]) == pytest.approx((10 * 30, 10 * -50))
     assert t.parameters["c"]["swing"] == pytest.approx(0, abs=1e-9)
-    assert any("difference s − baseline" in note for note in t.notes)
+    assert any(note.code == "versus.difference" and note.data == {"option": "s", "versus": "baseline"}
+               for note in t.notes)
     b = breakeven.analyze(case, scenario="s", versus="baseline")
     assert b.parameters["b"]["value"] == pytest.approx(90, rel=1e-10)
     assert b.parameters["b"]["quantile"] == pytest.approx(0.4, rel=1e-8)

@@ -88,7 +88,8 @@ METHODS = ("auto", "spline", "discrete", "gam")
 RANK_TOLERANCE = 1e-6   # relative pivot below which a basis column counts as dependent
 CLIP_TOLERANCE = 1e-9   # relative excess over EVPI that counts as rounding, not as clipping
 ALL = "alle"            # CLI/report keyword: every uncertain parameter on its own
-MIN_DRAWS = 100         # fewer draws cannot support a spline with SPLINE_DF functions
+MIN_DRAWS = 100         # fewer draws cannot support even a cubic per parameter
+DRAWS_PER_COLUMN = 25   # bases shrink (fewer knots, no interactions) below this many draws per column
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.nda
         # (near) rank-deficient basis: keep the independent columns of a pivoted QR
         _, rr, piv = qr(basis / d, mode="economic", pivoting=True)
         diag = np.abs(np.diag(rr))
-        keep = np.sort(piv[diag > RANK_TOLERANCE * diag[0]])
+        keep = np.sort(piv[: diag.size][diag > RANK_TOLERANCE * diag[0]])
         return _penalised_fit(basis[:, keep], [pen[np.ix_(keep, keep)] for pen in penalties], y, n_se, rng,
                               lambdas, _reduced=True)
     rinv = solve_triangular(r, np.eye(k), lower=False) / d[:, None]   # R⁻¹ of BᵀB = RᵀR
@@ -293,7 +294,13 @@ def _bsplines(x: np.ndarray):
     """statsmodels' cubic B-spline smoother of one parameter (knots at quantiles)."""
     from statsmodels.gam.api import BSplines
 
-    return BSplines(x[:, None], df=[SPLINE_DF], degree=[3])
+    return BSplines(x[:, None], df=[_spline_df(x.size)], degree=[3])
+
+
+def _spline_df(n: int) -> int:
+    """Basis functions per parameter: ``SPLINE_DF``, fewer below 300 draws (≥ 25 draws each;
+    4 = a cubic polynomial)."""
+    return int(min(SPLINE_DF, max(4, n // DRAWS_PER_COLUMN)))
 
 
 def _spline_basis(x: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -308,15 +315,23 @@ def _spline_basis(x: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
 
 def _gam_basis(x: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     """A group: intercept + a cubic spline per parameter (``SPLINE_DF``) + a tensor-product
-    spline per pair (``TENSOR_DF`` per margin), with candidate penalties main + ρ·interaction
-    for ρ in :data:`INTERACTION_RATIOS` (each block scaled to unit trace first)."""
+    spline per pair (``TENSOR_DF`` per margin, or 4), with candidate penalties main +
+    ρ·interaction for ρ in :data:`INTERACTION_RATIOS` (each block scaled to unit trace first).
+    With too few draws for the interactions (< 25 per basis column) the model is additive."""
     from itertools import combinations
 
     from statsmodels.gam.api import BSplines
 
     n, p = x.shape
-    main = BSplines(x, df=[SPLINE_DF] * p, degree=[3] * p)
-    marg = BSplines(x, df=[TENSOR_DF] * p, degree=[3] * p)
+    df = _spline_df(n)
+    main = BSplines(x, df=[df] * p, degree=[3] * p)
+    pairs = list(combinations(range(p), 2))
+    # interactions only with enough draws per column (else: the additive model alone)
+    tensor = next((t for t in (TENSOR_DF, 4)
+                   if n >= DRAWS_PER_COLUMN * (1 + p * (df - 1) + len(pairs) * (t - 1) ** 2)), None)
+    if tensor is None:
+        pairs = []
+    marg = BSplines(x, df=[tensor] * p, degree=[3] * p) if pairs else None
     blocks = [np.ones((n, 1))]
     pen_main, pen_int = [np.zeros((1, 1))], [np.zeros((1, 1))]
     for j, sm in enumerate(main.smoothers):
@@ -324,7 +339,7 @@ def _gam_basis(x: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
         pm = main.penalty_matrices[j]
         pen_main.append(pm / np.trace(pm))
         pen_int.append(np.zeros_like(pm))
-    for a, b in combinations(range(p), 2):
+    for a, b in pairs:
         ba, bb = marg.smoothers[a].basis, marg.smoothers[b].basis
         blocks.append((ba[:, :, None] * bb[:, None, :]).reshape(n, -1))
         sa, sb = marg.penalty_matrices[a], marg.penalty_matrices[b]
@@ -335,7 +350,7 @@ def _gam_basis(x: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
 
     basis = np.column_stack(blocks)
     s_main, s_int = block_diag(*pen_main), block_diag(*pen_int)
-    return basis, [s_main + rho * s_int for rho in INTERACTION_RATIOS]
+    return basis, [s_main + rho * s_int for rho in INTERACTION_RATIOS] if pairs else [s_main]
 
 
 def _indicator_basis(x: np.ndarray) -> np.ndarray:

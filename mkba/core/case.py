@@ -81,7 +81,13 @@ class CaseInfo(_Record):
 
 
 class CostLine(_Record):
-    """A cost line: ``amount`` per year, paid by ``payer`` (one stakeholder or shares)."""
+    """A cost line: ``amount`` per year, paid by ``payer`` (one stakeholder or shares).
+
+    ``scope`` (optional) says what the amount covers: ``organisatie`` (the whole organisation's
+    budget) or ``diensten`` (only the services whose effects the case models). ``aandeel`` is the
+    share of an organisation budget that the modelled services account for (a quantity in
+    [0, 1]; the model charges ``amount × aandeel``); giving it implies ``scope: organisatie``.
+    """
 
     id: str = Field(pattern=ID_PATTERN)
     label: str
@@ -91,6 +97,8 @@ class CostLine(_Record):
     category: str | None = None
     source: str | None = None
     note: str | None = None
+    scope: Literal["organisatie", "diensten"] | None = None
+    aandeel: float | str | None = None
 
 
 class EffectLine(_Record):
@@ -156,6 +164,8 @@ class Cost:
     category: str | None = None
     source: str | None = None
     note: str | None = None
+    scope: str | None = None          # "organisatie" | "diensten" | None (not declared)
+    aandeel: Scalar | None = None     # share of the amount charged (None: all of it)
 
 
 @dataclass(frozen=True)
@@ -235,6 +245,7 @@ class Case:
     pm_posten: tuple[PmPost, ...] = ()
     beperkingen: tuple[str, ...] = ()
     groepen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    includes: tuple[str, ...] = ()  # files named by ``include:`` (resolved paths), DESIGN §11
 
     def label_of(self, name: str) -> str:
         """Display name of a parameter: its ``label`` if the case gives one, else its name."""
@@ -268,6 +279,7 @@ class Case:
         add(self.optimism_benefits)
         for c in self.costs:
             add(c.amount)
+            add(c.aandeel)
             add(tuple(share for _, share in c.payer))
         for e in self.effects:
             for q in (e.volume, e.ramp_up or (), e.share, e.deadweight, e.attribution, e.displacement,
@@ -284,6 +296,35 @@ class Case:
     def with_scenario(self, scenario_id: str | None) -> Case:
         """Return the case with scenario ``scenario_id`` applied (``None``/"baseline": as is)."""
         return apply_scenario(self, scenario_id)
+
+
+@dataclass(frozen=True)
+class ScopeWarning:
+    """A warning (not an error) about what a cost line covers; faces word it in Dutch.
+
+    ``code`` is ``"budget-hele-organisatie"``: a cost line declares ``scope: organisatie`` but no
+    ``aandeel``, so the whole organisation's budget is set against the effects of the services
+    the case models (which understates the benefit-cost ratio when they are only part of it).
+    """
+
+    code: str
+    line_id: str
+    label: str
+    scenario: str = "baseline"
+
+
+def scope_warnings(case: Case) -> list[ScopeWarning]:
+    """Cost lines (baseline and scenario additions) that charge a whole-organisation budget
+    without saying which share of it belongs to the modelled services."""
+    out = []
+    for c in case.costs:
+        if c.scope == "organisatie" and c.aandeel is None:
+            out.append(ScopeWarning("budget-hele-organisatie", c.id, c.label))
+    for sid, scen in case.scenarios.items():
+        for c in scen.add_costs:
+            if c.scope == "organisatie" and c.aandeel is None:
+                out.append(ScopeWarning("budget-hele-organisatie", c.id, c.label, sid))
+    return out
 
 
 def unused_parameters(case: Case) -> list[str]:
@@ -390,8 +431,10 @@ def _split(value: Any) -> Split:
 
 
 def _cost(rec: CostLine) -> Cost:
+    scope = rec.scope or ("organisatie" if rec.aandeel is not None else None)
     return Cost(rec.id, rec.label, _quantity(rec.amount), _split(rec.payer), rec.years,
-                rec.category, rec.source, rec.note)
+                rec.category, rec.source, rec.note, scope,
+                _scalar(rec.aandeel) if rec.aandeel is not None else None)
 
 
 def _effect(rec: EffectLine) -> Effect:
@@ -603,6 +646,11 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
                 col.add(path, f"parameter '{name}' is fixed; only uncertain parameters can be correlated",
                         "corr.fixed", name=name)
                 ok = False
+            elif parameters[name].family == "draws":
+                col.add(path, f"parameter '{name}' takes its values from a draws file, which carries its own "
+                              "joint uncertainty; put correlated quantities in the same file instead",
+                        "correlation.draws", name=name)
+                ok = False
         if a == b:
             col.add(path, "a parameter cannot be correlated with itself", "corr.self")
             ok = False
@@ -729,6 +777,14 @@ class _RefChecker:
         self.quantity(c.amount, path + ("amount",), 0.0, None, "an amount ≥ 0 (EUR per year)", "amount", MAX_AMOUNT)
         self.split(c.payer, path + ("payer",), "payer")
         self.source(c.source, path + ("source",))
+        if c.aandeel is not None:
+            self.scalar(c.aandeel, path + ("aandeel",), 0.0, 1.0,
+                        "a share of the budget (aandeel) attributable to the modelled services", "share")
+            if c.scope == "diensten":
+                self.col.add(path + ("aandeel",), "'aandeel' is the modelled services' share of a whole-organisation "
+                                                  "budget; with 'scope: diensten' the amount already covers only those "
+                                                  "services: drop 'aandeel' or use 'scope: organisatie'",
+                             "scope.aandeel_with_diensten")
         if c.years is not None and self.horizon is not None:
             a, b = c.years
             if not 0 <= a <= b < self.horizon:
@@ -901,6 +957,7 @@ def scenario_label(case: Case, scenario_id: str | None) -> str:
 
 
 __all__ = [
-    "Case", "Cost", "Effect", "PmPost", "Scenario", "build_case", "unused_parameters",
+    "Case", "Cost", "Effect", "PmPost", "Scenario", "ScopeWarning", "build_case", "scope_warnings",
+    "unused_parameters",
     "apply_scenario", "scenario_label", "REST",
 ]

@@ -33,10 +33,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from scipy import special
 
 from mkba.core.errors import Invalid
-from mkba.faces.formatting import nl_number
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -54,6 +52,18 @@ class _LazyStats:
 stats = _LazyStats()
 
 
+class _LazySpecial:
+    """``scipy.special`` (the inverse CDFs' special functions), imported on first use."""
+
+    def __getattr__(self, name: str):
+        from scipy import special as _special
+
+        return getattr(_special, name)
+
+
+special = _LazySpecial()
+
+
 def _g(x: float) -> str:
     return f"{x:g}"
 
@@ -69,6 +79,7 @@ class ParameterSpec(BaseModel):
     source: str | None = None
     note: str | None = None
     label: str | None = None  # display name in tables and figures (format extension, DESIGN §11)
+    price_year: int | None = Field(default=None, ge=1900, le=2100)  # price level of a money amount (e.g. 2022 for Kostenhandleiding prices)
 
     # -- interface -------------------------------------------------------------------------
     def ppf(self, u: np.ndarray) -> np.ndarray:
@@ -88,10 +99,6 @@ class ParameterSpec(BaseModel):
     @property
     def support(self) -> tuple[float, float]:
         """Smallest interval holding all probability mass (may be infinite)."""
-        raise NotImplementedError
-
-    def describe_nl(self) -> str:
-        """The distribution in Dutch words, for assumption tables."""
         raise NotImplementedError
 
     # -- derived ---------------------------------------------------------------------------
@@ -150,9 +157,6 @@ class Fixed(ParameterSpec):
     def base_value(self) -> float:
         return float(self.value)
 
-    def describe_nl(self) -> str:
-        return f"vast: {nl_number(self.value, _decimals(self.value))}"
-
 
 class Uniform(ParameterSpec):
     """Uniform on [min, max]."""
@@ -183,9 +187,6 @@ class Uniform(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
-
-    def describe_nl(self) -> str:
-        return f"uniform tussen {_nl(self.min)} en {_nl(self.max)}"
 
 
 class Triangular(ParameterSpec):
@@ -223,9 +224,6 @@ class Triangular(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
-
-    def describe_nl(self) -> str:
-        return f"driehoek (min {_nl(self.min)}; meest waarschijnlijk {_nl(self.mode)}; max {_nl(self.max)})"
 
 
 class Pert(ParameterSpec):
@@ -276,9 +274,6 @@ class Pert(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
 
-    def describe_nl(self) -> str:
-        return f"PERT (min {_nl(self.min)}; meest waarschijnlijk {_nl(self.mode)}; max {_nl(self.max)})"
-
 
 class Normal(ParameterSpec):
     """Normal with ``mean`` and ``sd``; optional ``min``/``max`` truncate it.
@@ -320,9 +315,12 @@ class Normal(ParameterSpec):
         """Probability of the parent normal inside [min, max]."""
         a = (self._lower - self.mean_) / self.sd_
         b = (self._upper - self.mean_) / self.sd_
+        def ndtr(x: float) -> float:  # standard normal CDF; math keeps validation free of scipy
+            return 0.5 * math.erfc(-x / math.sqrt(2.0))
+
         if a > 0:
-            return float(special.ndtr(-a) - special.ndtr(-b))
-        return float(special.ndtr(b) - special.ndtr(a))
+            return ndtr(-a) - ndtr(-b)
+        return ndtr(b) - ndtr(a)
 
     def _frozen_dist(self):
         from scipy import stats
@@ -358,14 +356,6 @@ class Normal(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (self._lower, self._upper)
-
-    def describe_nl(self) -> str:
-        text = f"normaal (gemiddelde {_nl(self.mean_)}; sd {_nl(self.sd_)})"
-        if self.min is not None or self.max is not None:
-            lo = "−∞" if self.min is None else _nl(self.min)
-            hi = "∞" if self.max is None else _nl(self.max)
-            text += f", afgekapt op [{lo}, {hi}]"
-        return text
 
 
 class LogNormal(ParameterSpec):
@@ -409,9 +399,6 @@ class LogNormal(ParameterSpec):
     @property
     def support(self) -> tuple[float, float]:
         return (0.0, math.inf)
-
-    def describe_nl(self) -> str:
-        return f"lognormaal (gemiddelde {_nl(self.mean_)}; sd {_nl(self.sd_)})"
 
 
 class Beta(ParameterSpec):
@@ -514,15 +501,6 @@ class Beta(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (self.min, self.max)
 
-    def describe_nl(self) -> str:
-        if self.successes is not None:
-            text = f"bèta uit {self.successes} van {self.trials} waarnemingen"
-        else:
-            text = f"bèta (gemiddelde {_nl(self.mean)}; sd {_nl(self.sd)})"
-        if (self.min, self.max) != (0.0, 1.0):
-            text += f" op [{_nl(self.min)}, {_nl(self.max)}]"
-        return text
-
 
 class Gamma(ParameterSpec):
     """Gamma by ``mean``/``sd`` or ``shape``/``scale``."""
@@ -581,9 +559,6 @@ class Gamma(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (0.0, math.inf)
 
-    def describe_nl(self) -> str:
-        return f"gamma (gemiddelde {_nl(self.mean)}; sd {_nl(self.sd)})"
-
 
 class Discrete(ParameterSpec):
     """A finite set of ``values`` with probabilities ``probs`` (summing to 1)."""
@@ -629,10 +604,6 @@ class Discrete(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (float(min(self.values)), float(max(self.values)))
 
-    def describe_nl(self) -> str:
-        pairs = "; ".join(f"{_nl(v)} (kans {nl_number(p, 2)})" for v, p in zip(self.values, self.probs, strict=True))
-        return f"discreet: {pairs}"
-
 
 class Empirical(ParameterSpec):
     """Observed ``values``, resampled with replacement (each equally likely)."""
@@ -658,8 +629,71 @@ class Empirical(ParameterSpec):
     def support(self) -> tuple[float, float]:
         return (float(min(self.values)), float(max(self.values)))
 
-    def describe_nl(self) -> str:
-        return f"empirisch: {len(self.values)} waarnemingen (gemiddelde {_nl(self.mean)})"
+
+class Draws(ParameterSpec):
+    """Values taken from a column of a draws file (DESIGN §11): ``{dist: draws, file, column,
+    order: resample | sequential}``.
+
+    The core never reads files: the data-in loader (:mod:`mkba.data_in.draws`) reads the file
+    and passes the column's values in ``values`` (file row order) and a stable ``key`` naming
+    the file. All parameters with the same ``key`` share one row per draw, so the joint
+    uncertainty in the file is kept; :meth:`pick` maps the file's one uniform per draw to a row
+    (``floor(u · rows)``). :meth:`ppf` is the marginal inverse CDF (the sorted column), used by
+    methods that treat parameters one at a time (tornado, Sobol, Morris).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    family: ClassVar[str] = "draws"
+    dist: Literal["draws"]
+    file: str
+    column: str
+    order: Literal["resample", "sequential"] = "resample"
+    values: tuple[Number, ...] | None = None
+    key: str | None = None
+    sha256: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Draws:
+        if self.values is None:
+            raise ValueError(f"the draws file '{self.file}' has not been read (load the case with mkba.load_case)")
+        if len(self.values) < 1:
+            raise ValueError(f"the draws file '{self.file}' has no rows")
+        return self
+
+    @property
+    def rows(self) -> int:
+        return len(self.values or ())
+
+    @property
+    def stream(self) -> str:
+        """Name of the file's shared design column (keyed by file, not by parameter)."""
+        return "draws-file:" + (self.key or self.file)
+
+    def pick(self, u: np.ndarray) -> np.ndarray:
+        """Values at rows ``floor(u · rows)`` in file order (the joint, row-keeping mapping)."""
+        values = np.asarray(self.values, dtype=float)
+        index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
+        return values[np.clip(index, 0, len(values) - 1)]
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        values = np.sort(np.asarray(self.values, dtype=float))
+        index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
+        return values[np.clip(index, 0, len(values) - 1)]
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.values))
+
+    @property
+    def sd(self) -> float:
+        return float(np.std(self.values))
+
+    @property
+    def support(self) -> tuple[float, float]:
+        if not self.values:
+            return (-math.inf, math.inf)
+        return (float(min(self.values)), float(max(self.values)))
 
 
 # ============================================================================================
@@ -783,7 +817,7 @@ def gamma_ppf(k: float, u: np.ndarray) -> np.ndarray:
 
 FAMILIES: dict[str, type[ParameterSpec]] = {
     cls.family: cls
-    for cls in (Fixed, Uniform, Triangular, Pert, Normal, LogNormal, Beta, Gamma, Discrete, Empirical)
+    for cls in (Fixed, Uniform, Triangular, Pert, Normal, LogNormal, Beta, Gamma, Discrete, Empirical, Draws)
 }
 
 
@@ -813,13 +847,3 @@ def _check_min_mode_max(low: float, mode: float, high: float) -> None:
         raise Invalid("dist.mode_below_min", f"mode ({_g(mode)}) must be ≥ min ({_g(low)})", mode=mode, min=low)
     if mode > high:
         raise Invalid("dist.max_below_mode", f"max ({_g(high)}) must be ≥ mode ({_g(mode)})", max=high, mode=mode)
-
-
-def _decimals(x: float) -> int:
-    if float(x).is_integer() and abs(x) >= 1:
-        return 0
-    return 2 if abs(x) >= 1 else 4 if abs(x) < 0.01 else 2 if abs(x * 100).is_integer() else 3
-
-
-def _nl(x: float) -> str:
-    return nl_number(x, _decimals(x))

@@ -40,7 +40,7 @@ import numpy as np
 from mkba.core.case import Case, apply_scenario
 from mkba.core.errors import UsageError
 from mkba.core.model import Layout, apply_scales, evaluate_blocks
-from mkba.core.sampling import DESIGNS, Sampler
+from mkba.core.sampling import DESIGNS, Sampler, draws_files
 from mkba.core.seeding import SeedLike, seed_sequence
 
 DEFAULT_CHUNK = 2**16
@@ -163,9 +163,10 @@ def make_plan(case: Case, scenarios: Sequence[str | None] = (None,), draws: int 
     for c in cases:
         names += [n for n in c.parameters if n not in names]
     correlations = tuple((str(a), str(b), float(r)) for a, b, r in case.correlations)
-    Sampler(names, draws, root, design, correlations)  # validates the design up front
+    files = _draws_files(cases)
+    Sampler(names, draws, root, design, correlations, files)  # validates the design up front
     digest = hashlib.sha256(repr((root.entropy, tuple(root.spawn_key), tuple(names), draws, design,
-                                  correlations)).encode()).hexdigest()
+                                  correlations, tuple(sorted(files.items())))).encode()).hexdigest()
     return RunPlan(tuple(options), tuple(cases), tuple(names), design, root, draws, int(chunk_size),
                    correlations, digest)
 
@@ -178,8 +179,14 @@ def _sampler(plan: RunPlan) -> Sampler:
     if sampler is None:
         while len(_SAMPLERS) >= _SAMPLER_CACHE_SIZE:
             _SAMPLERS.pop(next(iter(_SAMPLERS)))
-        sampler = _SAMPLERS[plan.token] = Sampler(plan.names, plan.draws, plan.seed, plan.design, plan.correlations)
+        sampler = _SAMPLERS[plan.token] = Sampler(plan.names, plan.draws, plan.seed, plan.design, plan.correlations,
+                                                  _draws_files(plan.cases))
     return sampler
+
+
+def _draws_files(cases) -> dict:
+    """``dist: draws`` parameters of the options and the file each reads (DESIGN §11)."""
+    return draws_files({n: spec for c in cases for n, spec in c.parameters.items()})
 
 
 def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
@@ -205,7 +212,9 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
         for name, spec in c.parameters.items():
             hit = mapped.get(name)
             if hit is None or hit[0] != spec:
-                hit = mapped[name] = (spec, np.asarray(spec.ppf(np.ascontiguousarray(uniforms[:, column[name]])),
+                u = np.ascontiguousarray(uniforms[:, column[name]])
+                # a draws-file parameter picks its file's row (joint with the file's other columns)
+                hit = mapped[name] = (spec, np.asarray(spec.pick(u) if spec.family == "draws" else spec.ppf(u),
                                                        dtype=float))
             values[name] = hit[1]
         apply_scales(c, values)  # replaces scaled entries by new arrays; shared arrays stay intact

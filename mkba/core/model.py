@@ -126,7 +126,10 @@ def parameter_values(case: Case, draws: np.ndarray, names: Sequence[str]) -> dic
     """
     values = {}
     for name, spec in case.parameters.items():
-        values[name] = np.asarray(spec.ppf(draws[:, names.index(name)]), dtype=float)
+        u = draws[:, names.index(name)]
+        # a draws-file parameter picks its file's row (joint with the file's other columns)
+        mapped = spec.pick(u) if spec.family == "draws" else spec.ppf(u)
+        values[name] = np.asarray(mapped, dtype=float)
     apply_scales(case, values)
     return values
 
@@ -190,6 +193,8 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
     for cost in case.costs:
         flow = res.by_year(cost.amount)
         flow *= ob_costs
+        if cost.aandeel is not None:  # the modelled services' share of an organisation budget
+            flow *= res.scalar(cost.aandeel)
         if cost.years is not None:
             first, last = cost.years
             flow[:first] = 0.0

@@ -95,6 +95,8 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
             if cost.years is not None and not (cost.years[0] <= t <= cost.years[1]):
                 continue
             amount = _in_year(cost.amount, t, params) * (1 + ob_costs)
+            if cost.aandeel is not None:
+                amount *= _value(cost.aandeel, params)
             pv += amount / (1 + r) ** t
         result[f"cost.{cost.id}.pv"] = pv
         result["pv_costs"] += pv
@@ -145,3 +147,26 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
         result[f"stakeholder.{sid}.net"] = (result[f"stakeholder.{sid}.pv_benefits"]
                                            - result[f"stakeholder.{sid}.pv_costs"])
     return result
+
+
+def parameter_values_at(case: Case, uniforms: dict[str, float]) -> dict[str, float]:
+    """Map one draw's uniforms (``{name: u}``) to parameter values, one parameter at a time.
+
+    A ``dist: draws`` parameter takes row ``floor(u · rows)`` of its file column (its ``u`` is
+    the file's shared uniform, so parameters of one file read the same row); every other
+    parameter goes through its inverse CDF. Scenario ``scale`` factors are applied last.
+    """
+    params: dict[str, float] = {}
+    for name, spec in case.parameters.items():
+        u = uniforms[name]
+        if spec.family == "draws":
+            row = int(u * spec.rows)
+            if row >= spec.rows:
+                row = spec.rows - 1
+            params[name] = float(spec.values[row])
+        else:
+            params[name] = spec.quantile(u)
+    for name, factors in case.scales.items():
+        for factor in factors:
+            params[name] = params[name] * (params[factor] if isinstance(factor, str) else factor)
+    return params

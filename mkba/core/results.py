@@ -23,6 +23,7 @@ from mkba.core.case import Case, apply_scenario
 from mkba.core.engine import DEFAULT_CHUNK, Block, RunPlan, iter_blocks, make_plan
 from mkba.core.errors import UsageError
 from mkba.core.model import Layout, base_values, evaluate
+from mkba.core.sampling import DESIGNS
 from mkba.core.seeding import SeedLike, seed_record
 from mkba.core.store import RAM_LIMIT_BYTES, ColumnStore
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Progress = Callable[[int], None]
-__all__ = ["DEFAULT_CHUNK", "RAM_LIMIT_BYTES", "Block", "ColumnStore", "Progress", "Result", "RunPlan", "collect",
+__all__ = ["DEFAULT_CHUNK", "DESIGNS", "RAM_LIMIT_BYTES", "Block", "ColumnStore", "Progress", "Result", "RunPlan", "collect",
            "deterministic", "simulate", "simulate_many", "stats"]
 
 
@@ -109,7 +110,7 @@ class Result:
 
     def summary(self) -> dict[str, Any]:
         """The §5 ``mkba run --json`` object (extensions: ``scenario_label``, ``design``,
-        ``pv_fiscal``, ``pv_cut_off``, mcse of the headline numbers, per-year means)."""
+        ``pv_fiscal``, ``pv_cut_off``, mcse of the headline numbers, per-year means, ``pm_posten``)."""
         costs = self.column("pv_costs")
         benefits = self.column("pv_benefits")
         npv = self.column("npv")
@@ -161,6 +162,9 @@ class Result:
                 "costs_mean": [float(x) for x in self.yearly.get("costs", [])],
                 "benefits_mean": [float(x) for x in self.yearly.get("benefits", [])],
             },
+            # effects that matter but are not valued in money, listed beside the balance (DESIGN §11)
+            "pm_posten": [{"label": p.label, "stakeholder": p.stakeholder, "direction": p.direction,
+                           "note": p.note, "source": p.source} for p in self.case.pm_posten],
         }
 
     def to_frame(self) -> pd.DataFrame:

@@ -28,7 +28,8 @@ References
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import special
@@ -59,7 +60,8 @@ class Sampler:
     """
 
     def __init__(self, names: Sequence[str], draws: int, seed: SeedLike, design: str = "mc",
-                 correlations: Sequence[tuple[str, str, float]] = ()):
+                 correlations: Sequence[tuple[str, str, float]] = (),
+                 files: Mapping[str, DrawsFile] | None = None):
         if design not in DESIGNS:
             raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}")
         if draws < 1:
@@ -75,7 +77,9 @@ class Sampler:
         self.corr_names = corr_names
         self.target = _pearson_target(corr_names, correlations)
         self._lhs_perm: dict[str, np.ndarray] = {}
-        self._sobol_order = sorted(self.names)
+        self.files = dict(files or {})
+        self._sobol_order = sorted(design_names(self.names, self.files))
+        check_draws_files(self.files, self.draws)
 
     # -- raw designs -----------------------------------------------------------------------
     def _independent(self, names: Sequence[str], start: int, stop: int) -> np.ndarray:
@@ -114,7 +118,7 @@ class Sampler:
         stop = self.draws if stop is None else stop
         if not 0 <= start <= stop <= self.draws:
             raise UsageError(f"draw range [{start}, {stop}) outside [0, {self.draws})")
-        free = [n for n in self.names if n not in self.corr_names]
+        free = [n for n in self.names if n not in self.corr_names and n not in self.files]
         out = np.empty((stop - start, len(self.names)), order="F")
         if free:
             block = self._independent(free, start, stop)
@@ -124,6 +128,8 @@ class Sampler:
             block = self._correlated(start, stop)
             for k, n in enumerate(self.corr_names):
                 out[:, self.names.index(n)] = block[:, k]
+        if self.files:
+            fill_draws_columns(self, out, start, stop)
         return out
 
     def _correlated(self, start: int, stop: int) -> np.ndarray:
@@ -174,3 +180,63 @@ def iman_conover(u: np.ndarray, target: np.ndarray, rng: np.random.Generator) ->
         ranks[np.argsort(m_star[:, j], kind="stable")] = positions  # rank of each row (inverse permutation)
         out[:, j] = np.sort(u[:, j])[ranks]
     return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Draws files (DESIGN §11, ``dist: draws``): one design column per FILE, shared by its parameters
+# ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DrawsFile:
+    """How a ``dist: draws`` parameter picks rows: ``stream`` names its file's design column
+    (keyed by the file, not the parameter), ``order`` is resample | sequential, ``rows`` the
+    file's row count."""
+
+    stream: str
+    order: str
+    rows: int
+
+
+def draws_files(parameters: Mapping[str, object]) -> dict[str, DrawsFile]:
+    """``{parameter name: DrawsFile}`` for every ``dist: draws`` parameter in ``parameters``."""
+    out = {}
+    for name, spec in parameters.items():
+        if getattr(spec, "family", "") == "draws":
+            out[name] = DrawsFile(spec.stream, spec.order, spec.rows)
+    return out
+
+
+def design_names(names: Sequence[str], files: Mapping[str, DrawsFile]) -> list[str]:
+    """Columns of the uniform design: ordinary parameters by name, and one column per draws
+    file that is resampled (its stream name), so every draws parameter of a file shares it."""
+    out = [n for n in names if n not in files]
+    for f in files.values():
+        if f.order == "resample" and f.stream not in out:
+            out.append(f.stream)
+    return out
+
+
+def check_draws_files(files: Mapping[str, DrawsFile], draws: int) -> None:
+    for name, f in files.items():
+        if f.order == "sequential" and draws > f.rows:
+            file = f.stream.removeprefix("draws-file:")
+            raise UsageError(
+                f"parameter '{name}' reads {file} in order 'sequential', "
+                f"which has {f.rows} rows, but {draws} draws were asked; ask at most {f.rows} draws "
+                "or use order: resample", "draws.too_few_rows", name=name, file=file, rows=str(f.rows),
+                draws=str(draws))
+
+
+def fill_draws_columns(sampler: Sampler, out: np.ndarray, start: int, stop: int) -> None:
+    """Write the uniform of each draws parameter into ``out`` (draws × sampler.names).
+
+    ``resample``: the file's own design column (its stream under the run's design: a PCG64
+    stream keyed by seed and file for ``mc``, the file's LHS column, or its Sobol dimension).
+    ``sequential``: draw i gets (i + ½) / rows, which :meth:`Draws.pick` maps to row i.
+    Parameters of one file get identical columns, so they share one row per draw.
+    """
+    streams = sorted({f.stream for f in sampler.files.values() if f.order == "resample"})
+    design = dict(zip(streams, sampler._independent(streams, start, stop).T, strict=True)) if streams else {}
+    index = np.arange(start, stop, dtype=np.float64)
+    for name, f in sampler.files.items():
+        col = sampler.names.index(name)
+        out[:, col] = design[f.stream] if f.order == "resample" else (index + 0.5) / f.rows

@@ -1,12 +1,20 @@
-"""Reading case files into validated :class:`~mkba.core.case.Case` objects."""
+"""Reading case files into validated :class:`~mkba.core.case.Case` objects.
+
+Loading resolves the format extensions that need files (DESIGN §11): ``include:`` (other
+parameter files join the case) and ``dist: draws`` (values read from a draws file), then hands
+plain data to the core's validation.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkba.core.errors import CaseError, LineMap, Problem
+from mkba.data_in.draws import attach_draws
+from mkba.data_in.includes import apply_includes
 from mkba.data_in.yamlio import load_yaml, load_yaml_text
 
 if TYPE_CHECKING:
@@ -47,6 +55,16 @@ def build_checked(data: Any, lines: LineMap, early: list[Problem], path: str | N
     return case
 
 
+def _build(data: Any, lines: LineMap, early: list[Problem], path: Path, name: str, sha256: str) -> Case:
+    """Resolve ``include:`` and draws files (DESIGN §11), then validate."""
+    data, lines, included = apply_includes(data, lines, path)
+    data = attach_draws(data, lines, path)
+    case = build_checked(data, lines, early, path=name, sha256=sha256)
+    if included:
+        case = dataclasses.replace(case, includes=tuple(str(i.path.resolve()) for i in included))
+    return case
+
+
 def load_case(path: str | Path) -> Case:
     """Load and validate a case file.
 
@@ -68,13 +86,14 @@ def load_case(path: str | Path) -> Case:
     path = Path(path)
     data, lines, early = read_case_data(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return build_checked(data, lines, early, path=str(path), sha256=digest)
+    return _build(data, lines, early, path, str(path), digest)
 
 
 def load_case_text(text: str, name: str = "<text>") -> Case:
-    """Load a case from YAML text (for tests and notebooks)."""
+    """Load a case from YAML text (for tests and notebooks); ``include:`` and draws files are
+    resolved relative to the current folder."""
     data, lines = load_yaml_text(text, name)
-    return build_case(data, lines, path=name, sha256=hashlib.sha256(text.encode()).hexdigest())
+    return _build(data, lines, [], Path.cwd() / "case.yaml", name, hashlib.sha256(text.encode()).hexdigest())
 
 
 def validate_case(path: str | Path) -> list[Problem]:
@@ -84,5 +103,3 @@ def validate_case(path: str | Path) -> list[Problem]:
     except CaseError as exc:
         return exc.problems
     return []
-
-

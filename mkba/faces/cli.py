@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -145,11 +146,16 @@ def _show_progress(draws: int) -> bool:
 @app.command()
 def validate(case: CaseArg) -> None:
     """Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is)."""
-    from mkba.core.case import unused_parameters
+    from mkba.core.case import scope_warnings, unused_parameters
+    from mkba.faces.text_nl import scope_warning
 
     c = _load(case)
     for name in unused_parameters(c):
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] " + escape(text_nl.UNUSED_PARAMETER.format(file=case, name=name)),
+                     soft_wrap=True)
+    for w in scope_warnings(c):
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} "
+                     + escape(scope_warning(w.code, w.line_id, w.label, w.scenario)),
                      soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
@@ -346,6 +352,7 @@ def report(
     seed: SeedOpt = 1,
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Druk elke rapportpagina ook af als A4-PDF (headless Chromium), voor raadsstukken.")] = False,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
@@ -357,8 +364,109 @@ def report(
     check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
-                          workers=workers)
+                          workers=workers, pdf=pdf)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+
+
+@app.command()
+def vergelijk(
+    cases: Annotated[list[Path], typer.Argument(help="Twee of meer casusbestanden, bijv. parameters/*.yaml.")],
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    prijspeil: Annotated[int | None, typer.Option("--prijspeil", help="Prijspeil (jaar) waarin alle bedragen komen; standaard het jongste van de casussen.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; de vergelijking komt in OUT/regio/<run>/.")] = Path("reports"),
+) -> None:
+    """Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen."""
+    from mkba.faces.regional_report import build_regional_report
+
+    folder = build_regional_report(cases, draws=draws, seed=seed, price_year=prijspeil, out=out)
+    stdout.print(f"Vergelijking klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+
+
+@app.command(help=text_nl.BATCH_HELP)
+def batch(
+    cases: Annotated[list[Path], typer.Argument(help=text_nl.BATCH_CASES_HELP, metavar="CASE...")],
+    scenario: Annotated[str, typer.Option("--scenario", "-s", help=text_nl.BATCH_SCENARIO_HELP)] = "baseline",
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help=text_nl.BATCH_SCHEDULER_HELP)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help=text_nl.BATCH_WORKERS_HELP, min=1)] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=text_nl.BATCH_OUT_HELP)] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    from mkba import batch as batch_mod
+
+    if not cases:
+        raise UsageError(text_nl.BATCH_NO_CASES)
+    if scheduler is not None and workers is not None:
+        raise UsageError(text_nl.BATCH_WORKERS_WITH_SCHEDULER)
+    folder = out if out is not None else batch_mod.default_out()
+    try:
+        with _batch_progress() as (on_plan, advance):
+            written = batch_mod.run_batch(cases, folder, _describe_failure, scenario=scenario, draws=draws,
+                                          seed=seed, design=design, scheduler=scheduler, workers=workers,
+                                          progress=advance, on_plan=on_plan)
+    except batch_mod.ConnectError as exc:
+        raise MkbaError(text_nl.BATCH_CONNECT_FAILED.format(adres=exc.address, reden=exc.reason)) from None
+    if json_out:
+        print(to_json(written.to_json_object()))
+    elif written.failed:
+        for failure in written.failed:
+            stderr.print(f"[red]{text_nl.ERROR}[/red] {escape(failure['message'])}", soft_wrap=True)
+        stdout.print(text_nl.BATCH_DONE_FAILED.format(ok=len(written.runs), map=folder, fout=len(written.failed),
+                                                 fouten=folder / "fouten.json"), soft_wrap=True)
+    else:
+        stdout.print(text_nl.BATCH_DONE.format(ok=len(written.runs), map=folder), soft_wrap=True)
+    if written.failed:
+        raise typer.Exit(1)
+
+
+def _describe_failure(failure) -> str:
+    """A batch failure in Dutch (mkba.batch returns codes; the words live in text_nl)."""
+    from mkba import batch as batch_mod
+
+    extra = dict(failure.extra)
+    if failure.problems:  # located problems of a case file: the Dutch wording of each
+        reason = "; ".join(text_nl.render_problem(p) for p in failure.problems)
+    elif failure.error_code:
+        reason = text_nl.render_problem_text(failure.error_code, failure.error_params, failure.detail)
+    else:
+        reason = text_nl.usage_message(failure.detail)
+    if failure.code == batch_mod.LOAD:
+        return text_nl.BATCH_LOAD_FAILED.format(reden=reason)
+    if failure.code == batch_mod.SCENARIO:
+        return text_nl.BATCH_UNKNOWN_SCENARIO.format(scenario=failure.scenario, casus=failure.detail, bekend=extra["bekend"])
+    if failure.code == batch_mod.DUPLICATE:
+        return text_nl.BATCH_DUPLICATE_ID.format(casus=failure.detail, eerder=extra["eerder"])
+    if failure.code == batch_mod.LOST:
+        return text_nl.BATCH_WORKER_LOST.format(reden=failure.detail)
+    return text_nl.BATCH_RUN_FAILED.format(scenario=failure.scenario, reden=reason)
+
+
+@contextmanager
+def _batch_progress():
+    """Yield ``(on_plan, advance)``: a rich progress bar over the runs on a terminal, else no-ops."""
+    from mkba.faces.console import progress_bar
+
+    if not stderr.is_terminal:
+        yield (lambda n: None), (lambda n: None)
+        return
+    state: dict = {}
+
+    def on_plan(n: int) -> None:
+        state["cm"] = progress_bar(n, text_nl.BATCH_PROGRESS, True, stderr)
+        state["advance"] = state["cm"].__enter__()
+
+    def advance(n: int) -> None:
+        if "advance" in state:
+            state["advance"](n)
+
+    try:
+        yield on_plan, advance
+    finally:
+        if "cm" in state:
+            state["cm"].__exit__(None, None, None)
 
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml"
@@ -369,11 +477,18 @@ def init(
     name: Annotated[str, typer.Argument(help="Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml, met --xlsx NAAM.xlsx).")] = None,
     xlsx: Annotated[bool, typer.Option("--xlsx", help="Schrijf het sjabloon als Excel-werkmap (met een werkblad Toelichting).")] = False,
+    voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help="Begin bij een meegeleverd voorbeeld in plaats van het sjabloon, bijv. de-kop.")] = None,
 ) -> None:
-    """Schrijf een gedocumenteerd sjabloon voor een nieuwe casus dat direct valideert en draait."""
+    """Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait."""
+    from mkba.core.bundled import example_cases
+    from mkba.core.io import write_text_atomic
+
+    examples = example_cases()
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
         raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)",
                          "cli.init_bad_id", name=name)
+    if voorbeeld is not None and voorbeeld not in examples:
+        raise UsageError(text_nl.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
     target = out or Path(f"{name}.xlsx" if xlsx else f"{name}.yaml")
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)",
@@ -381,18 +496,132 @@ def init(
     if xlsx and target.suffix.lower() != ".xlsx":
         raise UsageError(f"--xlsx writes a workbook: give --out a name ending in .xlsx (not {target.name})",
                          "xlsx.init_suffix", name=target.name)
-    text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
+    if voorbeeld is None:
+        source = TEMPLATE
+        text = TEMPLATE.read_text(encoding="utf-8").replace("id: voorbeeld", f"id: {name}")
+    else:
+        source = examples[voorbeeld]
+        text = _renamed_case(source.read_text(encoding="utf-8"), name)
     if xlsx:
         from mkba.data_in.yamlio import load_yaml_text
         from mkba.faces.excel_out import write_case_workbook
 
-        data, _ = load_yaml_text(text, str(TEMPLATE))
+        data, _ = load_yaml_text(text, str(source))
         write_case_workbook(data, target)
     else:
-        from mkba.core.io import write_text_atomic
-
         write_text_atomic(target, text)
-    stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+    if voorbeeld is None:
+        stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+    else:
+        stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
+
+
+def _renamed_case(text: str, name: str) -> str:
+    """The example's text with its ``case.id`` set to ``name`` (the first ``id:`` under ``case:``;
+    comments and layout kept)."""
+    lines = text.splitlines(keepends=True)
+    in_case = False
+    for i, line in enumerate(lines):
+        if re.match(r"^case:\s*(#.*)?$", line):
+            in_case = True
+            continue
+        if in_case and re.match(r"^\S", line):
+            break
+        match = re.match(r"^(\s+id:\s*)([^\s#]+)(.*)$", line, flags=re.S) if in_case else None
+        if match:
+            lines[i] = f"{match.group(1)}{name}{match.group(3)}"
+            break
+    return "".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# mkba estimate: parameters from data (DESIGN §11)
+# --------------------------------------------------------------------------------------------
+estimate_app = typer.Typer(
+    name="estimate", no_args_is_help=True, rich_markup_mode="rich",
+    help="Schat parameters uit data: substitutie uit registraties, vermeden cliënten uit een monitorreeks.",
+)
+app.add_typer(estimate_app, name="estimate")
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf een parametersbestand (YAML) dat een casus met include: gebruikt.")]
+
+
+def _data_errors(func):
+    """Turn a data-file problem into one Dutch line naming file, row and column (exit 2)."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from mkba.data_in.registrations import DataFileError
+        from mkba.faces import text_nl
+
+        try:
+            return func(*args, **kwargs)
+        except DataFileError as exc:
+            text = text_nl.data_error(exc.code, exc.file, exc.row, exc.column, exc.detail)
+            raise UsageError(text, "data_in.file", text=text) from None
+    return wrapper
+
+
+@estimate_app.command("registraties")
+@_data_errors
+def estimate_registraties(
+    file: Annotated[Path, typer.Argument(help="Registratie-export: CSV (komma, puntkomma of tab) of xlsx, één rij per traject.")],
+    soort: Annotated[str | None, typer.Option("--soort", help="Alleen trajecten van deze soort, bijv. individueel.")] = None,
+    deels: Annotated[float, typer.Option("--deels", help="Gewicht van doel_bereikt = deels (standaard 0,5).")] = 0.5,
+    blad: Annotated[str | None, typer.Option("--blad", help="Werkblad in een xlsx-bestand (standaard het eerste).")] = None,
+    kolommen: Annotated[Path | None, typer.Option("--kolommen", help="YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.")] = None,
+    out: OutOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export."""
+    from mkba.data_in.registrations import DataFileError, estimate_registrations
+    from mkba.faces.estimates import print_registrations, write_registrations
+
+    renames = None
+    if kolommen is not None:
+        import yaml
+
+        try:
+            renames = yaml.safe_load(kolommen.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            renames = None
+        if not isinstance(renames, dict):
+            raise DataFileError("bad_kolommen", str(kolommen))
+    est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames)
+    if out is not None:
+        write_registrations(est, out)
+    if json_out:
+        print(to_json(est.to_json()))
+    else:
+        print_registrations(est, stdout)
+        if out is not None:
+            stdout.print(escape(f"Parameters geschreven: {out} (gebruik in een casus: include: [{out.name}])"))
+
+
+@estimate_app.command("monitor")
+@_data_errors
+def estimate_monitor(
+    file: Annotated[Path, typer.Argument(help="Monitorreeks: CSV met kolommen periode,voorziening,aantal (aantal mag '<10' zijn).")],
+    vanaf: Annotated[str, typer.Option("--vanaf", help="Eerste periode met de verandering, bijv. 2023-Q1, 2023-03 of mrt-23.")],
+    voorziening: Annotated[str | None, typer.Option("--voorziening", help="Alleen deze voorziening (standaard alle).")] = None,
+    vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help="Vergelijkingsreeks (zelfde formaat) als controle.")] = None,
+    draws: Annotated[int, typer.Option("--draws", "-n", help="Trekkingen uit de onzekerheid van de coëfficiënten.", min=10)] = 2000,
+    seed: SeedOpt = 1,
+    out: OutOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar."""
+    from mkba.data_in.monitor import estimate_monitor as run_estimate
+    from mkba.faces.estimates import print_monitor, write_monitor
+
+    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed)
+    draws_path = write_monitor(est, out) if out is not None else None
+    if json_out:
+        print(to_json(est.to_json()))
+    else:
+        print_monitor(est, stdout)
+        if out is not None:
+            stdout.print(escape(f"Parameters geschreven: {out}; trekkingen: {draws_path}"))
 
 
 @app.command()

@@ -6,29 +6,16 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from mkba.faces import text_nl
 from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.text_nl import board_sentence
 
 MCSE_WARN_BCR = 0.01
-
-
-def board_sentence(metrics: dict[str, Any], who: str = "") -> str:
-    """The headline in Dutch: 'Elke geïnvesteerde euro levert naar verwachting € 1,20 op
-    (90%-interval € 0,95 – € 1,45); kans dat de baten de kosten overtreffen: 78%.'"""
-    bcr = metrics["bcr"]
-    ratio = metrics["bcr_of_means"]
-    prefix = f"{who}: " if who else ""
-    if metrics.get("few_draws"):  # intervals withheld (too few draws to mean anything)
-        from mkba.faces.text_nl import FEW_DRAWS_SENTENCE
-
-        return prefix + FEW_DRAWS_SENTENCE.format(ratio=nl_eur(ratio, 2))
-    if isinstance(bcr, dict):
-        return (f"{prefix}Elke geïnvesteerde euro levert naar verwachting {nl_eur(ratio, 2)} op "
-                f"(90%-interval {nl_eur(bcr['p05'], 2)} – {nl_eur(bcr['p95'], 2)}); kans dat de baten "
-                f"de kosten overtreffen: {nl_percent(metrics['prob_npv_positive'])}.")
-    return f"{prefix}Elke geïnvesteerde euro levert {nl_eur(ratio, 2)} op (deterministisch: alle parameters op hun basiswaarde)."
+DESIGN_NL = text_nl.DESIGN_NL
 
 
 def _s_cells(s: Any, euros: bool = True, decimals: int = 2) -> list[str]:
@@ -41,7 +28,7 @@ def _s_cells(s: Any, euros: bool = True, decimals: int = 2) -> list[str]:
 def _stat_table(title: str, first: str) -> Table:
     table = Table(title=title, title_justify="left", header_style="bold")
     table.add_column(first)
-    for name in ("Gemiddeld", "P5", "Mediaan", "P95", "MC-fout"):
+    for name in text_nl.CONSOLE["stat_columns"]:
         table.add_column(name, justify="right", no_wrap=True)
     return table
 
@@ -49,41 +36,43 @@ def _stat_table(title: str, first: str) -> Table:
 def print_run(summary: dict[str, Any], case, console: Console) -> None:
     """Print a run summary (the §5 object) as Dutch tables."""
     m = summary["metrics"]
-    label = "basis" if summary["scenario"] == "baseline" else summary["scenario"]
-    draws = "deterministisch" if summary["design"] == "deterministic" else (
-        f"{nl_number(summary['draws'], 0)} {'trekking' if summary['draws'] == 1 else 'trekkingen'}, "
-        f"seed {summary['seed']}, ontwerp {summary['design']}")
-    console.print(f"[bold]MKBA {case.title}[/bold] — scenario: {label} — {draws}")
+    label = (text_nl.BASELINE_SHORT if summary["scenario"] == "baseline" else
+             text_nl.option_label(case, summary["scenario"]) if summary["scenario"] in case.scenarios
+             else summary["scenario"])
+    draws = text_nl.CONSOLE["deterministic"] if summary["design"] == "deterministic" else text_nl.CONSOLE["draws"].format(
+        n=nl_number(summary["draws"], 0), word="trekking" if summary["draws"] == 1 else "trekkingen", seed=summary["seed"], design=DESIGN_NL.get(summary["design"], summary["design"]))
+    console.print(f"[bold]MKBA {case.title}[/bold] — {label} — {draws}")
     years = summary["yearly"]["years"]
-    console.print(f"Periode {years[0]}–{years[-1]}, prijspeil {case.price_year or years[0]}, "
-                  f"discontovoet {_rate(summary['discount_rate'])}\n")
+    console.print(text_nl.CONSOLE["period"].format(first=years[0], last=years[-1], price=case.price_year or years[0],
+                                                  rate=_rate(summary["discount_rate"])) + "\n")
     console.print(board_sentence(m), style="bold green" if m["bcr_of_means"] and m["bcr_of_means"] >= 1 else "bold yellow")
+    optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
+    if optimism:
+        console.print(optimism)
     console.print()
 
-    table = _stat_table("Maatschappij (contante waarde)", "")
-    table.add_row("Kosten", *_s_cells(m["pv_costs"]))
-    table.add_row("Baten", *_s_cells(m["pv_benefits"]))
-    table.add_row("Netto contante waarde", *_s_cells(m["npv"]))
-    table.add_row("Baten/kosten-verhouding", *_s_cells(m["bcr"], euros=False))
-    table.add_row("  waarvan fiscale baten", *_s_cells(m["pv_fiscal"]))
+    rows = text_nl.CONSOLE["society_rows"]
+    table = _stat_table(text_nl.CONSOLE["society_title"], "")
+    table.add_row(rows[0], *_s_cells(m["pv_costs"]))
+    table.add_row(rows[1], *_s_cells(m["pv_benefits"]))
+    table.add_row(rows[2], *_s_cells(m["npv"]))
+    table.add_row(rows[3], *_s_cells(m["bcr"], euros=False))
+    table.add_row(rows[4], *_s_cells(m["pv_fiscal"]))
     console.print(table)
 
-    table = Table(title="Per belanghebbende (gemiddelde contante waarde; 90%-interval netto)", title_justify="left",
-                  header_style="bold")
-    for name, justify in (("Belanghebbende", "left"), ("Kosten", "right"), ("Baten", "right"),
-                          ("waarvan fiscaal", "right"), ("Netto", "right"), ("Netto P5 – P95", "right")):
-        table.add_column(name, justify=justify)
+    table = Table(title=text_nl.CONSOLE["stakeholders_title"], title_justify="left", header_style="bold")
+    for i, name in enumerate(text_nl.CONSOLE["stakeholders_columns"]):
+        table.add_column(name, justify="left" if i == 0 else "right")
     for sid, s in summary["stakeholders"].items():
         net = s["net"]
         rng = f"{nl_eur_short(net['p05'])} – {nl_eur_short(net['p95'])}" if isinstance(net, dict) else ""
         table.add_row(case.stakeholders[sid], *(nl_eur_short(_mean(s[k])) for k in ("pv_costs", "pv_benefits", "pv_fiscal", "net")), rng)
     console.print(table)
 
-    table = Table(title="Per effect", title_justify="left", header_style="bold")
-    for name, justify in (("Effect", "left"), ("Soort", "left"), ("Uitkomsten (totaal)", "right"),
-                          ("Baten (CW)", "right"), ("P5 – P95", "right")):
-        table.add_column(name, justify=justify)
-    kinds = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
+    table = Table(title=text_nl.CONSOLE["effects_title"], title_justify="left", header_style="bold")
+    for i, name in enumerate(text_nl.CONSOLE["effects_columns"]):
+        table.add_column(name, justify="left" if i < 2 else "right")
+    kinds = text_nl.KIND_NL
     for e in case.effects:
         s = summary["lines"][e.id]
         pv = s["pv"]
@@ -91,23 +80,33 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
         table.add_row(e.label, kinds[e.kind], nl_number(_mean(s["outcomes"]), 0), nl_eur_short(_mean(pv)), rng)
     console.print(table)
 
-    table = Table(title="Per jaar (gemiddeld, niet verdisconteerd)", title_justify="left", header_style="bold")
+    table = Table(title=text_nl.CONSOLE["yearly_title"], title_justify="left", header_style="bold")
     table.add_column("")
     for y in years:
         table.add_column(str(y), justify="right")
     y = summary["yearly"]
-    table.add_row("Kosten", *(nl_eur_short(x) for x in y["costs_mean"]))
-    table.add_row("Baten", *(nl_eur_short(x) for x in y["benefits_mean"]))
-    table.add_row("Baten/kosten", *(nl_number(b / c, 2) if c else "–" for b, c in zip(y["benefits_mean"], y["costs_mean"], strict=True)))
+    rows = text_nl.CONSOLE["yearly_rows"]
+    table.add_row(rows[0], *(nl_eur_short(x) for x in y["costs_mean"]))
+    table.add_row(rows[1], *(nl_eur_short(x) for x in y["benefits_mean"]))
+    table.add_row(rows[2], *(nl_number(b / c, 2) if c else "–" for b, c in zip(y["benefits_mean"], y["costs_mean"], strict=True)))
     console.print(table)
+
+    if summary.get("pm_posten"):
+        table = Table(title=text_nl.PM_TITLE, title_justify="left", header_style="bold")
+        for name in text_nl.PM_COLUMNS[:4]:
+            table.add_column(name)
+        for p in summary["pm_posten"]:
+            table.add_row(p["label"], case.stakeholders.get(p["stakeholder"], p["stakeholder"]),
+                          text_nl.DIRECTION_NL.get(p["direction"], p["direction"]), p.get("note") or "")
+        console.print(table)
+        console.print(text_nl.PM_INTRO)
 
     cut = _mean(m["pv_cut_off"])
     if cut:
-        console.print(f"Baten na {years[-1]} vallen buiten de horizon en tellen niet mee: {nl_eur(cut)} (contante waarde).")
+        console.print(text_nl.CONSOLE["cut_off"].format(last=years[-1], amount=nl_eur(cut)))
     mcse = m.get("bcr_of_means_mcse")
     if mcse is not None and mcse > MCSE_WARN_BCR:
-        console.print(f"[yellow]Let op: de Monte Carlo-fout van de verhouding is {nl_number(mcse, 3)}; "
-                      "gebruik meer trekkingen (--draws).[/yellow]")
+        console.print(f"[yellow]{text_nl.CONSOLE['mcse_warning'].format(mcse=nl_number(mcse, 3))}[/yellow]")
 
 
 def _mean(s: Any) -> float:
@@ -149,37 +148,41 @@ def _with_range(s: dict) -> str:
 def short_label(option: str, label: str) -> str:
     """'Scenario 2: schrappen ...' -> 'Scenario 2'; the baseline -> 'Basis'."""
     if option == "baseline":
-        return "Basis"
+        return text_nl.BASELINE_SHORT
     return label.split(":")[0] if ":" in label else label
 
 
 def verdict(option_label: str, change: dict, prob_best: float, who: str) -> str:
     """One line that states the expected effect of an option and how sure we are."""
     mean = change["mean"]
-    direction = "winst" if mean > 0 else "verlies"
-    sure = ("vrijwel zeker" if change["p05"] > 0 or change["p95"] < 0 else "onzeker: het interval omvat 0")
-    return (f"{option_label}: voor {who} naar verwachting {direction} van {nl_eur_short(abs(mean))} t.o.v. de basis "
-            f"(90%-interval {_range(change)}; {sure}); kans dat dit de beste keuze is: {nl_percent(prob_best)}.")
+    return text_nl.COMPARE["verdict"].format(
+        option=option_label, who=who, direction=text_nl.COMPARE["gain" if mean > 0 else "loss"],
+        amount=nl_eur_short(abs(mean)), range=_range(change),
+        sure=text_nl.COMPARE["sure" if change["p05"] > 0 or change["p95"] < 0 else "unsure"], p=nl_percent(prob_best))
 
 
 def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     """Print a comparison (the §5 compare object) as a Dutch table with verdicts."""
     dec = summary["decision"]
     perspective = dec["perspective"]
-    who = "de maatschappij" if perspective == "society" else case.stakeholders[perspective]
-    console.print(f"[bold]Scenariovergelijking {case.title}[/bold] — {nl_number(summary['draws'], 0)} trekkingen, "
-                  f"seed {summary['seed']}, gemeenschappelijke trekkingen voor alle opties")
-    console.print(f"Perspectief: {who}\n")
+    who = text_nl.SOCIETY if perspective == "society" else case.stakeholders[perspective]
+    console.print(f"[bold]{text_nl.COMPARE['title'].format(title=escape(case.title))}[/bold] — "
+                  + text_nl.COMPARE["draws"].format(n=nl_number(summary["draws"], 0), seed=summary["seed"]))
+    console.print(text_nl.COMPARE["perspective"].format(who=who) + "\n")
+    optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
+    if optimism:
+        console.print(optimism + "\n")
     cuts = summary["cuts"]
     funder = next(iter(cuts.values()))["funder"] if cuts else None
-    table = Table(header_style="bold", title_justify="left",
-                  title="Per optie, in € mln contante waarde over de looptijd (90%-interval tussen haakjes)")
-    table.add_column("Optie")
-    table.add_column("Budget bespaard", justify="right")
-    table.add_column("Baten verloren", justify="right")
-    table.add_column(f"Netto-effect {funder}" if funder else "Netto-effect", justify="right")
-    table.add_column("Verwachte NCW", justify="right", no_wrap=True)
-    table.add_column("Kans beste", justify="right", no_wrap=True)
+    table = Table(header_style="bold", title_justify="left", title=text_nl.COMPARE["table_title"])
+    cols = text_nl.COMPARE["columns"]
+    table.add_column(cols[0])
+    table.add_column(cols[1], justify="right")
+    table.add_column(cols[2], justify="right")
+    table.add_column(cols[3].format(who=case.stakeholders.get(funder, funder)) if funder else cols[3].format(who="").strip(),
+                     justify="right")
+    table.add_column(cols[4], justify="right", no_wrap=True)
+    table.add_column(cols[5], justify="right", no_wrap=True)
     for opt, label in summary["labels"].items():
         exp = _mln(dec["expected_npv"][opt])
         p = nl_percent(dec["prob_best"][opt])
@@ -193,8 +196,7 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     for label in summary["labels"].values():
         console.print(f"  {label}")
     console.print()
-    console.print(f"Verwachte waarde van perfecte informatie (EVPI) over deze keuze: {nl_eur_short(dec['evpi'])} "
-                  f"— zoveel is het hooguit waard om alle onzekerheid weg te nemen voordat er besloten wordt.\n")
+    console.print(text_nl.COMPARE["evpi"].format(evpi=nl_eur_short(dec["evpi"])) + "\n")
     for opt, label in summary["labels"].items():
         if opt == "baseline":
             continue
@@ -203,19 +205,20 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
         console.print("• " + verdict(label, change, dec["prob_best"][opt], who))
     curves = summary.get("acceptability")
     if curves:
-        _print_curve(console, curves["by_weight"], "weight", "Gewicht niet-fiscale baten", summary["labels"],
+        _print_curve(console, curves["by_weight"], "weight", text_nl.COMPARE["weight"], summary["labels"],
                      lambda x: nl_number(x, 1))
-        _print_curve(console, curves["by_discount_rate"], "discount_rate", "Discontovoet", summary["labels"],
+        _print_curve(console, curves["by_discount_rate"], "discount_rate", text_nl.COMPARE["rate"], summary["labels"],
                      lambda x: nl_percent(x, 2))
     cut_options = [o for o in summary["labels"] if o != "baseline"]
     if cut_options:
         least = max(cut_options, key=lambda o: dec["expected_npv"][o])
-        console.print(f"\nMinst nadelige bezuiniging voor {who}: [bold]{summary['labels'][least]}[/bold].")
+        noun = text_nl.cut_noun(cuts[least]["budget_saved"]["mean"])
+        console.print("\n" + text_nl.least_harmful(noun, who, f"[bold]{escape(summary['labels'][least])}[/bold]"))
 
 
 def _print_curve(console: Console, records: list[dict], key: str, title: str, labels: dict, fmt) -> None:
     """Acceptability curve as a table: rows = x values, columns = P(best) per option."""
-    table = Table(title=f"Kans dat elke optie de beste is, per {title.lower()}", title_justify="left", header_style="bold")
+    table = Table(title=text_nl.COMPARE["curve_title"].format(what=title.lower()), title_justify="left", header_style="bold")
     table.add_column(title, justify="right")
     for opt, label in labels.items():
         table.add_column(short_label(opt, label), justify="right")
@@ -227,33 +230,32 @@ def _print_curve(console: Console, records: list[dict], key: str, title: str, la
 
 
 def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
-    """Print a sensitivity result as a Dutch table (top ``top`` parameters)."""
-    titles = {"tornado": "Tornado: uitkomst bij P10 en P90 van elke parameter (overige op basiswaarde)",
-              "breakeven": "Omslagwaarden: waarde waarbij de conclusie omslaat (overige op basiswaarde)",
-              "sobol": "Sobol-indices: aandeel van de onzekerheid in de uitkomst",
-              "morris": "Morris-screening: gemiddeld absoluut effect (mu*)"}
+    """Print a sensitivity result as a Dutch table (top ``top`` parameters, by their labels)."""
     money = result.output != "bcr"
     fmt = (lambda x: nl_eur_short(x)) if money else (lambda x: nl_number(x, 2))
     versus = result.extra.get("versus")
-    what = f"verschil {result.scenario} − {versus}" if versus else f"scenario: {result.scenario}"
-    console.print(f"[bold]{titles[result.method]}[/bold] — uitkomst: {result.output}, {what}")
+    option = text_nl.option_short(case, result.scenario)
+    what = (text_nl.CONSOLE["difference"].format(option=option, versus=text_nl.option_short(case, versus)) if versus
+            else text_nl.option_label(case, result.scenario))
+    console.print(f"[bold]{text_nl.METHOD_TITLES[result.method]}[/bold] — "
+                  + text_nl.CONSOLE["sensitivity_of"].format(output=text_nl.output_label(result.output, case).lower(),
+                                                             what=escape(what)))
     table = Table(header_style="bold")
-    table.add_column("Parameter")
-    rows = list(result.parameters.items())[:top]
+    table.add_column(text_nl.PARAMETER)
+    rows = [(case.label_of(name), r) for name, r in list(result.parameters.items())[:top]]
     if result.method == "tornado":
-        for col in ("Laag", "Hoog", "Uitkomst laag", "Uitkomst hoog", "Bereik"):
+        for col in text_nl.CONSOLE["tornado_columns"]:
             table.add_column(col, justify="right")
         for name, r in rows:
             table.add_row(name, nl_smart(r["low"]), nl_smart(r["high"]), fmt(r["output_low"]),
                           fmt(r["output_high"]), fmt(r["swing"]))
     elif result.method == "breakeven":
-        for col in ("Basis", "Omslagwaarde", "Kans voorbij omslag"):
+        for col in text_nl.BREAKEVEN_COLUMNS[1:]:
             table.add_column(col, justify="right")
         for name, r in rows:
             if r["value"] is None:
                 extra = r.get("value_outside_range")
-                table.add_row(name, nl_smart(r["base"]),
-                              "geen binnen bereik" + (f" (pas bij {nl_smart(extra)})" if extra is not None else ""), "")
+                table.add_row(name, nl_smart(r["base"]), text_nl.not_in_range(nl_smart(extra) if extra is not None else None), "")
             else:
                 q = r["quantile"]
                 beyond = q if r["value"] < r["base"] else 1 - q
@@ -270,9 +272,9 @@ def print_sensitivity(result, case, console: Console, top: int = 15) -> None:
             table.add_row(name, fmt(r["mu_star"]), fmt(r["mu_star_conf"]), fmt(r["sigma"]))
     console.print(table)
     if len(result.parameters) > top:
-        console.print(f"({len(result.parameters) - top} parameters met kleinere invloed niet getoond; --json geeft alles.)")
+        console.print(f"({text_nl.NOT_SHOWN.format(n=len(result.parameters) - top)})")
     for note in result.notes:
-        console.print(f"• {note}")
+        console.print(f"• {escape(text_nl.sensitivity_note(note, case))}")
 
 
 # --- value of information (EVPPI) ---------------------------------------------------------------

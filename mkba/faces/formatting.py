@@ -23,10 +23,13 @@ def nl_number(x: float, decimals: int = 2) -> str:
 
 
 def nl_smart(x: float) -> str:
-    """A parameter value with sensible decimals: 600 -> '600', 2,73 -> '2,73', 0,35 -> '0,350'."""
+    """A parameter value with sensible decimals: 600 -> '600', 2,73 -> '2,73', 0,35 -> '0,350';
+    a whole number stays whole (35 -> '35', not '35,00')."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
     ax = abs(x)
+    if ax >= 1 and float(x).is_integer():
+        return nl_number(x, 0)
     return nl_number(x, 0 if ax >= 100 else 2 if ax >= 1 else 3)
 
 

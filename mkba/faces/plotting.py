@@ -8,7 +8,7 @@ computes model numbers. Notebooks call these functions and hold no plotting code
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,10 +17,12 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from mkba.faces.formatting import nl_eur, nl_number, nl_percent, nl_smart
+from mkba.faces import text_nl
+from mkba.faces.formatting import avg_count, nl_eur, nl_number, nl_percent, nl_smart
 
 PALETTE = "colorblind"
-KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
+KIND_NL = text_nl.KIND_NL
+Labels = Mapping[str, str] | Callable[[str], str] | None
 
 
 def setup_style() -> None:
@@ -30,13 +32,30 @@ def setup_style() -> None:
                       "axes.titlesize": 12, "axes.labelsize": 10})
 
 
+def _tick_decimals(values, most: int = 3) -> int:
+    """The fewest decimals that show every tick value exactly (so 2,5 never reads as 2 or 3)."""
+    for decimals in range(most + 1):
+        if all(abs(round(v, decimals) - v) < 1e-9 * max(1.0, abs(v)) for v in values):
+            return decimals
+    return most
+
+
 def _eur_axis(ax, axis: str = "x") -> None:
-    def fmt(x, _pos):
-        if abs(x) >= 1e6:
-            return f"{'−' if x < 0 else ''}€ {nl_number(abs(x) / 1e6, 1)} mln"
-        return nl_eur(x)
+    """Euro ticks in one unit per axis: all in millions ('€ 1,2 mln') once any tick reaches a
+    million, with as many decimals as the step needs, so labels stay short and never repeat."""
     target = ax.xaxis if axis == "x" else ax.yaxis
-    target.set_major_locator(MaxNLocator(nbins=6 if axis == "x" else 8))
+    target.set_major_locator(MaxNLocator(nbins=5 if axis == "x" else 7, steps=[1, 2, 2.5, 5, 10]))
+
+    def fmt(x, _pos):
+        ticks = list(target.get_majorticklocs())
+        big = max((abs(t) for t in ticks), default=abs(x)) >= 1e6
+        if not big:
+            return nl_eur(x)
+        decimals = _tick_decimals([t / 1e6 for t in ticks])
+        if abs(x) < 1e-3:
+            return "€\u00a00"
+        return f"{'−' if x < 0 else ''}€\u00a0{nl_number(abs(x) / 1e6, decimals)}\u00a0mln"
+
     target.set_major_formatter(FuncFormatter(fmt))
 
 
@@ -45,7 +64,15 @@ def _ratio_axis(ax, axis: str = "x") -> None:
 
 
 def _pct_axis(ax, axis: str = "y") -> None:
-    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(FuncFormatter(lambda x, _p: nl_percent(x)))
+    """Percent ticks at 'nice' steps, with as many decimals as the step needs, so no two ticks
+    ever read the same (0%, 0,5%, 1%, … rather than 0%, 1%, 1%, 2%)."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+
+    def fmt(x, _pos):
+        return nl_percent(x, _tick_decimals([100 * t for t in target.get_majorticklocs()]))
+
+    target.set_major_formatter(FuncFormatter(fmt))
 
 
 def _new(width: float = 8, height: float = 4.5) -> tuple[Figure, plt.Axes]:
@@ -63,20 +90,20 @@ def distribution(values: np.ndarray, kind: str = "npv", title: str | None = None
     fig, ax = _new()
     sns.histplot(values, bins=60, stat="probability", ax=ax, color=sns.color_palette(PALETTE)[0], edgecolor="white")
     p05, p95 = np.quantile(values, [0.05, 0.95])
-    ax.axvspan(p05, p95, color="grey", alpha=0.12, label="90%-interval")
+    ax.axvspan(p05, p95, color="grey", alpha=0.12, label=text_nl.FIGURE["interval"])
     line = 0.0 if kind == "npv" else 1.0
-    ax.axvline(line, color="crimson", lw=2, label="break-even (baten = kosten)")
-    ax.axvline(values.mean(), color="black", lw=1.5, ls="--", label="gemiddelde")
+    ax.axvline(line, color="crimson", lw=2, label=text_nl.OMSLAG)
+    ax.axvline(values.mean(), color="black", lw=1.5, ls="--", label=text_nl.FIGURE["mean"])
     if kind == "npv":
         _eur_axis(ax)
-        ax.set_xlabel("Netto contante waarde")
+        ax.set_xlabel(text_nl.FIGURE["npv_axis"])
     else:
         _ratio_axis(ax)
-        ax.set_xlabel("Baten/kosten-verhouding (€ baten per € kosten)")
+        ax.set_xlabel(text_nl.FIGURE["bcr_axis"])
     _pct_axis(ax)
-    ax.set_ylabel("Aandeel trekkingen")
+    ax.set_ylabel(text_nl.FIGURE["share_of_draws"])
     share = np.mean(values > line)
-    ax.set_title(title or f"Verdeling over {nl_number(len(values), 0)} trekkingen — kans baten > kosten: {nl_percent(share)}")
+    ax.set_title(title or text_nl.FIGURE["distribution_title"].format(n=nl_number(len(values), 0), p=nl_percent(share)))
     ax.legend(loc="upper left", fontsize=8)
     return fig
 
@@ -92,16 +119,16 @@ def stakeholder_bars(frame: pd.DataFrame) -> Figure:
     fig, ax = _new(8, 0.8 + 0.9 * len(frame))
     y = np.arange(len(frame))
     colours = sns.color_palette(PALETTE)
-    ax.barh(y - 0.2, -frame["kosten"], height=0.38, color=colours[3], label="kosten")
+    ax.barh(y - 0.2, -frame["kosten"], height=0.38, color=colours[3], label=text_nl.FIGURE["costs"])
     left = np.zeros(len(frame))
-    for i, kind in enumerate(("fiscaal", "economisch", "sociaal")):
-        ax.barh(y + 0.2, frame[kind], left=left, height=0.38, color=colours[i], label=f"baten: {kind}")
+    for i, kind in enumerate(KIND_NL.values()):
+        ax.barh(y + 0.2, frame[kind], left=left, height=0.38, color=colours[i], label=text_nl.FIGURE["benefits_of_kind"].format(kind=kind))
         left += frame[kind].to_numpy()
     ax.set_yticks(y, frame["label"])
     ax.axvline(0, color="black", lw=0.8)
     _eur_axis(ax)
-    ax.set_xlabel("Contante waarde (kosten links, baten rechts)")
-    ax.set_title("Wie betaalt en wie profiteert")
+    ax.set_xlabel(text_nl.FIGURE["stakeholders_axis"])
+    ax.set_title(text_nl.FIGURE["stakeholders_title"])
     ax.legend(loc="lower right", fontsize=8)
     ax.invert_yaxis()
     return fig
@@ -112,37 +139,38 @@ def yearly_flows(years: list[int], costs: list[float], benefits: list[float]) ->
     fig, ax = _new()
     x = np.arange(len(years))
     colours = sns.color_palette(PALETTE)
-    ax.bar(x - 0.2, costs, width=0.4, color=colours[3], label="kosten")
-    ax.bar(x + 0.2, benefits, width=0.4, color=colours[2], label="baten")
+    ax.bar(x - 0.2, costs, width=0.4, color=colours[3], label=text_nl.FIGURE["costs"])
+    ax.bar(x + 0.2, benefits, width=0.4, color=colours[2], label=text_nl.FIGURE["benefits"])
     for xi, c, b in zip(x, costs, benefits, strict=True):
         if c:
             ax.annotate(nl_number(b / c, 2), (xi + 0.2, b), ha="center", va="bottom", fontsize=9)
     ax.set_xticks(x, [str(y) for y in years])
     _eur_axis(ax, "y")
-    ax.set_ylabel("Gemiddeld per jaar (niet verdisconteerd)")
-    ax.set_title("Kosten en baten per jaar (getal: baten/kosten in dat jaar)")
+    ax.set_ylabel(text_nl.FIGURE["yearly_axis"])
+    ax.set_title(text_nl.FIGURE["yearly_title"])
     ax.legend(fontsize=8)
     return fig
 
 
 # --- sensitivity ---------------------------------------------------------------------------------
-def tornado_chart(result, top: int = 12, labels: Mapping[str, str] | None = None) -> Figure:
-    """Tornado chart: output at each parameter's low and high value, widest bar on top."""
+def tornado_chart(result, top: int = 12, labels: Labels = None, case=None) -> Figure:
+    """Tornado chart: output at each parameter's low and high value, widest bar on top.
+    ``labels`` (a mapping or a function such as ``case.label_of``) names the parameters."""
     rows = list(result.parameters.items())[:top]
     base = result.extra.get("base_output", 0.0)
-    fig, ax = _new(8, 1 + 0.42 * len(rows))
+    fig, ax = _new(10, 1 + 0.42 * len(rows))
     colours = sns.color_palette(PALETTE)
     for i, (_name, r) in enumerate(rows):
         lo, hi = r["output_low"], r["output_high"]
-        ax.barh(i, lo - base, left=base, color=colours[0], height=0.6, label="parameter laag (P10)" if i == 0 else None)
-        ax.barh(i, hi - base, left=base, color=colours[1], height=0.6, label="parameter hoog (P90)" if i == 0 else None)
+        ax.barh(i, lo - base, left=base, color=colours[0], height=0.6, label=text_nl.TORNADO_LOW if i == 0 else None)
+        ax.barh(i, hi - base, left=base, color=colours[1], height=0.6, label=text_nl.TORNADO_HIGH if i == 0 else None)
     ax.axvline(base, color="black", lw=1)
     ax.set_yticks(range(len(rows)), [_param_label(n, r, labels) for n, r in rows], fontsize=8)
     ax.invert_yaxis()
     money = result.output != "bcr"
     (_eur_axis if money else _ratio_axis)(ax)
-    ax.set_xlabel(_output_label(result.output))
-    ax.set_title("Tornado: invloed van elke aanname (overige op basiswaarde)")
+    ax.set_xlabel(text_nl.output_label(result.output, case))
+    ax.set_title(text_nl.TORNADO_TITLE)
     ax.legend(fontsize=8, loc="lower right")
     return fig
 
@@ -163,22 +191,22 @@ def _grouped_barh(ax, groups: list[str], series: list[str], mean: np.ndarray, lo
     ax.invert_yaxis()
 
 
-def sobol_bars(result, top: int = 12) -> Figure:
+def sobol_bars(result, top: int = 12, labels: Labels = None, case=None) -> Figure:
     """First-order (S1) and total (ST) Sobol' indices with their confidence intervals."""
     rows = list(result.parameters.items())[:top]
-    names = [n for n, _ in rows]
+    names = [_label(labels, n) for n, _ in rows]
     mean = np.array([[r["S1"], r["ST"]] for _, r in rows])
     conf = np.array([[r["S1_conf"], r["ST_conf"]] for _, r in rows])
-    fig, ax = _new(8, 1 + 0.45 * len(rows))
-    _grouped_barh(ax, names, ["eerste orde (S1)", "totaal (ST)"], mean, mean - conf, mean + conf)
+    fig, ax = _new(10, 1 + 0.45 * len(rows))
+    _grouped_barh(ax, names, list(text_nl.SOBOL_SERIES), mean, mean - conf, mean + conf)
     _pct_axis(ax, "x")
-    ax.set_xlabel("Aandeel van de variantie van de uitkomst (lijn: betrouwbaarheidsinterval)")
-    ax.set_title(f"Sobol-indices ({_output_label(result.output)})")
+    ax.set_xlabel(text_nl.SOBOL_AXIS)
+    ax.set_title(f"Sobol'-indices ({text_nl.output_label(result.output, case).lower()})")
     ax.legend(fontsize=8, loc="lower right")
     return fig
 
 
-def breakeven_table(result, labels: Mapping[str, str] | None = None, max_rows: int = 15):
+def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None):
     """Break-even values as a styled DataFrame (Dutch headers, nl-NL numbers).
 
     Rows: parameters whose break-even lies inside their range (most likely first), then
@@ -194,21 +222,22 @@ def breakeven_table(result, labels: Mapping[str, str] | None = None, max_rows: i
     for name, r in chosen:
         if r["value"] is None:
             outside = r.get("value_outside_range")
-            rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
-                         "Omslagwaarde": "geen binnen bereik" + (f" (pas bij {nl_smart(outside)})" if outside is not None else ""),
-                         "Kans voorbij omslag": "–"})
+            rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
+                         text_nl.BREAKEVEN_COLUMNS[2]: text_nl.not_in_range(nl_smart(outside) if outside is not None else None),
+                         text_nl.BREAKEVEN_COLUMNS[3]: "–"})
         else:
             q = r["quantile"]
             beyond = q if r["value"] < r["base"] else 1 - q
-            rows.append({"Parameter": (labels or {}).get(name, name), "Basiswaarde": nl_smart(r["base"]),
-                         "Omslagwaarde": nl_smart(r["value"]), "Kans voorbij omslag": nl_percent(beyond)})
-    frame = pd.DataFrame(rows, columns=["Parameter", "Basiswaarde", "Omslagwaarde", "Kans voorbij omslag"])
-    caption = f"Omslagwaarden: waarde waarbij {_target_text(result)} (overige parameters op basiswaarde)."
+            rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
+                         text_nl.BREAKEVEN_COLUMNS[2]: nl_smart(r["value"]), text_nl.BREAKEVEN_COLUMNS[3]: nl_percent(beyond)})
+    frame = pd.DataFrame(rows, columns=list(text_nl.BREAKEVEN_COLUMNS))
+    caption = text_nl.FIGURE["breakeven_caption"].format(target=_target_text(result, case))
     if left_out:
-        caption += f" {left_out} verdere parameter(s) met een omslag ver buiten hun bereik niet getoond."
+        caption += text_nl.FIGURE["breakeven_left_out"].format(n=left_out)
     if never:
-        caption += f" {never} parameter(s) kunnen de uitkomst op geen enkele toegestane waarde laten omslaan."
-    return frame.style.hide(axis="index").set_caption(caption).set_properties(subset=["Parameter", "Omslagwaarde"], **{"text-align": "left"})
+        caption += text_nl.FIGURE["breakeven_never"].format(n=never)
+    return frame.style.hide(axis="index").set_caption(caption).set_properties(
+        subset=[text_nl.PARAMETER, text_nl.BREAKEVEN_COLUMNS[2]], **{"text-align": "left"})
 
 
 # --- scenarios -----------------------------------------------------------------------------------
@@ -223,8 +252,8 @@ def scenario_comparison(frame: pd.DataFrame) -> Figure:
     _grouped_barh(ax, options, who, grid["mean"], grid["p05"], grid["p95"])
     ax.axvline(0, color="black", lw=1)
     _eur_axis(ax)
-    ax.set_xlabel("Verandering netto-effect t.o.v. de basis (contante waarde; lijn: 90%-interval)")
-    ax.set_title("Wie draagt de bezuiniging?")
+    ax.set_xlabel(text_nl.FIGURE["options_axis"])
+    ax.set_title(text_nl.FIGURE["options_title"])
     ax.legend(fontsize=8, loc="best")
     return fig
 
@@ -240,41 +269,87 @@ def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[
     sns.lineplot(data, x=x, y="prob_best", hue="option", marker="o", ax=ax)
     ax.set_ylim(-0.02, 1.02)
     _pct_axis(ax)
-    ax.set_ylabel("Kans dat de optie de beste is")
+    ax.set_ylabel(text_nl.FIGURE["prob_best_axis"])
     if x == "weight":
-        ax.set_xlabel("Gewicht van niet-fiscale (sociale en economische) baten: 0 = alleen geld, 1 = volledige MKBA")
-        ax.set_title("Acceptatiecurve naar gewicht van maatschappelijke baten" + (f" — {who}" if who else ""))
+        ax.set_xlabel(text_nl.FIGURE["weight_axis"])
+        ax.set_title(text_nl.FIGURE["weight_title"] + (f" — {who}" if who else ""))
     else:
         _pct_axis(ax, "x")
-        ax.set_xlabel("Discontovoet")
-        ax.set_title("Acceptatiecurve naar discontovoet" + (f" — {who}" if who else ""))
+        ax.set_xlabel(text_nl.FIGURE["rate_axis"])
+        ax.set_title(text_nl.FIGURE["rate_title"] + (f" — {who}" if who else ""))
     ax.legend(title="", fontsize=8)
     return fig
 
 
-def _param_label(name: str, record: dict, labels: Mapping[str, str] | None) -> str:
-    label = (labels or {}).get(name, name)
-    return f"{label} ({nl_smart(record['low'])} – {nl_smart(record['high'])})"
+def _label(labels: Labels, name: str) -> str:
+    if labels is None:
+        return name
+    if callable(labels):
+        return labels(name)
+    return labels.get(name, name)
 
 
-def _output_label(output: str) -> str:
-    if output == "npv":
-        return "Netto contante waarde"
-    if output == "bcr":
-        return "Baten/kosten-verhouding"
-    if output.startswith("net:"):
-        return f"Netto-effect {output[4:]}"
-    return output
+def _param_label(name: str, record: dict, labels: Labels) -> str:
+    return f"{_label(labels, name)} ({nl_smart(record['low'])} – {nl_smart(record['high'])})"
 
 
-def _target_text(result) -> str:
+def _target_text(result, case=None) -> str:
     target = result.extra.get("target", 0.0)
     versus = result.extra.get("versus")
+    output = text_nl.output_label(result.output, case).lower()
     if versus:
-        return f"{result.scenario} en {versus} even goed uitpakken ({_output_label(result.output).lower()})"
+        first = text_nl.option_short(case, result.scenario) if case is not None else result.scenario
+        second = text_nl.option_short(case, versus) if case is not None else versus
+        return text_nl.FIGURE["target_versus"].format(first=first, second=second, output=output)
     if result.output == "bcr":
-        return f"de baten/kosten-verhouding {nl_number(target, 2)} wordt"
-    return f"{_output_label(result.output).lower()} nul wordt"
+        return text_nl.FIGURE["target_bcr"].format(target=nl_number(target, 2))
+    return text_nl.FIGURE["target_zero"].format(output=output)
+
+
+# --- data in: how substitution was estimated ------------------------------------------------------
+def shrinkage_plot(frame: pd.DataFrame, overall: float) -> Figure:
+    """Per team: its own share (open dot) and the partially pooled estimate with 90% interval
+    (filled dot and bar), against the overall share (dashed line)."""
+    fig, ax = _new(8, 0.7 * max(len(frame), 2) + 1.5)
+    y = np.arange(len(frame))
+    colors = sns.color_palette(PALETTE)
+    ax.hlines(y, frame["p05"], frame["p95"], color=colors[0], lw=3, alpha=0.5, label="90%-interval (gepoold)")
+    ax.scatter(frame["eigen_aandeel"], y, facecolors="none", edgecolors="black", s=60, label="eigen aandeel team", zorder=3)
+    ax.scatter(frame["gepoold"], y, color=colors[0], s=60, label="gepoolde schatting", zorder=4)
+    for yi, (raw, pooled) in zip(y, zip(frame["eigen_aandeel"], frame["gepoold"], strict=True), strict=True):
+        ax.annotate("", xy=(pooled, yi), xytext=(raw, yi), arrowprops={"arrowstyle": "->", "color": "grey"})
+    ax.axvline(overall, color="crimson", ls="--", lw=1.5, label="totaal")
+    ax.set_yticks(y, [f"{t} ({avg_count(n)} trajecten)" for t, n in zip(frame["team"], frame["trajecten"], strict=True)])
+    _pct_axis(ax, "x")
+    ax.set_xlabel("Aandeel trajecten met een maatwerkalternatief")
+    ax.set_title("Substitutie per team: eigen aandeel en gepoolde schatting")
+    ax.legend(loc="best", fontsize=8)
+    return fig
+
+
+def its_plot(frame: pd.DataFrame, title: str) -> Figure:
+    """Observed clients in care (dots; censored '<10' cells as a bar over [0, 9]), the model's
+    fit, and the counterfactual without the change with its 90% band."""
+    fig, ax = _new()
+    x = np.arange(len(frame))
+    colors = sns.color_palette(PALETTE)
+    post = frame["na_vanaf"].to_numpy(dtype=bool)
+    ax.fill_between(x[post], frame["zonder_p05"][post], frame["zonder_p95"][post], color="grey", alpha=0.2,
+                    label="zonder verandering (90%-band)")
+    ax.plot(x, frame["zonder_verandering"], color="grey", ls="--", label="zonder verandering")
+    ax.plot(x, frame["fit"], color=colors[0], label="model")
+    seen = ~frame["gecensureerd"].to_numpy(dtype=bool)
+    ax.scatter(x[seen], frame["waargenomen"][seen], color="black", zorder=3, label="waargenomen")
+    if (~seen).any():
+        ax.vlines(x[~seen], 0, 9, color="black", lw=4, alpha=0.4, label="<10 (gecensureerd)")
+    if post.any():
+        ax.axvline(x[post][0] - 0.5, color="crimson", lw=1, label="vanaf")
+    ax.set_xticks(x, frame["periode"], rotation=45, ha="right")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: nl_number(v, 0)))
+    ax.set_ylabel("Cliënten in zorg")
+    ax.set_title(title)
+    ax.legend(loc="best", fontsize=8)
+    return fig
 
 
 # --- value of information ----------------------------------------------------------------------

@@ -8,7 +8,8 @@ Order of work (DESIGN §7):
 3. convert each to a self-contained HTML page with code hidden (nbconvert, offline template);
 4. write ``summary.json`` (the ``mkba run --json`` object for the same seed), ``draws.parquet``,
    ``manifest.json`` (case SHA-256, options, seed, draws, versions, time, file hashes) and
-   ``index.html``;
+   ``index.html``; with ``pdf=True`` every report page is also printed to A4 PDF
+   (:mod:`mkba.faces.pdf`, headless Chromium), listed in the index and the manifest;
 5. rename the folder to ``reports/<case>/<run>/`` in one step.
 
 A failure renames the working folder to ``<run>-mislukt`` (the executed notebook kept for
@@ -38,12 +39,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mkba.core.case import Case, scenario_label
+from mkba.core.bundled import notebooks_dir
+from mkba.core.case import Case
 from mkba.core.errors import MkbaError, UsageError
 from mkba.data_in.cases import load_case
+from mkba.faces import text_nl
 from mkba.faces.formatting import nl_number
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent.parent / "notebooks"
+NOTEBOOKS = notebooks_dir()  # checkout: notebooks/; installed wheel: mkba/resources/notebooks/
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 REPORT_NOTEBOOK = "mkba_report.ipynb"
 COMPARISON_NOTEBOOK = "scenario_comparison.ipynb"
@@ -90,11 +93,11 @@ def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, d
         stem = f"rapport-{option or 'basis'}"
         jobs.append(Job(REPORT_NOTEBOOK, stem, {"case_path": str(case_path), "scenario": option or "", "draws": draws,
                                                 "seed": seed, "sobol_n": sobol_n, "workers": workers},
-                        scenario_label(case, option)))
+                        text_nl.option_label(case, option)))
     if case.scenarios and not scenario:
         jobs.append(Job(COMPARISON_NOTEBOOK, "scenariovergelijking",
                         {"case_path": str(case_path), "draws": draws, "seed": seed, "workers": workers},
-                        "Bezuinigingsscenario's naast elkaar"))
+                        text_nl.INDEX_COMPARISON))
     return jobs
 
 
@@ -158,28 +161,42 @@ def _html_exporter():
 
 
 def _index_html(case: Case, run_id: str, jobs: list[Job], headline: list[str], manifest: dict) -> str:
-    links = "\n".join(f'<li><a href="{html.escape(j.stem)}.html">{html.escape(j.title)}</a></li>' for j in jobs)
-    lines = "\n".join(f"<p><strong>{html.escape(line)}</strong></p>" for line in headline)
-    files = "\n".join(f'<li><a href="{html.escape(name)}">{html.escape(name)}</a></li>'
-                      for name in sorted(manifest["files"]) if not name.endswith(".html"))
+    """The run's front page: the headline, the reports (and their PDFs), then — at the end — the
+    data files and provenance (seed, hashes, versions)."""
+    esc = html.escape
+    pdfs = set(manifest.get("pdf", []))
+    links = "\n".join(
+        f'<li><a href="{esc(j.stem)}.html">{esc(j.title)}</a>'
+        + (f' — <a href="{esc(j.stem)}.pdf">{text_nl.INDEX_PDF}</a>' if f"{j.stem}.pdf" in pdfs else "") + "</li>"
+        for j in jobs)
+    lines = "\n".join(f"<p><strong>{esc(line)}</strong></p>" for line in headline)
+    optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
+    lines += f"\n<p><em>{esc(optimism)}</em></p>" if optimism else ""
+    files = "\n".join(f'<li><a href="{esc(name)}">{esc(name)}</a></li>'
+                      for name in sorted(manifest["files"]) if not name.endswith((".html", ".pdf")))
+    provenance = text_nl.INDEX_PROVENANCE.format(
+        run=f"<code>{esc(run_id)}</code>", draws=nl_number(manifest["draws"], 0), seed=manifest["seed"],
+        file=f"<code>{esc(manifest['case_file'])}</code>", sha=f"<code>{manifest['case_sha256'][:16]}…</code>",
+        version=esc(manifest["versions"]["mkba"]), time=esc(manifest["finished"]))
     return f"""<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>MKBA {html.escape(case.title)} — {html.escape(run_id)}</title>
+<html lang="nl"><head><meta charset="utf-8"><title>MKBA {esc(case.title)}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;line-height:1.5}}
-code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
+code{{background:#f3f3f3;padding:0 .2rem}} .herkomst{{color:#555;font-size:.9rem}}</style></head>
 <body>
-<h1>MKBA {html.escape(case.title)}</h1>
+<h1>MKBA {esc(case.title)}</h1>
 {lines}
-<h2>Rapporten</h2>
+<h2>{text_nl.INDEX_REPORTS}</h2>
 <ul>
 {links}
 </ul>
-<h2>Gegevens</h2>
+<h2>{text_nl.PROVENANCE_TITLE}</h2>
+<div class="herkomst">
+<p>{provenance}</p>
+<p>{text_nl.INDEX_FILES}</p>
 <ul>
 {files}
 </ul>
-<p>Run <code>{html.escape(run_id)}</code> — {nl_number(manifest['draws'], 0)} trekkingen, seed {manifest['seed']},
-casusbestand <code>{html.escape(manifest['case_file'])}</code> (SHA-256 <code>{manifest['case_sha256'][:16]}…</code>),
-mkba {html.escape(manifest['versions']['mkba'])}, gemaakt {html.escape(manifest['finished'])}.</p>
+</div>
 </body></html>
 """
 
@@ -187,7 +204,7 @@ mkba {html.escape(manifest['versions']['mkba'])}, gemaakt {html.escape(manifest[
 def build_report(case_path: str | Path, scenario: str | None = None, all_options: bool = False, draws: int = 10_000,
                  seed: int = 1, out: str | Path = "reports", sobol_n: int = 2048,
                  on_notebook: Callable[[int, int, str], None] | None = None, progress_bar: bool = False,
-                 workers: int = 1) -> Path:
+                 workers: int = 1, pdf: bool = False) -> Path:
     """Build a report; return the run folder ``<out>/<case-id>/<run-id>``.
 
     Parameters
@@ -211,11 +228,13 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     workers : int
         Local processes for the draws and the Sobol' bootstrap, in every notebook (the
         notebooks' ``workers`` parameter); no number changes.
+    pdf : bool
+        Also print every report page to A4 PDF (headless Chromium); checked before anything runs.
 
     Raises
     ------
-    CaseError, UsageError
-        Before anything runs, for bad input.
+    CaseError, UsageError, PdfError
+        Before anything runs, for bad input (or ``pdf=True`` without Chromium or Playwright).
     ReportError
         When a notebook fails; the run folder is kept as ``<run-id>-mislukt``.
     """
@@ -230,6 +249,11 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     case = load_case(case_path)  # validates; raises CaseError with every problem
     jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n, workers)
     check_notebook_parameters(jobs)
+    chromium = None
+    if pdf:
+        from mkba.faces import pdf as pdf_module
+
+        chromium = pdf_module.check()  # before anything runs: no half-made report for want of Chromium
 
     case_dir = _case_dir(Path(out), case.id)
     final, work = _reserve(case_dir, _run_id(scenario, all_options, draws, seed))
@@ -251,6 +275,10 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
             body, _ = exporter.from_filename(str(executed))
             write_text_atomic(work / f"{job.stem}.html", body)
         current = None
+        pdfs = []
+        if pdf:
+            pdfs = [p.name for p in pdf_module.print_pdfs(
+                [(work / f"{j.stem}.html", work / f"{j.stem}.pdf") for j in jobs], case.title, chromium)]
         main_option = scenario if not all_options else None
         options = [main_option, *(case.scenarios if all_options else ())]
         results = mkba.simulate_many(case, options, draws=draws, seed=seed, workers=workers)
@@ -273,6 +301,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
             "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "seconds": round(time.perf_counter() - t0, 1), "versions": report_data.versions(),
             "notebooks": [{"notebook": j.notebook, "output": f"{j.stem}.html", "parameters": j.parameters} for j in jobs],
+            "pdf": pdfs,
             "files": {},
         }
         for path in sorted(work.iterdir()):

@@ -19,10 +19,12 @@ import pandas as pd
 
 from mkba.core.case import Case
 from mkba.core.results import Result
-from mkba.faces.console import board_sentence
+from mkba.faces import text_nl
+from mkba.faces import text_nl as _text_nl  # the data-in section's name for it
 from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.text_nl import board_sentence
 
-KIND_NL = {"fiscal": "fiscaal", "economic": "economisch", "social": "sociaal"}
+KIND_NL = text_nl.KIND_NL
 DEPENDENCIES = ("numpy", "scipy", "pandas", "SALib", "PyYAML", "pydantic", "matplotlib", "seaborn",
                 "papermill", "nbconvert", "pyarrow", "typer", "rich", "babel")
 MCSE_WARN_RATIO = 0.01
@@ -31,7 +33,7 @@ MCSE_WARN_RATIO = 0.01
 def board_summary(result: Result) -> list[str]:
     """The board sentences in Dutch: for society, and for the main funder (its own return)."""
     summary = result.summary()
-    lines = [board_sentence(summary["metrics"], "Voor de maatschappij")]
+    lines = [board_sentence(summary["metrics"], text_nl.FOR_SOCIETY)]
     sid = result.funder()
     costs = result.column(f"stakeholder.{sid}.pv_costs")
     benefits = result.column(f"stakeholder.{sid}.pv_benefits")
@@ -39,22 +41,90 @@ def board_summary(result: Result) -> list[str]:
     if np.mean(costs) > 0:
         ratio = benefits / costs
         p05, p95 = np.quantile(ratio, [0.05, 0.95])
-        lines.append(
-            f"Voor {result.case.stakeholders[sid]} zelf: elke geïnvesteerde euro levert naar "
-            f"verwachting {nl_eur(np.mean(benefits) / np.mean(costs), 2)} op (90%-interval {nl_eur(p05, 2)} – "
-            f"{nl_eur(p95, 2)}), waarvan {nl_eur(np.mean(fiscal) / np.mean(costs), 2)} in geld "
-            f"(fiscale baten: vermeden uitgaven); de rest komt bij anderen terecht. Kans dat de eigen baten de kosten "
-            f"overtreffen: "
-            f"{nl_percent(float(np.mean(ratio > 1)))}.")
+        lines.append(text_nl.funder_sentence(result.case.stakeholders[sid], float(np.mean(benefits) / np.mean(costs)),
+                                             float(p05), float(p95), float(np.mean(fiscal) / np.mean(costs)),
+                                             float(np.mean(ratio > 1))))
     return lines
+
+
+def optimism_note(case: Case) -> str | None:
+    """The optimism-bias disclosure for the headline area, or None when no correction applies."""
+    return text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
+
+
+def meaning(result: Result) -> str:
+    """The plain "Wat betekent dit?" paragraph under the two headline sentences."""
+    m = result.summary()["metrics"]
+    sid = result.funder()
+    costs = float(np.mean(result.column(f"stakeholder.{sid}.pv_costs")))
+    fiscal = float(np.mean(result.column(f"stakeholder.{sid}.pv_fiscal")))
+    own = float(np.mean(result.column(f"stakeholder.{sid}.pv_benefits")))
+    received = {k: float(np.mean(result.column(f"stakeholder.{k}.pv_benefits"))) for k in result.case.stakeholders}
+    total = sum(received.values())
+    top = max(received, key=received.get)
+    return text_nl.meaning_paragraph(
+        m["bcr_of_means"], m["prob_npv_positive"], result.case.stakeholders[sid],
+        own / costs if costs else None, fiscal / costs if costs else None,
+        result.case.stakeholders[top], received[top] / total if total else 0.0, len(result.case.pm_posten))
 
 
 def yearly_sentence(result: Result) -> str:
     """How the return develops per year (start-up versus cruising altitude)."""
     years = result.case.years
     costs, benefits = result.yearly["costs"], result.yearly["benefits"]
-    parts = [f"{y}: {nl_number(b / c, 2)}" for y, c, b in zip(years, costs, benefits, strict=True) if c]
-    return "Baten/kosten per jaar (gemiddeld): " + "; ".join(parts) + "."
+    return text_nl.yearly_sentence([(y, b / c) for y, c, b in zip(years, costs, benefits, strict=True) if c])
+
+
+def balance_table(result: Result):
+    """The balance (PV costs, benefits, NPV, ratio with their 90% intervals)."""
+    m = result.summary()["metrics"]
+    rows = []
+    for label, key in zip(text_nl.BALANCE_ROWS, ("pv_costs", "pv_benefits", "npv", "bcr"), strict=True):
+        s = m[key]
+        if key == "bcr":
+            values = (label, nl_number(m["bcr_of_means"], 2), f"{nl_number(s['p05'], 2)} – {nl_number(s['p95'], 2)}")
+        else:
+            values = (label, nl_eur(s["mean"]), f"{nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])}")
+        rows.append(dict(zip(text_nl.BALANCE_COLUMNS, values, strict=True)))
+    return pd.DataFrame(rows).style.hide(axis="index").set_caption(text_nl.BALANCE_CAPTION).set_properties(
+        subset=[""], **{"text-align": "left"})
+
+
+def pm_frame(case: Case) -> pd.DataFrame:
+    """The case's PM-posten (effects not valued in money), in Dutch columns."""
+    def note(p) -> str:
+        source = text_nl.PM_SOURCE.format(source=case.sources.get(p.source, p.source)) if p.source else ""
+        return " ".join(x for x in (p.note or "", source) if x)
+
+    rows = [dict(zip(text_nl.PM_COLUMNS, (p.label, case.stakeholders.get(p.stakeholder, p.stakeholder),
+                                          text_nl.DIRECTION_NL.get(p.direction, p.direction), note(p)), strict=True))
+            for p in case.pm_posten]
+    return pd.DataFrame(rows, columns=list(text_nl.PM_COLUMNS))
+
+
+def pm_table(case: Case):
+    """:func:`pm_frame` styled, or a sentence saying the case lists none."""
+    if not case.pm_posten:
+        return text_nl.PM_NONE
+    return pm_frame(case).style.hide(axis="index").set_caption(text_nl.PM_TITLE).set_properties(
+        **{"text-align": "left", "vertical-align": "top"}).set_table_styles([{"selector": "th", "props": "text-align: left;"}])
+
+
+def show_balance(result: Result) -> None:
+    """The balance and, beside it, the PM-posten (as the MKBA leidraad asks)."""
+    from IPython.display import HTML, display
+
+    pm = pm_table(result.case)
+    left = balance_table(result).to_html()
+    right = (f"<p>{html_escape(pm)}</p>" if isinstance(pm, str) else
+             pm.to_html() + f"<p class='pm-intro'>{html_escape(text_nl.PM_INTRO)}</p>")
+    display(HTML(f"<div class='mkba-balance'><div>{left}</div><div>{right}</div></div>"))
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
 
 
 def stakeholder_frame(result: Result) -> pd.DataFrame:
@@ -72,17 +142,18 @@ def stakeholder_frame(result: Result) -> pd.DataFrame:
 def stakeholder_table(result: Result):
     """:func:`stakeholder_frame` formatted for a report (Dutch headers, € amounts)."""
     frame = stakeholder_frame(result)
+    cols = text_nl.STAKEHOLDER_COLUMNS
     shown = pd.DataFrame({
-        "Belanghebbende": frame["label"],
-        "Kosten": frame["kosten"].map(nl_eur),
-        "Baten fiscaal": frame["fiscaal"].map(nl_eur),
-        "Baten economisch": frame["economisch"].map(nl_eur),
-        "Baten sociaal": frame["sociaal"].map(nl_eur),
-        "Netto": frame["netto"].map(nl_eur),
-        "Netto 90%-interval": [f"{nl_eur_short(a)} – {nl_eur_short(b)}" for a, b in zip(frame["netto_p05"], frame["netto_p95"], strict=True)],
+        cols[0]: frame["label"],
+        cols[1]: frame["kosten"].map(nl_eur),
+        cols[2]: frame["fiscaal"].map(nl_eur),
+        cols[3]: frame["economisch"].map(nl_eur),
+        cols[4]: frame["sociaal"].map(nl_eur),
+        cols[5]: frame["netto"].map(nl_eur),
+        cols[6]: [f"{nl_eur_short(a)} – {nl_eur_short(b)}" for a, b in zip(frame["netto_p05"], frame["netto_p95"], strict=True)],
     })
-    return shown.style.hide(axis="index").set_caption("Kosten en baten per belanghebbende (contante waarde, gemiddeld)").set_properties(
-        subset=["Belanghebbende"], **{"text-align": "left"})
+    return shown.style.hide(axis="index").set_caption(text_nl.CAPTIONS["stakeholders"]).set_properties(
+        subset=[cols[0]], **{"text-align": "left"})
 
 
 def effects_table(result: Result):
@@ -91,12 +162,11 @@ def effects_table(result: Result):
     for e in result.case.effects:
         pv = result.column(f"effect.{e.id}.pv")
         outcomes = result.column(f"effect.{e.id}.outcomes")
-        rows.append({"Effect": e.label, "Categorie": e.category, "Soort": KIND_NL[e.kind],
-                     "Uitkomsten (totaal, gem.)": avg_count(float(np.mean(outcomes))),
-                     "Baten (CW, gem.)": nl_eur(float(np.mean(pv))),
-                     "90%-interval": f"{nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))}"})
-    return pd.DataFrame(rows).style.hide(axis="index").set_caption("Baten per effect").set_properties(
-        subset=["Effect", "Categorie", "Soort"], **{"text-align": "left"})
+        values = (e.label, e.category, KIND_NL[e.kind], avg_count(float(np.mean(outcomes))), nl_eur(float(np.mean(pv))),
+                  f"{nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))}")
+        rows.append(dict(zip(text_nl.EFFECT_COLUMNS, values, strict=True)))
+    return pd.DataFrame(rows).style.hide(axis="index").set_caption(text_nl.CAPTIONS["effects"]).set_properties(
+        subset=list(text_nl.EFFECT_COLUMNS[:3]), **{"text-align": "left"})
 
 
 def substitution_frame(result: Result, category: str = "substitutie") -> pd.DataFrame:
@@ -110,17 +180,18 @@ def substitution_frame(result: Result, category: str = "substitutie") -> pd.Data
         per_year = result.yearly.get(f"outcomes.{e.id}", np.zeros(len(years)))
         total = result.column(f"effect.{e.id}.outcomes")
         pv = result.column(f"effect.{e.id}.pv")
-        row = {"Effect": e.label}
+        row = {text_nl.EFFECT_COLUMNS[0]: e.label}
         row.update({str(y): avg_count(float(v)) for y, v in zip(years, per_year, strict=True)})
-        row["Totaal (90%-interval)"] = (f"{avg_count(float(np.mean(total)))} ({avg_count(float(np.quantile(total, 0.05)))}"
+        row[text_nl.SUBSTITUTION_COLUMNS[0]] = (f"{avg_count(float(np.mean(total)))} ({avg_count(float(np.quantile(total, 0.05)))}"
                                         f" – {avg_count(float(np.quantile(total, 0.95)))})")
-        row["Vermeden kosten (CW)"] = f"{nl_eur(float(np.mean(pv)))} ({nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))})"
+        row[text_nl.SUBSTITUTION_COLUMNS[1]] = f"{nl_eur(float(np.mean(pv)))} ({nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))})"
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def assumptions_frame(case: Case) -> pd.DataFrame:
-    """Every parameter: its distribution in words, unit, base value, and source or note."""
+    """Every parameter (by its label): its distribution in words, unit, base value, and source
+    or note; then the optimism-bias correction when one is applied."""
     used = set(case.used_parameters())
     rows = []
     for name, spec in case.parameters.items():
@@ -128,16 +199,22 @@ def assumptions_frame(case: Case) -> pd.DataFrame:
         basis = " — ".join(x for x in (source, spec.note or "") if x) or "(geen bron of toelichting)"
         if name not in used:
             basis += " (alleen gebruikt in scenario's)"
-        rows.append({"Parameter": name, "Verdeling": spec.describe_nl(), "Eenheid": spec.unit or "",
-                     "Basiswaarde": nl_smart(spec.base_value), "Bron / toelichting": basis})
+        rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (case.label_of(name), text_nl.describe_distribution(spec),
+                                                          spec.unit or "", nl_smart(spec.base_value), basis), strict=True)))
+    for what, q in (("benefits", case.optimism_benefits), ("costs", case.optimism_costs)):
+        if isinstance(q, str) or q:
+            shown = case.label_of(q) if isinstance(q, str) else nl_percent(q, 0 if 100 * q == round(100 * q) else 1)
+            sentence = text_nl.optimism_sentence(*((0, q) if what == "benefits" else (q, 0)))
+            rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (text_nl.OPTIMISM_ROW[what], "" if isinstance(q, str) else "vast",
+                                                              "fractie", shown, sentence), strict=True)))
     return pd.DataFrame(rows)
 
 
 def assumptions_table(case: Case):
     frame = assumptions_frame(case)
-    return frame.style.hide(axis="index").set_caption(
-        "Alle aannames: elke parameter met verdeling, eenheid en bron of toelichting").set_properties(
-        subset=["Parameter", "Verdeling", "Eenheid", "Bron / toelichting"], **{"text-align": "left"})
+    cols = text_nl.ASSUMPTION_COLUMNS
+    return frame.style.hide(axis="index").set_caption(text_nl.CAPTIONS["assumptions"]).set_properties(
+        subset=[cols[0], cols[1], cols[2], cols[4]], **{"text-align": "left"})
 
 
 def limitations(result: Result) -> list[str]:
@@ -146,23 +223,16 @@ def limitations(result: Result) -> list[str]:
     m = s["metrics"]
     years = result.case.years
     cut = m["pv_cut_off"]["mean"] if isinstance(m["pv_cut_off"], dict) else m["pv_cut_off"]
-    out = [
-        f"De analyse loopt van {years[0]} tot en met {years[-1]}. Baten die daarna nog optreden (door effecten die "
-        f"meerdere jaren aanhouden) tellen niet mee: {nl_eur(cut)} contante waarde, "
-        f"{nl_percent(cut / m['pv_benefits']['mean'] if isinstance(m['pv_benefits'], dict) else 0, 1)} van de baten.",
-        "Niet gewaardeerd: effecten die de bronnen niet kwantificeren, zoals de signalerende rol van het sociaal werk, "
-        "de waarde van samenredzaamheid in buurten buiten de genoemde effecten, en effecten op werk en inkomen. "
-        "De uitkomst is daarom eerder een ondergrens voor preventief en collectief werk.",
-        "Substitutie binnen het sociaal werk is niet hetzelfde als lagere maatwerkuitgaven in de begroting: de "
-        "evaluatie zag die daling (nog) niet, onder meer door landelijke kostenstijgingen.",
-        "Onzekerheid: elke onzekere parameter heeft een verdeling; de intervallen tonen 90% van de uitkomsten. "
-        "Aannames zonder bron staan als zodanig in de aannametabel.",
-    ]
+    benefits = m["pv_benefits"]["mean"] if isinstance(m["pv_benefits"], dict) else m["pv_benefits"]
+    out = [text_nl.horizon_limitation(years[0], years[-1], cut, cut / benefits if benefits else 0.0)]
+    out += list(result.case.beperkingen) or [text_nl.NO_CASE_LIMITATIONS]
+    out += list(text_nl.GENERIC_LIMITATIONS)
+    optimism = optimism_note(result.case)
+    if optimism:
+        out.append(optimism)
     if isinstance(m["bcr"], dict):
-        out.append(f"Monte Carlo-fout: met {nl_number(s['draws'], 0)} trekkingen is de standaardfout van de verhouding "
-                   f"{nl_number(m.get('bcr_of_means_mcse', 0), 4)} en van de netto contante waarde {nl_eur(m['npv']['mcse'])}."
-                   + (" Dat is groot: gebruik meer trekkingen." if m.get("bcr_of_means_mcse", 0) > MCSE_WARN_RATIO else
-                      " Dat is klein ten opzichte van de onzekerheid in de aannames."))
+        mcse = m.get("bcr_of_means_mcse", 0)
+        out.append(text_nl.mc_limitation(s["draws"], mcse, m["npv"]["mcse"], mcse > MCSE_WARN_RATIO))
     return out
 
 
@@ -178,20 +248,24 @@ def _version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        return "not installed"
+        return text_nl.NOT_INSTALLED
 
 
 def provenance(case: Case, draws: int, seed: int, scenario: str | None) -> dict[str, Any]:
-    return {"case_id": case.id, "case_file": case.path, "case_sha256": case.sha256, "scenario": scenario or "baseline",
+    """What a run is made of (the last section of every report). ``scenario``: an option id, or
+    free text such as 'alle opties'."""
+    shown = (text_nl.option_label(case, scenario) if scenario in (None, "", "baseline", *case.scenarios)
+             else scenario)
+    return {"case_id": case.id, "case_file": case.path, "case_sha256": case.sha256, "scenario": shown,
             "draws": draws, "seed": seed, "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "versions": versions()}
 
 
 def provenance_frame(info: dict[str, Any]) -> pd.DataFrame:
-    rows = [("Casus", info["case_id"]), ("Casusbestand", info["case_file"]), ("SHA-256", info["case_sha256"]),
-            ("Scenario", info["scenario"]), ("Trekkingen", nl_number(info["draws"], 0)), ("Seed", str(info["seed"])),
-            ("Tijdstip (UTC)", info["time"])]
-    rows += [(f"Versie {k}", v) for k, v in info["versions"].items()]
+    names = text_nl.PROVENANCE_ROWS
+    rows = [(names[k], nl_number(info[k], 0) if k == "draws" else str(info[k]))
+            for k in ("case_id", "case_file", "case_sha256", "scenario", "draws", "seed", "time")]
+    rows += [(text_nl.VERSION_OF.format(name=k), v) for k, v in info["versions"].items()]
     return pd.DataFrame(rows, columns=["Gegeven", "Waarde"])
 
 
@@ -200,20 +274,20 @@ def cuts_table(cmp):
     """Per option: budget saved, benefits lost, the funder's net effect, expected NPV, P(best)."""
     s = cmp.summary()
     dec = s["decision"]
+    funder = cmp.funder()
+    columns = tuple(c.format(who=cmp.case.stakeholders.get(funder, funder)) for c in text_nl.OPTION_COLUMNS)
     rows = []
     for opt, label in s["labels"].items():
-        row = {"Optie": label, "Verwachte NCW": nl_eur(dec["expected_npv"][opt]), "Kans beste": nl_percent(dec["prob_best"][opt]),
-               "Verwacht verlies": nl_eur(dec["expected_loss"][opt])}
+        cols = columns
         if opt == "baseline":
-            row.update({"Budget bespaard": "–", "Baten verloren": "–", "Netto-effect gemeente": "–"})
+            cut = ("–", "–", "–")
         else:
             c = s["cuts"][opt]
-            row.update({"Budget bespaard": _eur_range(c["budget_saved"]), "Baten verloren": _eur_range(c["benefits_lost"]),
-                        "Netto-effect gemeente": _eur_range(c["funder_net_change"])})
-        rows.append(row)
-    cols = ["Optie", "Budget bespaard", "Baten verloren", "Netto-effect gemeente", "Verwachte NCW", "Kans beste", "Verwacht verlies"]
-    return pd.DataFrame(rows)[cols].style.hide(axis="index").set_caption(
-        "Bezuinigingsopties naast elkaar (contante waarde; 90%-interval tussen haakjes)")
+            cut = (_eur_range(c["budget_saved"]), _eur_range(c["benefits_lost"]), _eur_range(c["funder_net_change"]))
+        rows.append(dict(zip(cols, (label, *cut, nl_eur(dec["expected_npv"][opt]), nl_percent(dec["prob_best"][opt]),
+                                    nl_eur(dec["expected_loss"][opt])), strict=True)))
+    return pd.DataFrame(rows, columns=list(columns)).style.hide(axis="index").set_caption(
+        text_nl.CAPTIONS["options"])
 
 
 def _eur_range(s: dict) -> str:
@@ -240,7 +314,7 @@ def verdicts(cmp, perspective: str | None = None) -> list[str]:
 
     d = cmp.decision(perspective)
     key = d["perspective"]
-    who = "de maatschappij" if key == "society" else cmp.case.stakeholders[key]
+    who = text_nl.SOCIETY if key == "society" else cmp.case.stakeholders[key]
     changes = ({opt: c["npv_change"] for opt, c in cmp.cuts().items()} if key == "society"
                else {opt: per[key]["net_change"] for opt, per in cmp.vs_baseline().items()})
     return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()]
@@ -319,5 +393,108 @@ def show(fig) -> None:
     display(Image(data=figure_png(fig), format="png", metadata={"alt": alt}))
 
 
-__all__ = ["assumptions_frame", "board_summary", "cuts_table", "limitations", "provenance", "show",
+def least_harmful(cmp, perspective: str | None = None) -> str:
+    """'Minst nadelige bezuiniging voor …: <label>.' — an option that saves nothing is no 'bezuiniging'."""
+    d = cmp.decision(perspective)
+    key = d["perspective"]
+    who = text_nl.SOCIETY if key == "society" else cmp.case.stakeholders[key]
+    options = [o for o in cmp.options if o != "baseline"]
+    least = max(options, key=lambda o: d["expected_npv"][o])
+    noun = text_nl.cut_noun(cmp.cuts()[least]["budget_saved"]["mean"])
+    return text_nl.least_harmful(noun, who, cmp.label(least))
+
+
+__all__ = ["assumptions_frame", "balance_table", "board_summary", "least_harmful", "meaning", "optimism_note",
+           "pm_frame", "pm_table", "show_balance", "cuts_table", "limitations", "provenance", "show",
            "stakeholder_frame", "substitution_frame", "verdicts", "versions"]
+
+
+# --- "Hoe is de substitutie geschat?" (data in, DESIGN §11) ---------------------------------------
+def included_estimates(case: Case) -> list[dict[str, Any]]:
+    """The ``estimate`` blocks of the files this case includes (written by ``mkba estimate``),
+    each with ``path`` (the included file) and ``parameters`` (names it provides); empty when
+    the case uses no estimate, so the report leaves the section out."""
+    from mkba.data_in.yamlio import load_yaml
+
+    out = []
+    for path in case.includes:
+        data, _ = load_yaml(path)
+        if isinstance(data, dict) and isinstance(data.get("estimate"), dict):
+            out.append({**data["estimate"], "path": str(path), "parameters": list(data.get("parameters") or {}),
+                        "sources": dict(data.get("sources") or {})})
+    return out
+
+
+def estimate_text(case: Case, est: dict[str, Any]) -> str:
+    """Markdown: which data were used and excluded, and the posterior of each parameter."""
+    from mkba.faces import text_nl as T
+
+    lines = []
+    if est.get("kind") == "registraties":
+        period = est.get("period") or ["?", "?"]
+        lines.append(f"**Bron:** registratie-export `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), "
+                     f"startdata {period[0]} t/m {period[1]}"
+                     + (f", soort *{est['soort']}*" if est.get("soort") else "") + ".")
+        excluded = est.get("excluded") or {}
+        dropped = "; ".join(f"{T.EXCLUSION_REASONS.get(r, r)}: {T.small(n)}" for r, n in excluded.items())
+        lines.append(f"**Gebruikt:** {est['used']} van {est['rows']} rijen"
+                     + (f"; uitgesloten (per reden): {dropped}." if dropped else "; geen rijen uitgesloten."))
+        volumes = []
+        for name in est["parameters"]:
+            spec = case.parameters.get(name)
+            if spec is None:
+                continue
+            if spec.family != "beta":
+                volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
+                continue
+            a, b = spec.shape
+            lo, hi = spec.quantile(0.05), spec.quantile(0.95)
+            shape = f"Beta({nl_number(a, 1)}; {nl_number(b, 1)})"
+            lines.append(f"**{case.label_of(name)}:** posterior {shape}, gemiddelde {nl_percent(spec.mean, 1)} "
+                         f"(90%-interval {nl_percent(lo, 1)} – {nl_percent(hi, 1)}); uniforme prior, "
+                         "dus de data bepalen de verdeling vrijwel geheel.")
+        if volumes:
+            lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
+        partial = est.get("partial_years") or []
+        if partial:
+            lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {T.PARTIAL_YEAR}.")
+        pooling = est.get("pooling")
+        if pooling:
+            differ = pooling["p_value"] < 0.05
+            lines.append(("De teams verschillen meer dan toeval verklaart" if differ else
+                          "De verschillen tussen teams passen binnen toeval")
+                         + f" (chi-kwadraattoets, p = {nl_number(pooling['p_value'], 3)}); de figuur toont hoe de "
+                         "teamschattingen naar het totaal worden getrokken (partiële pooling, beta-binomiaal).")
+    elif est.get("kind") == "monitor":
+        lines.append(f"**Bron:** monitorreeks `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), {est['rows']} rijen; "
+                     f"verandering vanaf {est['vanaf']}. Cellen '<10' zijn als gecensureerd in [0, 9] behandeld.")
+        for v, s in (est.get("series") or {}).items():
+            lc = s["level_change"]
+            lines.append(f"**{v}** ({T.METHODS.get(s['method'], s['method'])}): niveausprong × {nl_number(lc['mean'], 3)} "
+                         f"(90%-interval {nl_number(lc['p05'], 3)} – {nl_number(lc['p95'], 3)}). "
+                         f"Oordeel: {T.VERDICTS.get(s['verdict'], s['verdict'])}.")
+        for v, reason in (est.get("skipped") or {}).items():
+            lines.append(f"Niet geschat: {v} ({T.SKIP_REASONS.get(reason, reason)}).")
+    return "\n\n".join(lines)
+
+
+ESTIMATE_HEADING = _text_nl.REPORT_HEADING
+
+
+def overall_share(est: dict[str, Any]) -> float:
+    """The overall share k / n of a registrations estimate (the line in the shrinkage plot)."""
+    o = est.get("overall") or {}
+    return o["successes"] / o["trials"] if o.get("trials") else float("nan")
+
+
+def team_frame(est: dict[str, Any]) -> pd.DataFrame:
+    """Per team: raw share, pooled posterior mean and 90% interval (for the shrinkage plot)."""
+    rows = [{"team": t, "trajecten": e["trials"], "eigen_aandeel": e["successes"] / e["trials"],
+             "gepoold": e["pooled_mean"], "p05": e["p05"], "p95": e["p95"]}
+            for t, e in (est.get("by_team") or {}).items() if e["trials"]]
+    return pd.DataFrame(rows)
+
+
+def monitor_frames(est: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """Per voorziening: observed, fitted and counterfactual with its 90% band, per period."""
+    return {v: pd.DataFrame(s["table"]) for v, s in (est.get("series") or {}).items() if "table" in s}

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from mkba.analysis.sensitivity import breakeven, morris, sobol, tornado
-from mkba.analysis.sensitivity.common import OutputSpec, SensitivityResult
+from mkba.analysis.sensitivity.common import Note, OutputSpec, SensitivityResult
 from mkba.analysis.sensitivity.sobol import sobol_indices
 
 METHODS = {"tornado": tornado, "breakeven": breakeven, "sobol": sobol, "morris": morris}
 
-__all__ = ["METHODS", "OutputSpec", "SensitivityResult", "breakeven", "morris", "sobol", "sobol_indices", "tornado"]
+__all__ = ["METHODS", "Note", "OutputSpec", "SensitivityResult", "breakeven", "morris", "sobol", "sobol_indices", "tornado"]

@@ -18,7 +18,7 @@ import math
 import numpy as np
 from scipy.optimize import brentq
 
-from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import Note, SensitivityResult, prepare
 from mkba.core.case import Case
 from mkba.core.errors import UsageError
 
@@ -122,10 +122,8 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None,
             value = float(brentq(g, lo, hi, xtol=1e-12 * max(1.0, abs(lo), abs(hi)), rtol=1e-12))
         records[name] = {"value": value, "quantile": _quantile_of(pspec, value), "base": pspec.base_value}
     ordered = dict(sorted(records.items(), key=lambda kv: (kv[1]["value"] is None, _closeness(kv[1]))))
-    what = f"BCR = {target:g}" if spec.key == "bcr" else f"{spec.key} = {target:g}"
-    notes = [f"Value of each parameter at which {what}, all others at base (base output {base_out:.6g}).",
-             "Listed with the most likely crossings first (break-even quantile closest to the median).",
-             *analysis.note()]
+    notes = [Note("breakeven.definition", {"output": spec.key, "target": target, "base_output": base_out}),
+             Note("breakeven.order"), *analysis.note()]
     extra = {"target": target, "base_output": base_out} | ({"versus": analysis.versus} if analysis.versus else {})
     return SensitivityResult(c.id, c.scenario, "breakeven", spec.key, ordered, notes, extra)
 

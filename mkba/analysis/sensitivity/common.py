@@ -84,14 +84,12 @@ class Analysis:
     def base(self) -> dict[str, float]:
         return {n: self.parameters[n].base_value for n in self.names}
 
-    def note(self) -> list[str]:
+    def note(self) -> list[Note]:
         if self.versus is None:
             return []
-        notes = [f"The output is the difference {self.case.scenario} − {self.versus}, both evaluated on the same "
-                 f"parameter values; where it crosses 0 the two options swap places."]
+        notes = [Note("versus.difference", {"option": self.case.scenario, "versus": self.versus})]
         if self.held:
-            notes.append(f"Held at each option's own base value (their distributions differ between the options): "
-                         f"{', '.join(self.held)}.")
+            notes.append(Note("versus.held", {"names": list(self.held)}))
         return notes
 
 
@@ -135,6 +133,18 @@ def prepare(case: Case, scenario: str | None, output: str, versus: str | None = 
     return Analysis(c, spec, list(params), params, lambda values: f1(values) - f0(values), other.scenario, held)
 
 
+@dataclass(frozen=True)
+class Note:
+    """A note on a sensitivity result as a code with numbers (the faces word it, in
+    ``mkba.faces.text_nl.sensitivity_note``); JSON shows it as ``{"code": ..., <numbers>}``."""
+
+    code: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, **self.data}
+
+
 @dataclass
 class SensitivityResult:
     """Result of one method: per-parameter records plus notes (the §5 sensitivity object)."""
@@ -144,12 +154,12 @@ class SensitivityResult:
     method: str
     output: str
     parameters: dict[str, dict[str, Any]]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         out = {"case": self.case, "scenario": self.scenario, "method": self.method, "output": self.output,
-               "parameters": self.parameters, "notes": self.notes}
+               "parameters": self.parameters, "notes": [n.to_dict() for n in self.notes]}
         out.update(self.extra)
         return out
 

@@ -18,7 +18,7 @@ import numpy as np
 from SALib.analyze import morris as morris_analyze
 from SALib.sample import morris as morris_sample
 
-from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import Note, SensitivityResult, prepare
 from mkba.core.case import Case
 from mkba.core.errors import UsageError
 from mkba.core.seeding import SeedLike, generator
@@ -55,10 +55,10 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int
     records = {name: {"mu_star": float(si["mu_star"][j]), "mu_star_conf": float(si["mu_star_conf"][j]),
                       "sigma": float(si["sigma"][j]), "mu": float(si["mu"][j])} for j, name in enumerate(names)}
     ordered = dict(sorted(records.items(), key=lambda kv: -kv[1]["mu_star"]))
-    notes = [f"{n} trajectories, {num_levels} levels, {len(y):,} model evaluations; elementary effects in "
-             f"quantile space (P{round(Q_LOW * 100)}–P{round(Q_HIGH * 100)} of each parameter)."]
+    notes = [Note("morris.design", {"trajectories": n, "levels": num_levels, "evaluations": len(y),
+                                    "q_low": round(Q_LOW * 100), "q_high": round(Q_HIGH * 100)})]
     notes += analysis.note()
     if c.correlations:
-        notes.append("Correlations declared in the case are not imposed in Morris screening.")
+        notes.append(Note("morris.correlations"))
     extra = {"trajectories": n} | ({"versus": analysis.versus} if analysis.versus else {})
     return SensitivityResult(c.id, c.scenario, "morris", spec.key, ordered, notes, extra)

@@ -23,7 +23,7 @@ import numpy as np
 from SALib.analyze import sobol as sobol_analyze
 from scipy.stats import qmc
 
-from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import Note, SensitivityResult, prepare
 from mkba.core.case import Case
 from mkba.core.distributions import ParameterSpec
 from mkba.core.errors import UsageError
@@ -112,8 +112,8 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
     records = {name: {"S1": float(si["S1"][j]), "S1_conf": float(si["S1_conf"][j]),
                       "ST": float(si["ST"][j]), "ST_conf": float(si["ST_conf"][j])} for j, name in enumerate(names)}
     ordered = dict(sorted(records.items(), key=lambda kv: -kv[1]["ST"]))
-    notes = [f"Saltelli design, N = {n} base samples, {n * (d + 2):,} model evaluations; "
-             f"{round(conf_level * 100)}% bootstrap intervals from {num_resamples} resamples (SALib)."]
+    notes = [Note("sobol.design", {"n": n, "evaluations": n * (d + 2), "conf_level": conf_level,
+                                   "resamples": num_resamples})]
     extra = {"n": n, "evaluations": n * (d + 2)}
     if convergence and n >= 8:
         half = n // 2
@@ -124,8 +124,8 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
         d1 = float(np.max(np.abs(si["S1"] - si_half["S1"])))
         dt = float(np.max(np.abs(si["ST"] - si_half["ST"])))
         settled = max(d1, dt) < 0.05
-        notes.append(f"Convergence: largest change between N = {half} and N = {n}: S1 {d1:.3f}, ST {dt:.3f}"
-                     + (" (settled)." if settled else " — not settled; increase --n."))
+        notes.append(Note("sobol.convergence", {"n_half": half, "n": n, "max_change_s1": d1, "max_change_st": dt,
+                                                "settled": settled}))
         extra["convergence"] = {"n_half": half, "max_abs_change_S1": d1, "max_abs_change_ST": dt, "settled": settled}
     return SensitivityResult(label, "-", "sobol", "y", ordered, notes, extra)
 
@@ -146,7 +146,5 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int
     if analysis.versus:
         res.extra["versus"] = analysis.versus
     if c.correlations:
-        pairs = ", ".join(f"{a}~{b} ({rho:+.2f})" for a, b, rho in c.correlations)
-        res.notes.append(f"The case declares correlations ({pairs}); Sobol' indices assume independent "
-                         "parameters, so these were sampled independently.")
+        res.notes.append(Note("sobol.correlations", {"pairs": [[a, b, float(rho)] for a, b, rho in c.correlations]}))
     return res

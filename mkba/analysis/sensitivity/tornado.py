@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mkba.analysis.sensitivity.common import SensitivityResult, prepare
+from mkba.analysis.sensitivity.common import Note, SensitivityResult, prepare
 from mkba.core.case import Case
 from mkba.core.errors import UsageError
 
@@ -57,9 +57,8 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, low: f
                          "swing": abs(y_high - y_low)}
     ordered = dict(sorted(records.items(), key=lambda kv: -kv[1]["swing"]))
     c = analysis.case
-    notes = [f"Each parameter at its P{round(low * 100)} and P{round(high * 100)}, all others at their base value.",
-             *analysis.note()]
+    notes = [Note("tornado.quantiles", {"low": round(low * 100), "high": round(high * 100)}), *analysis.note()]
     if c.correlations:
-        notes.append("Correlations between parameters are ignored in a one-way analysis.")
+        notes.append(Note("tornado.correlations_ignored"))
     extra = {"base_output": base_output} | ({"versus": analysis.versus} if analysis.versus else {})
     return SensitivityResult(c.id, c.scenario, "tornado", analysis.output.key, ordered, notes, extra)

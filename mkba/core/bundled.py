@@ -1,0 +1,55 @@
+"""Where the notebooks and example cases are: in a source checkout, or in an installed wheel.
+
+In a checkout (or an editable install) they live at the top level, where users look:
+``notebooks/`` and ``parameters/``. The wheel carries copies as package data at
+``mkba/resources/notebooks/`` and ``mkba/resources/parameters/`` (a ``package-dir`` mapping in
+``setup.py``; nothing is copied in the source tree). The installed copy wins when it exists, so an
+installed wheel never reaches for a stray ``notebooks/`` folder next to ``site-packages``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent          # .../mkba
+CHECKOUT = PACKAGE.parent                                  # the repository root in a checkout
+
+
+def _locate(name: str, probe: str) -> Path:
+    """``mkba/resources/<name>`` when installed from a wheel, else ``<checkout>/<name>``.
+
+    ``probe`` is a file that must exist in the folder; when neither candidate has it, the
+    checkout path is returned (callers report a missing file with its full path).
+    """
+    bundled = PACKAGE / "resources" / name
+    if (bundled / probe).is_file():
+        return bundled
+    return CHECKOUT / name
+
+
+def notebooks_dir() -> Path:
+    """The folder with the report notebooks (``mkba_report.ipynb``, ...)."""
+    return _locate("notebooks", "mkba_report.ipynb")
+
+
+def examples_dir() -> Path:
+    """The folder with the example cases (``de_kop.yaml``, ...)."""
+    return _locate("parameters", "de_kop.yaml")
+
+
+def example_cases() -> dict[str, Path]:
+    """The bundled example cases by name (``de-kop`` for ``de_kop.yaml``), sorted by name.
+
+    Every top-level ``*.yaml`` file in the examples folder that starts a case (``mkba: 1``) counts;
+    parameter files meant for ``include:`` do not.
+    """
+    found = {}
+    folder = examples_dir()
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        head = path.read_text(encoding="utf-8").splitlines()
+        if any(line.startswith("mkba:") for line in head):
+            found[path.stem.replace("_", "-")] = path
+    return found
+
+
+__all__ = ["example_cases", "examples_dir", "notebooks_dir"]

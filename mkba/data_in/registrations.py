@@ -1,0 +1,488 @@
+"""Substitution, volumes and goal attainment estimated from a registration export (DESIGN §11).
+
+One row per trajectory, CSV (delimiter sniffed among ``,`` ``;`` and tab) or xlsx (``sheet``).
+Columns (case-insensitive; ``renames`` maps other names onto these): ``traject_id`` (unique),
+``startdatum`` (``2019-03-14`` or ``14-03-2019``), ``einddatum`` (optional), ``soort``, ``team``
+(optional), ``alternatief`` (``geen``, a maatwerk category, or ``onbekend``) and ``doel_bereikt``
+(``ja``, ``deels``, ``nee``, ``onbekend``).
+
+Estimates
+---------
+* **Substitution share** = trajectories with a maatwerk alternative / trajectories with a known
+  alternative. Under a uniform prior the posterior is Beta(1 + k, 1 + n − k), overall, per
+  alternative (k = that alternative) and per start year.
+* **Per team**: partial pooling with a beta-binomial model fitted by empirical Bayes. The prior
+  Beta(α, β) shared by the teams is estimated by **maximum marginal likelihood** (the
+  beta-binomial likelihood of the team counts, maximised over mean μ = α/(α+β) and
+  concentration κ = α+β, κ ∈ [0.01, 10⁶] — κ at its upper bound means the data show no
+  between-team variation, i.e. complete pooling). Team j's posterior is then
+  Beta(α + k_j, β + n_j − k_j), mean (α + k_j)/(α + β + n_j): between the team's own share and
+  the overall share. Whether teams differ more than chance allows is tested with Pearson's
+  chi-square test of homogeneity on the teams × (maatwerk, geen) table (note at p < 0.05).
+* **Volumes** per start year and ``soort``; a year is *partial* when the export has no start
+  date in its January or in its December (flagged, never annualised).
+* **Goal reached**: s = #ja + deels·#deels (deels = ½ by default) out of n known, posterior
+  Beta(1 + s, 1 + n − s).
+
+Unusable rows are counted per reason (``missing_id``, ``duplicate_id``, ``bad_date``,
+``unknown_code``; an end date before the start date is a ``bad_date``) with their row and column, never silently dropped. Results are frozen
+records with ``to_frame()``; wording for users lives in :mod:`mkba.faces.text_nl`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import optimize, stats
+
+from mkba.core.errors import MkbaError
+
+REQUIRED = ("traject_id", "startdatum", "soort", "alternatief", "doel_bereikt")
+OPTIONAL = ("einddatum", "team")
+NO_ALTERNATIVE = "geen"
+UNKNOWN = "onbekend"
+MAATWERK = ("wmo-begeleiding", "huishoudelijke-hulp", "jeugdhulp", "ggz")
+ALTERNATIVES = (NO_ALTERNATIVE, *MAATWERK, UNKNOWN)
+GOALS = {"ja": 1.0, "deels": None, "nee": 0.0, UNKNOWN: None}
+REASONS = ("missing_id", "duplicate_id", "bad_date", "unknown_code")
+KAPPA_BOUNDS = (0.01, 1e6)
+HETEROGENEITY_ALPHA = 0.05
+
+
+class DataFileError(MkbaError):
+    """A data file that cannot be used at all. ``code`` says why (see ``text_nl``); ``file``,
+    ``row`` (1-based, as a spreadsheet shows it) and ``column`` locate it; ``detail`` holds
+    the facts the message needs."""
+
+    def __init__(self, code: str, file: str, row: int | None = None, column: str | None = None, **detail):
+        where = file + (f" row {row}" if row else "") + (f" column '{column}'" if column else "")
+        super().__init__(f"{where}: {code} {detail}")
+        self.code = code  # after the base class, which sets its own (empty) code
+        self.file = file
+        self.row = row
+        self.column = column
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class BetaEstimate:
+    """A share's posterior Beta(alpha, beta) from ``successes`` out of ``trials``."""
+
+    successes: float
+    trials: int
+    alpha: float
+    beta: float
+
+    @classmethod
+    def uniform_prior(cls, successes: float, trials: int) -> BetaEstimate:
+        return cls(successes, trials, 1.0 + successes, 1.0 + trials - successes)
+
+    @property
+    def mean(self) -> float:
+        return self.alpha / (self.alpha + self.beta)
+
+    @property
+    def p05(self) -> float:
+        return float(stats.beta.ppf(0.05, self.alpha, self.beta))
+
+    @property
+    def p95(self) -> float:
+        return float(stats.beta.ppf(0.95, self.alpha, self.beta))
+
+    def to_dict(self) -> dict:
+        s = self.successes
+        return {"successes": int(s) if float(s).is_integer() else s, "trials": self.trials,
+                "mean": self.mean, "p05": self.p05, "p95": self.p95}
+
+
+@dataclass(frozen=True)
+class TeamEstimate:
+    """One team: its raw counts and its partially pooled posterior."""
+
+    team: str
+    successes: int
+    trials: int
+    pooled: BetaEstimate
+
+    @property
+    def raw_share(self) -> float:
+        return self.successes / self.trials if self.trials else math.nan
+
+
+@dataclass(frozen=True)
+class Pooling:
+    """The fitted beta-binomial prior Beta(alpha, beta) and the homogeneity test."""
+
+    alpha: float
+    beta: float
+    method: str
+    chi2: float
+    df: int
+    p_value: float
+
+    @property
+    def mean(self) -> float:
+        return self.alpha / (self.alpha + self.beta)
+
+    @property
+    def concentration(self) -> float:
+        return self.alpha + self.beta
+
+    @property
+    def complete(self) -> bool:
+        """The fit found no between-team variation (concentration at its upper bound)."""
+        return self.concentration >= KAPPA_BOUNDS[1] * 0.999
+
+    @property
+    def teams_differ(self) -> bool:
+        return self.p_value < HETEROGENEITY_ALPHA
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """One unusable row: where, why (a code of :data:`REASONS`) and the offending value."""
+
+    row: int
+    column: str
+    reason: str
+    value: str
+
+
+@dataclass(frozen=True)
+class RegistrationEstimate:
+    """Everything ``mkba estimate registraties`` reports (see the module docstring)."""
+
+    file: str
+    sha256: str
+    sheet: str | None
+    soort: str | None
+    deels: float
+    rows: int
+    used: int
+    exclusions: tuple[Exclusion, ...]
+    first_date: str | None
+    last_date: str | None
+    overall: BetaEstimate
+    by_alternative: dict[str, BetaEstimate]
+    by_year: dict[int, BetaEstimate]
+    by_team: dict[str, TeamEstimate]
+    pooling: Pooling | None
+    volumes: dict[int, dict[str, int]]
+    partial_years: tuple[int, ...]
+    goal_reached: BetaEstimate
+    unknown_alternative: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def excluded(self) -> dict[str, int]:
+        counts = {r: 0 for r in REASONS}
+        for e in self.exclusions:
+            counts[e.reason] += 1
+        return {r: n for r, n in counts.items() if n}
+
+    def to_json(self) -> dict:
+        """The DESIGN §11 object."""
+        return {
+            "rows": self.rows, "used": self.used, "excluded": self.excluded,
+            "substitution": {
+                "overall": self.overall.to_dict(),
+                "by_alternative": {a: e.to_dict() for a, e in self.by_alternative.items()},
+                "by_year": {str(y): e.to_dict() for y, e in self.by_year.items()},
+                "by_team": {t: {**e.pooled.to_dict(), "successes": e.successes, "trials": e.trials,
+                                "raw_share": e.raw_share} for t, e in self.by_team.items()},
+            },
+            "pooling": None if self.pooling is None else {
+                "alpha": self.pooling.alpha, "beta": self.pooling.beta, "method": self.pooling.method,
+                "chi2": self.pooling.chi2, "df": self.pooling.df, "p_value": self.pooling.p_value,
+                "teams_differ": self.pooling.teams_differ},
+            "volumes": {str(y): dict(v) for y, v in self.volumes.items()},
+            "partial_years": list(self.partial_years),
+            "goal_reached": self.goal_reached.to_dict(),
+            "file": {"name": Path(self.file).name, "sha256": self.sha256, "sheet": self.sheet,
+                     "first_date": self.first_date, "last_date": self.last_date},
+            "soort": self.soort, "deels": self.deels,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per estimate: level (overall / alternative / year / team / goal), key,
+        successes, trials, mean, p05, p95 (for teams: the pooled posterior)."""
+        rows = [("overall", "", self.overall)]
+        rows += [("alternative", a, e) for a, e in self.by_alternative.items()]
+        rows += [("year", str(y), e) for y, e in self.by_year.items()]
+        rows += [("team", t, e.pooled) for t, e in self.by_team.items()]
+        rows += [("goal_reached", "", self.goal_reached)]
+        out = []
+        for level, key, e in rows:
+            d = e.to_dict()
+            if level == "team":
+                d["successes"], d["trials"] = self.by_team[key].successes, self.by_team[key].trials
+            out.append({"level": level, "key": key, **d})
+        return pd.DataFrame(out)
+
+    def volumes_frame(self) -> pd.DataFrame:
+        """Volumes as a year × soort table, with a ``partial`` flag per year."""
+        frame = pd.DataFrame(self.volumes).T.fillna(0).astype(int).sort_index()
+        frame.index.name = "jaar"
+        frame["partial"] = [y in self.partial_years for y in frame.index]
+        return frame
+
+
+# ------------------------------------------------------------------------------------------------
+# Reading
+# ------------------------------------------------------------------------------------------------
+def read_registrations(path: str | Path, sheet: str | None = None,
+                       renames: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Read a registration export as strings, with lower-case (renamed) column names and a
+    ``_row`` column holding each row's number as a spreadsheet shows it (header = row 1)."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise DataFileError("file_not_found", name)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frame = _read_xlsx(path, sheet)
+    else:
+        frame = _read_csv(path)
+    renames = {str(k).strip().lower(): str(v).strip().lower() for k, v in (renames or {}).items()}
+    frame.columns = [renames.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
+    if len(frame) == 0:
+        raise DataFileError("empty", name)
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        header = ",".join(frame.columns)
+        for sep in (";", ",", "\t", "|", ":"):
+            if len(frame.columns) == 1 and sep in header:
+                raise DataFileError("wrong_delimiter", name, row=1, column=header[:60], sep=sep)
+        raise DataFileError("missing_columns", name, row=1, column=missing[0], missing=missing,
+                            found=list(frame.columns))
+    frame = frame.fillna("")
+    frame["_row"] = np.arange(2, len(frame) + 2)
+    return frame
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    if not text.strip():
+        raise DataFileError("empty", str(path))
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        sep = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        sep = ","
+    import io
+
+    try:
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        raise DataFileError("unreadable", str(path), reason=str(exc)) from None
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception as exc:  # openpyxl raises several unrelated types for a broken file
+        raise DataFileError("unreadable", str(path), reason=str(exc)) from None
+    names = list(book.sheetnames)
+    book.close()
+    if sheet is None:
+        sheet = names[0]
+    elif sheet not in names:
+        raise DataFileError("wrong_sheet", str(path), sheet=sheet, sheets=names)
+    frame = pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
+    return frame
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """Parse ISO (2019-03-14) or Dutch (14-03-2019) dates; NaT where neither fits."""
+    text = values.astype(str).str.strip().str.replace(r"[ T]00:00:00$", "", regex=True)
+    iso = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    nl = pd.to_datetime(text, format="%d-%m-%Y", errors="coerce")
+    return iso.fillna(nl)
+
+
+def _code(values: pd.Series) -> pd.Series:
+    return values.astype(str).str.strip().str.lower().str.replace(r"[\s_]+", "-", regex=True)
+
+
+# ------------------------------------------------------------------------------------------------
+# Estimating
+# ------------------------------------------------------------------------------------------------
+def estimate_registrations(path: str | Path, soort: str | None = None, deels: float = 0.5,
+                           sheet: str | None = None, renames: Mapping[str, str] | None = None) -> RegistrationEstimate:
+    """Read and estimate (see the module docstring). ``soort`` restricts the substitution and
+    goal estimates to one kind of trajectory; volumes always show every kind."""
+    if not 0 <= deels <= 1:
+        raise DataFileError("bad_option", str(path), option="--deels", value=deels)
+    path = Path(path)
+    frame = read_registrations(path, sheet, renames)
+    rows = len(frame)
+    exclusions: list[Exclusion] = []
+    bad = np.zeros(rows, dtype=bool)
+
+    def exclude(mask: np.ndarray, column: str, reason: str) -> None:
+        for i in np.flatnonzero(mask & ~bad):
+            exclusions.append(Exclusion(int(frame["_row"].iloc[i]), column, reason, str(frame[column].iloc[i])))
+        bad[mask] = True
+
+    ids = frame["traject_id"].astype(str).str.strip()
+    exclude((ids == "").to_numpy(), "traject_id", "missing_id")
+    exclude((ids.duplicated(keep="first") & (ids != "")).to_numpy(), "traject_id", "duplicate_id")
+    start = _dates(frame["startdatum"])
+    exclude(start.isna().to_numpy(), "startdatum", "bad_date")
+    if "einddatum" in frame.columns:
+        end_text = frame["einddatum"].astype(str).str.strip()
+        end = _dates(frame["einddatum"])
+        exclude(((end_text != "") & end.isna()).to_numpy(), "einddatum", "bad_date")
+        exclude((end < start).to_numpy(), "einddatum", "bad_date")  # ends before it starts
+    alt = _code(frame["alternatief"])
+    exclude((~alt.isin(ALTERNATIVES)).to_numpy(), "alternatief", "unknown_code")
+    goal = _code(frame["doel_bereikt"])
+    exclude((~goal.isin(tuple(GOALS))).to_numpy(), "doel_bereikt", "unknown_code")
+
+    keep = ~bad
+    data = pd.DataFrame({
+        "year": start.dt.year, "date": start, "soort": _code(frame["soort"]), "alt": alt, "goal": goal,
+        "team": frame["team"].astype(str).str.strip() if "team" in frame.columns else "",
+    })[keep]
+    used = int(keep.sum())
+    if used == 0:
+        raise DataFileError("nothing_usable", str(path), excluded=len(exclusions))
+
+    volumes: dict[int, dict[str, int]] = {}
+    for (year, kind), n in data.groupby(["year", "soort"]).size().items():
+        volumes.setdefault(int(year), {})[str(kind)] = int(n)
+    partial = tuple(int(y) for y, g in data.groupby("year")
+                    if not ((g["date"].dt.month == 1).any() and (g["date"].dt.month == 12).any()))
+
+    sub = data if soort is None else data[data["soort"] == soort.strip().lower()]
+    if soort is not None and len(sub) == 0:
+        raise DataFileError("unknown_soort", str(path), column="soort", soort=soort,
+                            known=sorted(data["soort"].unique()))
+    known = sub[sub["alt"] != UNKNOWN]
+    is_maatwerk = known["alt"].isin(MAATWERK)
+    n, k = len(known), int(is_maatwerk.sum())
+    if n == 0:
+        raise DataFileError("no_known_alternative", str(path), column="alternatief")
+    overall = BetaEstimate.uniform_prior(k, n)
+    by_alternative = {a: BetaEstimate.uniform_prior(int((known["alt"] == a).sum()), n) for a in MAATWERK
+                      if (known["alt"] == a).any()}
+    by_year = {int(y): BetaEstimate.uniform_prior(int(g["alt"].isin(MAATWERK).sum()), len(g))
+               for y, g in known.groupby("year")}
+    by_team: dict[str, TeamEstimate] = {}
+    pooling = None
+    teams = known[known["team"] != ""]
+    if "team" in frame.columns and teams["team"].nunique() >= 2:
+        counts = [(str(t), int(g["alt"].isin(MAATWERK).sum()), len(g)) for t, g in teams.groupby("team")]
+        pooling = fit_pooling([c[1] for c in counts], [c[2] for c in counts])
+        by_team = {t: TeamEstimate(t, s, m, BetaEstimate(s, m, pooling.alpha + s, pooling.beta + m - s))
+                   for t, s, m in counts}
+
+    goals = sub[sub["goal"] != UNKNOWN]["goal"]
+    g_n = len(goals)
+    g_s = float((goals == "ja").sum() + deels * (goals == "deels").sum())
+    goal_reached = BetaEstimate.uniform_prior(g_s, g_n)
+
+    dates = data["date"]
+    return RegistrationEstimate(
+        file=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest(), sheet=sheet, soort=soort,
+        deels=deels, rows=rows, used=used, exclusions=tuple(exclusions),
+        first_date=dates.min().date().isoformat(), last_date=dates.max().date().isoformat(),
+        overall=overall, by_alternative=by_alternative, by_year=by_year, by_team=by_team, pooling=pooling,
+        volumes=dict(sorted(volumes.items())), partial_years=partial, goal_reached=goal_reached,
+        unknown_alternative=int((sub["alt"] == UNKNOWN).sum()),
+    )
+
+
+def fit_pooling(successes: list[int], trials: list[int]) -> Pooling:
+    """Empirical-Bayes beta-binomial prior by maximum marginal likelihood, plus Pearson's
+    chi-square test of homogeneity (see the module docstring)."""
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(trials, dtype=float)
+    pbar = k.sum() / n.sum()
+    lo, hi = np.log(KAPPA_BOUNDS[0]), np.log(KAPPA_BOUNDS[1])
+
+    def nll(x: np.ndarray) -> float:
+        mu = special_expit(x[0])
+        kappa = math.exp(x[1])
+        return -float(stats.betabinom.logpmf(k, n, mu * kappa, (1 - mu) * kappa).sum())
+
+    eps = 0.5 / n.sum()
+    start_mu = min(max(pbar, eps), 1 - eps)
+    best = None
+    for start_kappa in (1.0, 10.0, 100.0, 1e4):
+        res = optimize.minimize(nll, np.array([math.log(start_mu / (1 - start_mu)), math.log(start_kappa)]),
+                                method="L-BFGS-B", bounds=[(-30, 30), (lo, hi)],
+                                options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 5000})
+        if best is None or res.fun < best.fun:
+            best = res
+    mu, kappa = special_expit(best.x[0]), math.exp(best.x[1])
+    table = np.column_stack([k, n - k])
+    if (table.sum(axis=0) > 0).all():
+        chi2, p, df, _ = stats.chi2_contingency(table, correction=False)
+    else:
+        chi2, p, df = 0.0, 1.0, len(k) - 1
+    return Pooling(mu * kappa, (1 - mu) * kappa, "beta-binomial, maximum marginal likelihood",
+                   float(chi2), int(df), float(p))
+
+
+def special_expit(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+# ------------------------------------------------------------------------------------------------
+# The includable parameters file
+# ------------------------------------------------------------------------------------------------
+def parameters_document(est: RegistrationEstimate, source_key: str, data_name: str,
+                        source_text: str, labels: Mapping[str, str]) -> dict:
+    """The ``--out`` file as data: ``sources`` (one entry naming the data file, its SHA-256,
+    period and row counts), ``parameters`` (``substitutie`` and ``doel_bereikt`` as betas, and
+    ``volume_<soort>_<year>`` counts for complete years only) and an
+    ``estimate`` block of provenance for reports. ``labels`` gives the parameters' display names."""
+    ov = est.overall
+    g = est.goal_reached
+    goal = ({"dist": "beta", "successes": int(g.successes), "trials": g.trials}
+            if float(g.successes).is_integer() else {"dist": "beta", "alpha": g.alpha, "beta": g.beta})
+    volumes = {}
+    for year, kinds in est.volumes.items():
+        if year in est.partial_years:
+            continue  # a partial year is never annualised: no volume parameter for it
+        for kind, n in kinds.items():
+            volumes[f"volume_{re.sub(r'[^a-z0-9]+', '_', kind.lower()).strip('_')}_{year}"] = {
+                "value": int(n), "unit": "trajecten/jaar", "label": labels["volume"].format(soort=kind, jaar=year),
+                "source": source_key}
+    return {
+        "mkba": 1,
+        "sources": {source_key: source_text},
+        "parameters": {
+            "substitutie": {"dist": "beta", "successes": int(ov.successes), "trials": ov.trials,
+                            "unit": "fractie van trajecten", "label": labels["substitutie"], "source": source_key},
+            "doel_bereikt": {**goal, "unit": "fractie van trajecten", "label": labels["doel_bereikt"],
+                             "source": source_key},
+            **volumes,
+        },
+        "estimate": {
+            "kind": "registraties", "file": data_name, "sha256": est.sha256, "sheet": est.sheet,
+            "soort": est.soort, "deels": est.deels, "period": [est.first_date, est.last_date],
+            "rows": est.rows, "used": est.used, "excluded": est.excluded,
+            "overall": {"successes": int(ov.successes), "trials": ov.trials},
+            "by_team": {t: {"successes": e.successes, "trials": e.trials, "pooled_mean": e.pooled.mean,
+                            "p05": e.pooled.p05, "p95": e.pooled.p95} for t, e in est.by_team.items()},
+            "pooling": None if est.pooling is None else {
+                "alpha": est.pooling.alpha, "beta": est.pooling.beta, "p_value": est.pooling.p_value},
+            "volumes": {int(y): dict(v) for y, v in est.volumes.items()},
+            "partial_years": list(est.partial_years),
+        },
+    }

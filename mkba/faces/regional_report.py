@@ -1,0 +1,183 @@
+"""``mkba vergelijk``: a regional comparison report of several cases (papermill → HTML).
+
+Same safety rules as :mod:`mkba.faces.report` (DESIGN §7): every case is validated and the
+options checked before papermill runs; the notebook executes in a hidden working folder
+``OUT/regio/.bezig-<run>/``, which is renamed to ``OUT/regio/<run>/`` in one step when
+everything succeeded. A failure renames it to ``<run>-mislukt`` (the executed notebook kept for
+diagnosis) and leaves every earlier run untouched; an interruption removes the working folder.
+Folder reservation, kernel sockets and error codes are those of :mod:`mkba.faces.report`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.faces.report import (
+    NOTEBOOKS,
+    Job,
+    ReportError,
+    _case_dir,
+    _html_exporter,
+    _kernel_manager_class,
+    _reserve,
+    _sha256,
+    check_notebook_parameters,
+)
+
+REGIONAL_NOTEBOOK = "regionale_vergelijking.ipynb"
+FOLDER = "regio"
+
+
+def _index_html(run_id: str, cases, manifest: dict, data: dict) -> str:
+    import html
+
+    from mkba.faces.formatting import nl_eur, nl_number, nl_percent
+
+    rows = "\n".join(
+        f"<tr><td>{html.escape(r['title'])}</td><td>{r['years'][0]}–{r['years'][1]}</td>"
+        f"<td>{nl_eur(r['bcr_of_means'], 2)}</td><td>{nl_percent(r['prob_npv_positive'])}</td></tr>"
+        for r in data["regions"])
+    files = "\n".join(f'<li><a href="{html.escape(n)}">{html.escape(n)}</a></li>' for n in sorted(manifest["files"]))
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Regionale vergelijking — {html.escape(run_id)}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;line-height:1.5}}
+td,th{{padding:.2rem .6rem;text-align:left}} code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
+<body>
+<h1>Regionale vergelijking sociaal werk</h1>
+<p><a href="regionale_vergelijking.html"><strong>Open het rapport</strong></a> — lees de kanttekeningen: de casussen
+verschillen in jaren, afbakening en meetbaarheid; dit is geen ranglijst.</p>
+<table><tr><th>Organisatie</th><th>Periode</th><th>Baten per euro</th><th>Kans baten &gt; kosten</th></tr>
+{rows}
+</table>
+<h2>Bestanden</h2>
+<ul>
+{files}
+</ul>
+<p>Run <code>{html.escape(run_id)}</code> — {nl_number(manifest['draws'], 0)} trekkingen per casus, seed {manifest['seed']},
+prijspeil {data['price_year']}, mkba {html.escape(manifest['versions']['mkba'])}, gemaakt {html.escape(manifest['finished'])}.</p>
+</body></html>
+"""
+
+
+def build_regional_report(case_paths: Sequence[str | Path], draws: int = 10_000, seed: int = 1,
+                          price_year: int | None = None, out: str | Path = "reports") -> Path:
+    """Build the regional comparison of ``case_paths``; return the run folder ``<out>/regio/<run-id>``.
+
+    Raises
+    ------
+    CaseError
+        Before anything runs, with every problem of every case.
+    UsageError
+        For bad options (fewer than two cases, too few draws, a case listed twice, a price year
+        outside the CPI table, a case without ``price_year``).
+    ReportError
+        When the notebook fails; the run folder is kept as ``<run-id>-mislukt``.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from mkba.core.io import write_bytes_atomic, write_text_atomic
+    from mkba.data_in.cases import load_case
+    from mkba.data_in.unit_costs import load_cpi
+    from mkba.faces import report_data
+
+    paths = [Path(p).resolve() for p in case_paths]
+    if len(paths) < 2:
+        raise UsageError("a regional comparison needs at least two case files", "regio.too_few", minimum=2)
+    if draws < 100:
+        raise UsageError(f"a report needs at least 100 draws (got {draws}); use e.g. --draws 10000", "report.min_draws",
+                         draws=draws)
+    if seed < 0:
+        raise UsageError(f"seed must be ≥ 0 (got {seed})", "report.seed", seed=seed)
+    problems, cases = [], []
+    for p in paths:
+        try:
+            cases.append(load_case(p))
+        except CaseError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CaseError(problems)
+    ids = [c.id for c in cases]
+    if len(set(ids)) != len(ids):
+        raise UsageError(f"a case is listed twice: {', '.join(ids)}", "regio.twice", cases=", ".join(ids))
+    missing = [c.id for c in cases if c.price_year is None]
+    if missing:
+        raise UsageError(f"case(s) without price_year: {', '.join(missing)}; each case needs one to be indexed",
+                         "regio.no_price_year", cases=", ".join(missing))
+    cpi = load_cpi()
+    target = price_year if price_year is not None else max(c.price_year for c in cases)
+    for year in {target, *(c.price_year for c in cases)}:
+        cpi.factor(year, year)  # raises a clear UsageError for a year outside the CPI table
+
+    out_dir = _case_dir(Path(out), FOLDER)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    job = Job(REGIONAL_NOTEBOOK, "regionale_vergelijking",
+              {"case_paths": [str(p) for p in paths], "draws": draws, "seed": seed, "prijspeil": price_year or 0,
+               "output_dir": ""}, "Regionale vergelijking")
+    check_notebook_parameters([job])
+    final, work = _reserve(out_dir, f"{stamp}-{len(cases)}-casussen-n{draws}-s{seed}")
+    job.parameters["output_dir"] = str(work)
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    t0 = time.perf_counter()
+    ipc_dir = tempfile.mkdtemp(prefix="mkba-kernels-")  # the kernel's sockets; removed however the run ends
+    try:
+        executed = work / f"{job.stem}.ipynb"
+        papermill.execute_notebook(str(NOTEBOOKS / job.notebook), str(executed), parameters=job.parameters,
+                                   kernel_name="python3", progress_bar=False, cwd=str(NOTEBOOKS), log_output=False,
+                                   report_mode=True, kernel_manager_class=_kernel_manager_class(ipc_dir))
+        body, _ = _html_exporter().from_filename(str(executed))
+        write_text_atomic(work / f"{job.stem}.html", body)
+        data_file = work / "vergelijking.json"
+        if not data_file.exists():
+            raise ReportError("the notebook did not write vergelijking.json", "regio.no_data")
+        data = json.loads(data_file.read_text(encoding="utf-8"))
+        for case, path in zip(cases, paths, strict=True):
+            if _sha256(path) != case.sha256:
+                raise ReportError(f"{path} changed while the report was being made; run again", "report.case_changed",
+                                  path=str(path))
+        manifest = {
+            "run_id": final.name,
+            "cases": [{"id": c.id, "file": str(p), "sha256": c.sha256} for c, p in zip(cases, paths, strict=True)],
+            "draws": draws, "seed": seed, "price_year": data["price_year"], "started": started,
+            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "seconds": round(time.perf_counter() - t0, 1), "versions": report_data.versions(),
+            "notebooks": [{"notebook": job.notebook, "output": f"{job.stem}.html",
+                           "parameters": {k: v for k, v in job.parameters.items() if k != "output_dir"}}],
+            "files": {},
+        }
+        for path in sorted(work.iterdir()):
+            manifest["files"][path.name] = _sha256(path)
+        write_text_atomic(work / "index.html", _index_html(final.name, cases, manifest, data))
+        write_bytes_atomic(work / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode() + b"\n")
+        os.rename(work, final)  # never replaces: `final` was reserved
+        return final
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: remove what this run wrote, keep everything else
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    except BaseException as exc:
+        failed = out_dir / f"{final.name}-mislukt"
+        if work.exists():
+            os.rename(work, failed)
+        if isinstance(exc, PapermillExecutionError):
+            raise ReportError(f"notebook '{job.notebook}' failed: {exc.ename}: {exc.evalue}; the executed notebook "
+                              f"is kept in {failed} for diagnosis; earlier reports are untouched",
+                              "report.notebook_failed", notebook=job.notebook, error=f"{exc.ename}: {exc.evalue}",
+                              kept=str(failed)) from None
+        if isinstance(exc, MkbaError):
+            raise
+        raise ReportError(f"report failed: {type(exc).__name__}: {exc}; partial output kept in {failed}; "
+                          "earlier reports are untouched", "report.failed", error=f"{type(exc).__name__}: {exc}",
+                          kept=str(failed)) from None
+    finally:
+        shutil.rmtree(ipc_dir, ignore_errors=True)
+
+
+__all__ = ["build_regional_report"]
