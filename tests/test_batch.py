@@ -97,7 +97,7 @@ def scheduler(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def two_cases(tmp_path_factory) -> list[Path]:
-    """De Kop (baseline + 3 scenarios) and the `mkba init` template (baseline + 1 scenario)."""
+    """De Kop (baseline + 3 scenarios) and the `mkba init` template (baseline + 2 scenarios)."""
     folder = tmp_path_factory.mktemp("cases")
     second = folder / "tweede.yaml"
     assert main(["init", "tweede", "--out", str(second)]) == 0
@@ -125,7 +125,7 @@ def test_batch_on_a_scheduler_equals_single_runs_byte_for_byte(scheduler, two_ca
     assert listing["failed"] == [] and not (out / "fouten.json").exists()
     expected = [("de-kop", s) for s in ["baseline", *mkba.load_case(EXAMPLE).scenarios]]
     expected += [("tweede", s) for s in ["baseline", *mkba.load_case(two_cases[1]).scenarios]]
-    assert len(expected) == 6
+    assert len(expected) == 7
     assert [(r["case"], r["scenario"]) for r in listing["runs"]] == expected
     paths = {"de-kop": two_cases[0], "tweede": two_cases[1]}
     for run in listing["runs"]:
@@ -210,7 +210,7 @@ def test_plan_lists_runs_and_failures_without_a_cluster(two_cases, tmp_path):
     dup.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     tasks, failures = batch.plan([*two_cases, dup], scenario="all", draws=10, seed=1)
     assert [(t.case.name, t.scenario) for t in tasks][:2] == [(str(EXAMPLE), "baseline"), (str(EXAMPLE), "s1-taakvelden")]
-    assert len(tasks) == 6
+    assert len(tasks) == 7
     assert [(f.case_name, f.code, f.detail) for f in failures] == [(str(dup), batch.DUPLICATE, "de-kop")]
 
 

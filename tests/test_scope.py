@@ -64,7 +64,7 @@ def test_warning_only_for_a_whole_organisation_budget_without_aandeel():
 
 @pytest.mark.parametrize("fields, path, code, dutch", [
     (", scope: diensten, aandeel: 0.5", "costs[0].aandeel", "scope.aandeel_with_diensten", "met 'scope: diensten'"),
-    (", aandeel: 1.5", "costs[0].aandeel", "range.number", "aandeel in [0, 1]"),
+    (", aandeel: 1.5", "costs[0].aandeel", "range.number", "aandeel in [0; 1]"),
     (", scope: alles", "costs[0].scope", None, "'organisatie' of 'diensten'"),
     (", aandeel: onbekend", "costs[0].aandeel", "ref.parameter", "onbekende parameter 'onbekend'"),
 ])
