@@ -11,25 +11,18 @@ Folder reservation, kernel sockets and error codes are those of :mod:`mkba.faces
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
-import time
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mkba.core.errors import CaseError, MkbaError, UsageError
+from mkba.core.errors import CaseError, UsageError
 from mkba.faces.report import (
-    NOTEBOOKS,
     Job,
     ReportError,
-    _case_dir,
-    _html_exporter,
-    _kernel_manager_class,
-    _reserve,
-    _sha256,
+    case_dir,
     check_notebook_parameters,
+    html_exporter,
+    run_folder,
 )
 
 REGIONAL_NOTEBOOK = "regionale_vergelijking.ipynb"
@@ -81,10 +74,6 @@ def build_regional_report(case_paths: Sequence[str | Path], draws: int = 10_000,
     ReportError
         When the notebook fails; the run folder is kept as ``<run-id>-mislukt``.
     """
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from mkba.core.io import write_bytes_atomic, write_text_atomic
     from mkba.data_in.cases import load_case
     from mkba.data_in.unit_costs import load_cpi
     from mkba.faces import report_data
@@ -117,67 +106,28 @@ def build_regional_report(case_paths: Sequence[str | Path], draws: int = 10_000,
     for year in {target, *(c.price_year for c in cases)}:
         cpi.factor(year, year)  # raises a clear UsageError for a year outside the CPI table
 
-    out_dir = _case_dir(Path(out), FOLDER)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     job = Job(REGIONAL_NOTEBOOK, "regionale_vergelijking",
               {"case_paths": [str(p) for p in paths], "draws": draws, "seed": seed, "prijspeil": price_year or 0,
                "output_dir": ""}, "Regionale vergelijking")
     check_notebook_parameters([job])
-    final, work = _reserve(out_dir, f"{stamp}-{len(cases)}-casussen-n{draws}-s{seed}")
-    job.parameters["output_dir"] = str(work)
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    t0 = time.perf_counter()
-    ipc_dir = tempfile.mkdtemp(prefix="mkba-kernels-")  # the kernel's sockets; removed however the run ends
-    try:
-        executed = work / f"{job.stem}.ipynb"
-        papermill.execute_notebook(str(NOTEBOOKS / job.notebook), str(executed), parameters=job.parameters,
-                                   kernel_name="python3", progress_bar=False, cwd=str(NOTEBOOKS), log_output=False,
-                                   report_mode=True, kernel_manager_class=_kernel_manager_class(ipc_dir))
-        body, _ = _html_exporter().from_filename(str(executed))
-        write_text_atomic(work / f"{job.stem}.html", body)
-        data_file = work / "vergelijking.json"
+    with run_folder(case_dir(Path(out), FOLDER), f"{stamp}-{len(cases)}-casussen-n{draws}-s{seed}") as folder:
+        job.parameters["output_dir"] = str(folder.work)
+        folder.execute(job, html_exporter())
+        data_file = folder.work / "vergelijking.json"
         if not data_file.exists():
             raise ReportError("the notebook did not write vergelijking.json", "regio.no_data")
         data = json.loads(data_file.read_text(encoding="utf-8"))
-        for case, path in zip(cases, paths, strict=True):
-            if _sha256(path) != case.sha256:
-                raise ReportError(f"{path} changed while the report was being made; run again", "report.case_changed",
-                                  path=str(path))
+        folder.check_unchanged([(path, case.sha256) for case, path in zip(cases, paths, strict=True)])
         manifest = {
-            "run_id": final.name,
+            "run_id": folder.final.name,
             "cases": [{"id": c.id, "file": str(p), "sha256": c.sha256} for c, p in zip(cases, paths, strict=True)],
-            "draws": draws, "seed": seed, "price_year": data["price_year"], "started": started,
-            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "seconds": round(time.perf_counter() - t0, 1), "versions": report_data.versions(),
+            "draws": draws, "seed": seed, "price_year": data["price_year"], **folder.times(),
+            "versions": report_data.versions(),
             "notebooks": [{"notebook": job.notebook, "output": f"{job.stem}.html",
                            "parameters": {k: v for k, v in job.parameters.items() if k != "output_dir"}}],
-            "files": {},
         }
-        for path in sorted(work.iterdir()):
-            manifest["files"][path.name] = _sha256(path)
-        write_text_atomic(work / "index.html", _index_html(final.name, cases, manifest, data))
-        write_bytes_atomic(work / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode() + b"\n")
-        os.rename(work, final)  # never replaces: `final` was reserved
-        return final
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: remove what this run wrote, keep everything else
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    except BaseException as exc:
-        failed = out_dir / f"{final.name}-mislukt"
-        if work.exists():
-            os.rename(work, failed)
-        if isinstance(exc, PapermillExecutionError):
-            raise ReportError(f"notebook '{job.notebook}' failed: {exc.ename}: {exc.evalue}; the executed notebook "
-                              f"is kept in {failed} for diagnosis; earlier reports are untouched",
-                              "report.notebook_failed", notebook=job.notebook, error=f"{exc.ename}: {exc.evalue}",
-                              kept=str(failed)) from None
-        if isinstance(exc, MkbaError):
-            raise
-        raise ReportError(f"report failed: {type(exc).__name__}: {exc}; partial output kept in {failed}; "
-                          "earlier reports are untouched", "report.failed", error=f"{type(exc).__name__}: {exc}",
-                          kept=str(failed)) from None
-    finally:
-        shutil.rmtree(ipc_dir, ignore_errors=True)
+        return folder.finish(manifest, lambda m: _index_html(folder.final.name, cases, m, data))
 
 
 __all__ = ["build_regional_report"]

@@ -25,6 +25,7 @@ next free suffix (``-2``, ``-3``, ...) otherwise; the final rename never replace
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import html
@@ -34,7 +35,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -150,7 +151,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _html_exporter():
+def html_exporter():
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="mkba_report", extra_template_basedirs=[str(TEMPLATES)])
@@ -238,11 +239,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     ReportError
         When a notebook fails; the run folder is kept as ``<run-id>-mislukt``.
     """
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     import mkba
-    from mkba.core.io import to_json, write_bytes_atomic, write_text_atomic
+    from mkba.core.io import to_json, write_text_atomic
     from mkba.faces import report_data
 
     case_path = Path(case_path).resolve()
@@ -255,26 +253,13 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
 
         chromium = pdf_module.check()  # before anything runs: no half-made report for want of Chromium
 
-    case_dir = _case_dir(Path(out), case.id)
-    final, work = _reserve(case_dir, _run_id(scenario, all_options, draws, seed))
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    t0 = time.perf_counter()
-    current = None
-    ipc_dir = tempfile.mkdtemp(prefix="mkba-kernels-")  # the kernels' sockets; removed however the run ends
-    try:
-        exporter = _html_exporter()
-        kernel_manager_class = _kernel_manager_class(ipc_dir)
+    with run_folder(case_dir(Path(out), case.id), _run_id(scenario, all_options, draws, seed)) as folder:
+        work = folder.work
+        exporter = html_exporter()
         for index, job in enumerate(jobs, start=1):
-            current = job
             if on_notebook is not None:
                 on_notebook(index, len(jobs), job.title)
-            executed = work / f"{job.stem}.ipynb"
-            papermill.execute_notebook(str(NOTEBOOKS / job.notebook), str(executed), parameters=job.parameters,
-                                       kernel_name="python3", progress_bar=progress_bar, cwd=str(NOTEBOOKS),
-                                       log_output=False, report_mode=True, kernel_manager_class=kernel_manager_class)
-            body, _ = exporter.from_filename(str(executed))
-            write_text_atomic(work / f"{job.stem}.html", body)
-        current = None
+            folder.execute(job, exporter, progress_bar)
         pdfs = []
         if pdf:
             pdfs = [p.name for p in pdf_module.print_pdfs(
@@ -289,50 +274,125 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
             if sid != (main_option or "baseline"):
                 write_text_atomic(work / f"summary-{sid}.json", to_json(res.summary()) + "\n")
         headline = report_data.board_summary(main_result)
-        sha = _sha256(case_path)
-        if sha != case.sha256:
-            raise ReportError(f"{case_path} changed while the report was being made; run again", "report.case_changed",
-                              path=str(case_path))
+        folder.check_unchanged([(case_path, case.sha256)])
         manifest = {
-            "run_id": final.name, "case_id": case.id, "case_file": str(case_path), "case_sha256": sha,
+            "run_id": folder.final.name, "case_id": case.id, "case_file": str(case_path), "case_sha256": case.sha256,
             "scenario": "alle" if all_options else (scenario or "baseline"),
             "options": ["baseline", *case.scenarios] if all_options else [scenario or "baseline"],
-            "draws": draws, "seed": seed, "sobol_n": sobol_n, "started": started,
-            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "seconds": round(time.perf_counter() - t0, 1), "versions": report_data.versions(),
+            "draws": draws, "seed": seed, "sobol_n": sobol_n, **folder.times(), "versions": report_data.versions(),
             "notebooks": [{"notebook": j.notebook, "output": f"{j.stem}.html", "parameters": j.parameters} for j in jobs],
             "pdf": pdfs,
-            "files": {},
         }
-        for path in sorted(work.iterdir()):
-            manifest["files"][path.name] = _sha256(path)
-        write_text_atomic(work / "index.html", _index_html(case, final.name, jobs, headline, manifest))
-        write_bytes_atomic(work / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode() + b"\n")
-        os.rename(work, final)  # never replaces: `final` was reserved, and rename onto a non-empty folder fails
-        return final
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: remove what this run wrote, keep everything else
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    except BaseException as exc:
-        failed = case_dir / f"{final.name}-mislukt"
-        if work.exists():
-            os.rename(work, failed)
-        if isinstance(exc, PapermillExecutionError):
-            where = f" in {failed / (current.stem + '.ipynb')}" if current else ""
-            raise ReportError(f"notebook '{current.notebook if current else '?'}' failed: {exc.ename}: {exc.evalue}"
-                              f"; the executed notebook is kept{where} for diagnosis; earlier reports are untouched",
-                              "report.notebook_failed", notebook=current.notebook if current else "?",
-                              error=f"{exc.ename}: {exc.evalue}", kept=str(failed)) from None
-        if isinstance(exc, MkbaError):
+        return folder.finish(manifest, lambda m: _index_html(case, folder.final.name, jobs, headline, m))
+
+
+class RunFolder:
+    """A report's run folder from its reservation to the final rename (``mkba report`` and
+    ``mkba vergelijk`` alike); made by :func:`run_folder`, which also handles every way a run
+    can end.
+
+    Attributes
+    ----------
+    final : Path
+        The reserved name of the finished run (``<parent>/<run-id>``).
+    work : Path
+        The hidden working folder (``<parent>/.bezig-<run-id>``) everything is written into.
+    """
+
+    def __init__(self, parent: Path, run_id: str, ipc_dir: str):
+        self.parent = parent
+        self.final, self.work = _reserve(parent, run_id)
+        self.current: Job | None = None  # the notebook running now (named when it fails)
+        self._ipc_dir = ipc_dir
+        self._kernel_manager_class = None
+        self._started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self._t0 = time.perf_counter()
+
+    def execute(self, job: Job, exporter, progress_bar: bool = False) -> Path:
+        """Run ``job``'s notebook with papermill into the working folder and write its HTML page
+        (code hidden); return the page."""
+        import papermill
+
+        from mkba.core.io import write_text_atomic
+
+        if self._kernel_manager_class is None:
+            self._kernel_manager_class = _kernel_manager_class(self._ipc_dir)
+        self.current = job
+        executed = self.work / f"{job.stem}.ipynb"
+        papermill.execute_notebook(str(NOTEBOOKS / job.notebook), str(executed), parameters=job.parameters,
+                                   kernel_name="python3", progress_bar=progress_bar, cwd=str(NOTEBOOKS),
+                                   log_output=False, report_mode=True, kernel_manager_class=self._kernel_manager_class)
+        body, _ = exporter.from_filename(str(executed))
+        page = self.work / f"{job.stem}.html"
+        write_text_atomic(page, body)
+        self.current = None
+        return page
+
+    def check_unchanged(self, files: list[tuple[Path, str]]) -> None:
+        """Refuse to finish when a case file changed while the run was being made."""
+        for path, sha in files:
+            if _sha256(path) != sha:
+                raise ReportError(f"{path} changed while the report was being made; run again", "report.case_changed",
+                                  path=str(path))
+
+    def times(self) -> dict:
+        """``started``, ``finished`` and ``seconds`` for the manifest."""
+        return {"started": self._started, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "seconds": round(time.perf_counter() - self._t0, 1)}
+
+    def finish(self, manifest: dict, index_html: Callable[[dict], str]) -> Path:
+        """Hash every file into ``manifest["files"]``, write ``index.html`` (``index_html(manifest)``)
+        and ``manifest.json``, and rename the working folder to its final name in one step."""
+        from mkba.core.io import write_bytes_atomic, write_text_atomic
+
+        manifest["files"] = {path.name: _sha256(path) for path in sorted(self.work.iterdir())}
+        write_text_atomic(self.work / "index.html", index_html(manifest))
+        write_bytes_atomic(self.work / "manifest.json",
+                           json.dumps(manifest, ensure_ascii=False, indent=2).encode() + b"\n")
+        os.rename(self.work, self.final)  # never replaces: `final` was reserved, and rename onto a non-empty folder fails
+        return self.final
+
+
+@contextlib.contextmanager
+def run_folder(parent: Path, run_id: str) -> Iterator[RunFolder]:
+    """Reserve a run folder in ``parent`` and see the run through, however it ends.
+
+    * an interruption (Ctrl-C, SIGTERM) removes the working folder and re-raises;
+    * any other failure renames it to ``<run-id>-mislukt`` (the executed notebooks kept for
+      diagnosis) and raises :class:`ReportError` (an :class:`MkbaError` passes unchanged);
+    * earlier runs are never touched; the kernels' socket folder is always removed.
+    """
+    from papermill.exceptions import PapermillExecutionError
+
+    ipc_dir = tempfile.mkdtemp(prefix="mkba-kernels-")  # the kernels' sockets; removed however the run ends
+    try:
+        folder = RunFolder(parent, run_id, ipc_dir)
+        try:
+            yield folder
+        except KeyboardInterrupt:
+            shutil.rmtree(folder.work, ignore_errors=True)
             raise
-        raise ReportError(f"report failed: {type(exc).__name__}: {exc}; partial output kept in {failed}; "
-                          "earlier reports are untouched", "report.failed", error=f"{type(exc).__name__}: {exc}",
-                          kept=str(failed)) from None
+        except BaseException as exc:
+            failed = parent / f"{folder.final.name}-mislukt"
+            if folder.work.exists():
+                os.rename(folder.work, failed)
+            current = folder.current
+            if isinstance(exc, PapermillExecutionError):
+                where = f" in {failed / (current.stem + '.ipynb')}" if current else ""
+                raise ReportError(f"notebook '{current.notebook if current else '?'}' failed: {exc.ename}: {exc.evalue}"
+                                  f"; the executed notebook is kept{where} for diagnosis; earlier reports are untouched",
+                                  "report.notebook_failed", notebook=current.notebook if current else "?",
+                                  error=f"{exc.ename}: {exc.evalue}", kept=str(failed)) from None
+            if isinstance(exc, MkbaError):
+                raise
+            raise ReportError(f"report failed: {type(exc).__name__}: {exc}; partial output kept in {failed}; "
+                              "earlier reports are untouched", "report.failed", error=f"{type(exc).__name__}: {exc}",
+                              kept=str(failed)) from None
     finally:
         shutil.rmtree(ipc_dir, ignore_errors=True)
 
 
-def _case_dir(out: Path, case_id: str) -> Path:
+def case_dir(out: Path, case_id: str) -> Path:
     """``OUT/<case>``, created; a clear error when OUT is a file or cannot be written."""
     out = out.resolve()
     for folder in (out, out / case_id):
@@ -383,5 +443,6 @@ def main_progress(console) -> Callable[[int, int, str], None]:
     return report
 
 
-__all__ = ["ReportError", "build_report", "plan"]
+__all__ = ["Job", "ReportError", "RunFolder", "build_report", "case_dir", "check_notebook_parameters", "html_exporter",
+           "plan", "run_folder"]
 
