@@ -205,3 +205,68 @@ def test_report_passes_workers_to_every_notebook(example_case, example_path):
     check_notebook_parameters(jobs)  # every notebook declares `workers` in its parameters cell
     with pytest.raises(UsageError, match="workers"):
         plan(example_case, example_path, None, True, 2_000, 1, 1024, workers=0)
+
+
+@pytest.mark.parametrize("ram_limit", [0, 2**40], ids=["in-a-file", "in-memory"])
+def test_local_workers_write_into_the_shared_store_and_change_nothing(example_case, ram_limit):
+    """With workers > 1 the forked workers write their blocks straight into the run's store (an
+    anonymous shared mapping, or the store's temporary file); the parent only adds yearly sums.
+    Every draw and the summary equal a one-process run, in memory and on disk alike."""
+    from mkba.core.results import new_stores
+
+    one = simulate_many(example_case, [None, "s3-generiek"], draws=9_000, seed=4, chunk_size=1_000,
+                        ram_limit=ram_limit)
+    two = simulate_many(example_case, [None, "s3-generiek"], draws=9_000, seed=4, chunk_size=1_000,
+                        ram_limit=ram_limit, workers=2)
+    for option in one:
+        assert two[option].store.on_disk is (ram_limit == 0)
+        _assert_same_draws(one[option], two[option])
+        assert one[option].summary() == two[option].summary()
+    # the blocks the parent receives from forked workers carry no per-draw outputs
+    plan = make_plan(example_case, [None], draws=4_000, seed=4, chunk_size=1_000)
+    stores = new_stores(plan, shared=True)
+    blocks = list(iter_blocks(plan, workers=2, sinks=stores))
+    assert [b.outputs for b in blocks] == [{}] * 4
+    merged = collect(plan, blocks, stores=stores)["baseline"]
+    _assert_same_draws(merged, simulate_many(example_case, [None], draws=4_000, seed=4)["baseline"])
+
+
+def test_blocks_without_outputs_are_refused_unless_written_in_place(example_case):
+    plan = make_plan(example_case, [None], draws=2_000, seed=4, chunk_size=1_000)
+    empty = [Block(b.start, b.stop, {}, b.yearly) for b in iter_blocks(plan)]
+    with pytest.raises(UsageError, match="without option"):
+        collect(plan, empty)
+
+
+def test_summary_in_threads_equals_one_thread(example_case, monkeypatch):
+    from mkba.core import results
+
+    monkeypatch.setattr(results, "_THREADED_FROM", 1)
+    res = mkba.simulate(example_case, draws=5_000, seed=2)
+    serial = res.summary()
+    threaded = results.Result(res.case, res.draws, res.seed, res.design, False, res.store, res.yearly, workers=2)
+    assert threaded.summary() == serial
+    assert set(threaded._stats) == set(threaded.summary_columns())  # every summarised column went through the pool
+
+
+def test_sorted_quantiles_equal_numpy_quantile_to_the_last_bit():
+    from mkba.core.results import sorted_quantiles
+
+    rng = np.random.default_rng(11)
+    for n in [*range(1, 40), 999, 1_000, 65_537]:
+        for scale in (1.0, 1e6, 1e-3):
+            x = rng.standard_normal(n) * scale
+            q = np.concatenate([[0.0, 0.05, 0.5, 0.95, 1.0], rng.uniform(size=6)])
+            assert np.array_equal(sorted_quantiles(np.sort(x), q), np.quantile(x, q)), (n, scale)
+    ties = np.repeat([1.0, 2.0, 3.0], 7)
+    assert np.array_equal(sorted_quantiles(ties, q), np.quantile(ties, q))
+
+
+def test_fast_argsort_equals_the_stable_one_with_and_without_ties():
+    from mkba.core.sampling import _stable_argsort
+
+    rng = np.random.default_rng(3)
+    smooth = rng.standard_normal(5_000)
+    tied = rng.integers(0, 50, 5_000).astype(float)
+    for x in (smooth, tied, np.zeros(10), np.arange(10.0)[::-1]):
+        assert np.array_equal(_stable_argsort(x), np.argsort(x, kind="stable"))

@@ -260,13 +260,32 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def iter_blocks(plan: RunPlan, workers: int = 1) -> Iterator[Block]:
+_SINKS: dict | None = None  # the stores of the run a forked local worker writes into (set before forking)
+
+
+def _run_chunk_to_sinks(plan: RunPlan, start: int, stop: int) -> Block:
+    """In a forked local worker: :func:`run_chunk`, then write the per-draw outputs straight into
+    the run's shared stores (inherited from the parent), returning only the yearly sums — so
+    the parent receives a few numbers per chunk instead of every draw through a pipe."""
+    block = run_chunk(plan, start, stop)
+    for option, out in block.outputs.items():
+        _SINKS[option].write(start, out)
+    return Block(start, stop, {}, block.yearly)
+
+
+def iter_blocks(plan: RunPlan, workers: int = 1, sinks: dict | None = None) -> Iterator[Block]:
     """Run every chunk of ``plan`` and yield the blocks in order of ``start``.
 
     With ``workers`` > 1 the chunks run in that many local processes
     (``concurrent.futures.ProcessPoolExecutor``), at most two chunks per worker in flight so
     memory stays bounded; the blocks are the same as in one process.
+
+    ``sinks`` (option -> :class:`~mkba.core.store.ColumnStore` made with ``shared=True``): where
+    local workers are forked (Linux), they write each chunk's per-draw outputs into these stores
+    themselves and the yielded block has ``outputs == {}``; otherwise blocks carry their outputs
+    and the caller stores them (:func:`mkba.core.results.collect` handles both).
     """
+    global _SINKS
     workers = check_workers(workers)
     chunks = plan.chunks()
     if workers == 1 or len(chunks) == 1:
@@ -276,20 +295,25 @@ def iter_blocks(plan: RunPlan, workers: int = 1) -> Iterator[Block]:
     from concurrent.futures import ProcessPoolExecutor
 
     warm(plan)
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_fork_context(),
+    context = _fork_context()
+    task = run_chunk
+    if sinks is not None and context is not None:
+        _SINKS, task = sinks, _run_chunk_to_sinks  # the workers are forked on the first submit
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
                                initializer=_worker_init)
     try:
         todo = iter(chunks)
         pending: deque = deque()
         for start, stop in todo:
-            pending.append(pool.submit(run_chunk, plan, start, stop))
+            pending.append(pool.submit(task, plan, start, stop))
             if len(pending) >= 2 * workers:
                 break
         while pending:
             block = pending.popleft().result()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append(pool.submit(run_chunk, plan, *nxt))
+                pending.append(pool.submit(task, plan, *nxt))
             yield block
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        _SINKS = None

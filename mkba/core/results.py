@@ -32,7 +32,28 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int], None]
 __all__ = ["DEFAULT_CHUNK", "DESIGNS", "RAM_LIMIT_BYTES", "Block", "ColumnStore", "Progress", "Result", "RunPlan", "collect",
-           "deterministic", "simulate", "simulate_many", "stats"]
+           "deterministic", "new_stores", "simulate", "simulate_many", "sorted_quantiles", "stats"]
+
+
+_QUANTILES = np.array([0.05, 0.5, 0.95])
+_THREADED_FROM = 2**17  # draws from which summarising in threads pays
+
+
+def sorted_quantiles(ordered: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``np.quantile(x, q)`` (its default, linear method) from ``ordered = np.sort(x)``, to the
+    last bit: the same virtual index ``(n − 1) q`` and the same two-sided interpolation as
+    NumPy's ``_lerp``. One sort is about half the cost of NumPy's selection for three quantiles
+    of a million draws."""
+    n = ordered.size
+    virtual = (n - 1) * np.asarray(q, dtype=float)
+    below = np.floor(virtual).astype(np.intp)
+    above = np.minimum(below + 1, n - 1)
+    gamma = virtual - below
+    a, b = ordered[below], ordered[above]
+    diff = b - a
+    out = a + diff * gamma
+    np.subtract(b, diff * (1 - gamma), out=out, where=gamma >= 0.5)
+    return out
 
 
 def stats(values: np.ndarray) -> dict[str, float]:
@@ -48,7 +69,7 @@ def stats(values: np.ndarray) -> dict[str, float]:
         return {"mean": None, "sd": None, "p05": None, "p50": None, "p95": None, "mcse": None}
     mean = float(np.mean(finite))
     sd = float(np.std(finite, ddof=1)) if n > 1 else 0.0
-    p05, p50, p95 = (float(x) for x in np.quantile(finite, [0.05, 0.5, 0.95]))
+    p05, p50, p95 = (float(x) for x in sorted_quantiles(np.sort(finite), _QUANTILES))
     out = {"mean": mean, "sd": sd, "p05": p05, "p50": p50, "p95": p95, "mcse": sd / math.sqrt(n)}
     if n < values.size:
         out["non_finite"] = int(values.size - n)
@@ -73,6 +94,9 @@ class Result:
         Per-draw outputs and the draws of the uncertain parameters (``param.<name>``).
     yearly : dict
         Mean undiscounted flows per year: ``costs``, ``benefits`` and ``outcomes.<effect>``.
+    workers : int
+        Threads :meth:`summary` may use to summarise columns side by side (the run's
+        ``workers``); the numbers do not depend on it.
     """
 
     case: Case
@@ -82,6 +106,8 @@ class Result:
     deterministic: bool
     store: ColumnStore
     yearly: dict[str, np.ndarray] = field(default_factory=dict)
+    workers: int = 1
+    _stats: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def scenario(self) -> str:
@@ -105,12 +131,28 @@ class Result:
         return None if self.deterministic else _jsonable_seed(self.seed)
 
     def _s(self, name: str) -> dict[str, float] | float:
-        values = self.column(name)
-        return float(values[0]) if self.deterministic else stats(values)
+        if self.deterministic:
+            return float(self.column(name)[0])
+        if name not in self._stats:
+            self._stats[name] = stats(self.column(name))
+        return dict(self._stats[name])
+
+    def _prepare_stats(self, names: list[str]) -> None:
+        """Summarise the columns ``names`` in ``workers`` threads at once (sorting and NumPy's
+        reductions release the GIL, so two threads take about half the time on 1e6 draws)."""
+        todo = [n for n in names if n not in self._stats]
+        if self.deterministic or self.workers <= 1 or len(todo) < 2 or self.draws < _THREADED_FROM:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            for name, values in zip(todo, pool.map(lambda n: stats(self.column(n)), todo), strict=True):
+                self._stats[name] = values
 
     def summary(self) -> dict[str, Any]:
         """The §5 ``mkba run --json`` object (extensions: ``scenario_label``, ``design``,
         ``pv_fiscal``, ``pv_cut_off``, mcse of the headline numbers, per-year means, ``pm_posten``)."""
+        self._prepare_stats(self.summary_columns())
         costs = self.column("pv_costs")
         benefits = self.column("pv_benefits")
         npv = self.column("npv")
@@ -167,6 +209,17 @@ class Result:
                            "note": p.note, "source": p.source} for p in self.case.pm_posten],
         }
 
+    def summary_columns(self) -> list[str]:
+        """The per-draw columns :meth:`summary` summarises."""
+        names = ["npv", "bcr", "pv_costs", "pv_benefits", "pv_fiscal", "pv_cut_off"]
+        for sid in self.case.stakeholders:
+            names += [f"stakeholder.{sid}.{k}" for k in
+                      ("pv_costs", "pv_benefits", "net", "pv_fiscal", "pv_economic", "pv_social")]
+        for e in self.case.effects:
+            names += [f"effect.{e.id}.pv", f"effect.{e.id}.outcomes"]
+        names += [f"cost.{c.id}.pv" for c in self.case.costs]
+        return names + [f"kind.{k}.pv" for k in ("fiscal", "economic", "social")]
+
     def to_frame(self) -> pd.DataFrame:
         """All per-draw outputs and parameter draws as a DataFrame (rows = draws)."""
         import pandas as pd
@@ -188,15 +241,26 @@ def _jsonable_scalar(q: Any) -> Any:
     return q if isinstance(q, str) else float(q)
 
 
+def new_stores(plan: RunPlan, ram_limit: int = RAM_LIMIT_BYTES, shared: bool = False) -> dict[str, ColumnStore]:
+    """An empty :class:`ColumnStore` per option of ``plan`` (``shared``: writable by local worker
+    processes forked afterwards, see :func:`mkba.core.engine.iter_blocks`)."""
+    return {opt: ColumnStore(plan.draws, plan.columns(opt), ram_limit, shared=shared) for opt in plan.options}
+
+
 def collect(plan: RunPlan, blocks: Iterable[Block], ram_limit: int = RAM_LIMIT_BYTES,
-            progress: Progress | None = None) -> dict[str, Result]:
+            progress: Progress | None = None, stores: dict[str, ColumnStore] | None = None,
+            workers: int = 1) -> dict[str, Result]:
     """Merge the blocks of a plan into one :class:`Result` per option (the reduce).
 
     Blocks may come in any order (e.g. as Dask futures complete) but must cover draws
     ``[0, N)`` exactly once. Yearly sums are added in order of ``start``, so the results do not
-    depend on arrival order.
+    depend on arrival order. With ``stores`` (from :func:`new_stores`), a block without
+    outputs was already written into them by the process that computed it. ``workers``:
+    threads each result's :meth:`Result.summary` may use.
     """
-    stores = {opt: ColumnStore(plan.draws, plan.columns(opt), ram_limit) for opt in plan.options}
+    in_place = stores is not None  # blocks may come without outputs, already stored
+    if stores is None:
+        stores = new_stores(plan, ram_limit)
     sums: dict[int, Block] = {}
     covered = 0
     try:
@@ -204,7 +268,12 @@ def collect(plan: RunPlan, blocks: Iterable[Block], ram_limit: int = RAM_LIMIT_B
             if block.start in sums:
                 raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice")
             for opt in plan.options:
-                stores[opt].write(block.start, block.outputs[opt])
+                if opt in block.outputs:
+                    stores[opt].write(block.start, block.outputs[opt])
+                elif not block.outputs and in_place:
+                    continue  # written in place by a local worker
+                else:
+                    raise UsageError(f"draws [{block.start}, {block.stop}) arrived without option '{opt}'")
             sums[block.start] = Block(block.start, block.stop, {}, block.yearly)
             covered += block.stop - block.start
             if progress is not None:
@@ -224,7 +293,7 @@ def collect(plan: RunPlan, blocks: Iterable[Block], ram_limit: int = RAM_LIMIT_B
             for k, v in sums[start].yearly[opt].items():
                 total[k] += v
         means = {k: v / plan.draws for k, v in total.items()}
-        results[opt] = Result(c, plan.draws, seed, plan.design, False, stores[opt], means)
+        results[opt] = Result(c, plan.draws, seed, plan.design, False, stores[opt], means, workers)
     return results
 
 
@@ -260,7 +329,9 @@ def simulate_many(case: Case, scenarios: Sequence[str | None], draws: int = 10_0
     dict of scenario id -> Result
     """
     plan = make_plan(case, scenarios, draws, seed, design, chunk_size)
-    return collect(plan, iter_blocks(plan, workers), ram_limit, progress)
+    stores = new_stores(plan, ram_limit, shared=workers > 1)
+    return collect(plan, iter_blocks(plan, workers, sinks=stores), ram_limit, progress, stores=stores,
+                   workers=workers)
 
 
 def simulate(case: Case, draws: int = 10_000, seed: SeedLike = 1, scenario: str | None = None,

@@ -8,6 +8,7 @@ reads one contiguous range. Blocks may arrive in any order (e.g. from other proc
 
 from __future__ import annotations
 
+import mmap
 import os
 import tempfile
 from collections.abc import Sequence
@@ -29,16 +30,26 @@ class ColumnStore:
     ram_limit : int
         Largest size in bytes kept in memory; bigger stores go to a temporary file (deleted
         when the store is closed or garbage-collected).
+    shared : bool
+        Keep an in-memory store in an anonymous shared mapping, so local worker processes
+        forked after it was made write their blocks straight into it (a store in a file is
+        shared that way already: children inherit the open file and write with ``pwrite``).
     """
 
-    def __init__(self, rows: int, columns: Sequence[str], ram_limit: int = RAM_LIMIT_BYTES):
+    def __init__(self, rows: int, columns: Sequence[str], ram_limit: int = RAM_LIMIT_BYTES, shared: bool = False):
         self.rows = rows
         self.columns = list(columns)
         self._index = {c: i for i, c in enumerate(self.columns)}
         nbytes = rows * len(self.columns) * 8
+        self._map: mmap.mmap | None = None
         if nbytes <= ram_limit:
-            self._array: np.ndarray | None = np.empty((len(self.columns), rows))
             self._file = None
+            if shared and nbytes:
+                self._map = mmap.mmap(-1, nbytes)  # MAP_SHARED | MAP_ANONYMOUS: children see the writes
+                self._array: np.ndarray | None = np.frombuffer(self._map, dtype=np.float64).reshape(
+                    len(self.columns), rows)
+            else:
+                self._array = np.empty((len(self.columns), rows))
         else:
             self._array = None
             self._file = tempfile.TemporaryFile(prefix="mkba-draws-")
@@ -71,6 +82,7 @@ class ColumnStore:
         return np.fromfile(self._file, dtype=np.float64, count=self.rows)
 
     def close(self) -> None:
+        """Free the file (a store in memory is freed with the object)."""
         if self._file is not None:
             self._file.close()
             self._file = None
