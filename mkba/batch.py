@@ -1,21 +1,24 @@
 """``mkba batch``: many cases × scenarios on a ``dask.distributed`` cluster (DESIGN §8).
 
-Structure: **plan → map → reduce**.
+Structure: **plan → chunk → reduce**, exactly as :func:`mkba.simulate` runs locally.
 
-- :func:`plan` (on the client) reads every case file's *text*, validates it, and turns the
-  requested options into :class:`Task` objects — small, frozen, picklable, and carrying the
-  case text itself, so workers need no shared file system.
-- :func:`run_task` is the unit of work: a pure function from a :class:`Task` to a
-  :class:`RunOutput` (the ``mkba run --json`` object) or a :class:`Failure`. It touches no files,
-  no globals and no open handles. :func:`execute` maps it over a Dask client.
-- :func:`write_outputs` (on the client) writes ``<out>/<case-id>/<scenario>.json`` byte for
-  byte what ``mkba run CASE --scenario ID --draws N --seed S --json`` prints,
-  ``<out>/batch.parquet`` (one row per run: headline metrics) and, when anything failed,
-  ``<out>/fouten.json`` — every file atomically.
+- :func:`plan` (on the client) loads and validates every case file (``include:`` and draws
+  files resolved there, as :func:`mkba.load_case` does) and turns each requested (case,
+  scenario) into a :class:`Task` holding the engine's :class:`~mkba.core.engine.RunPlan` — small,
+  frozen and picklable, with every value a run needs (draws-file columns included), so workers
+  need no shared file system and no copy of the case files.
+- :func:`execute` scatters each plan to the cluster once and maps the engine's pure chunk
+  function :func:`~mkba.core.engine.run_chunk` over every ``[start, stop)`` of every plan, so
+  one large run spreads over all workers as well as many small ones.
+- The reduce runs on the client: each block is stored the moment it arrives
+  (:class:`~mkba.core.results.Collector`, memory or column files), and a run is summarised
+  when its last block is in — the same code path as ``mkba run``, hence byte-equal JSON.
+  :func:`write_outputs` then writes ``<out>/<case-id>/<scenario>.json``, ``<out>/batch.parquet``
+  (one row per run: headline metrics) and, when anything failed, ``<out>/fouten.json`` — every
+  file atomically.
 
-Today the unit of work is one whole (case, scenario) run through :func:`mkba.simulate`. When the
-engine's chunk API lands (``make_plan`` / ``run_chunk``), :func:`run_task` is the one place to
-change; large draw counts can then be split into chunk tasks mapped the same way.
+:func:`run_task` runs one task's chunks in this process (the serial reference, and what the
+benchmark compares the cluster with).
 
 This module returns data and codes; the Dutch wording of failures comes from the caller
 (:mod:`mkba.faces.text_nl` via the CLI), as ``describe``.
@@ -32,9 +35,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkba.core.errors import CaseError, MkbaError, Problem
+
+if TYPE_CHECKING:
+    from mkba.core.engine import RunPlan
 
 ALL = "all"
 BASELINE = "baseline"
@@ -50,24 +56,14 @@ LOST = "lost"            # the cluster lost the task (worker died, connection cl
 
 
 @dataclass(frozen=True)
-class CaseText:
-    """A case file as plain data: the name it was given by (used in messages), its folder
-    (for files a case may refer to) and its full text."""
-
-    name: str
-    directory: str
-    text: str
-
-
-@dataclass(frozen=True)
 class Task:
-    """One (case, scenario) run, as plain picklable inputs."""
+    """One (case, scenario) run: the case file's name (for messages), the case id, the scenario
+    (``"baseline"`` or an id) and the engine's plan of the run (picklable, self-contained)."""
 
-    case: CaseText
+    case_name: str
+    case_id: str
     scenario: str
-    draws: int
-    seed: int
-    design: str
+    plan: RunPlan = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -115,28 +111,6 @@ class Written:
         return {"runs": list(self.runs), "failed": list(self.failed)}
 
 
-def read_case(path: str | Path) -> CaseText:
-    """A case file as plain data (workers may not share the file system). Exact bytes, so the
-    case's SHA-256 matches :func:`mkba.load_case`'s. Raises :class:`CaseError` as ``load_case``
-    does for a missing, unreadable or invalid file."""
-    from mkba.data_in.cases import load_case
-
-    path = Path(path)
-    load_case(path)  # every file check and validation in one place
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):  # changed since it was validated: validate again
-        load_case(path)
-        raise
-    return CaseText(str(path), str(path.resolve().parent), text)
-
-
-def _load(case: CaseText):
-    from mkba.data_in.cases import load_case_text
-
-    return load_case_text(case.text, case.name)
-
-
 def plan(paths: Sequence[str | Path], scenario: str = BASELINE, draws: int = 10_000, seed: int = 1,
          design: str = "mc") -> tuple[list[Task], list[Failure]]:
     """Validate every case and list the runs: ``scenario`` is an id, ``"baseline"`` or ``"all"``.
@@ -144,84 +118,148 @@ def plan(paths: Sequence[str | Path], scenario: str = BASELINE, draws: int = 10_
     A case that does not load, lacks the scenario, or repeats another case's id becomes a
     :class:`Failure`; the others are planned as usual.
     """
+    from mkba.core.engine import check_draws, make_plan
     from mkba.core.errors import UsageError
     from mkba.core.sampling import DESIGNS
+    from mkba.data_in.cases import load_case
 
     if design not in DESIGNS:
         raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "cli.unknown_design",
                          design=design, known=", ".join(DESIGNS))
+    check_draws(draws)
     tasks: list[Task] = []
     failures: list[Failure] = []
     seen: dict[str, str] = {}
     for path in paths:
+        name = str(path)
         try:
-            source = read_case(path)
-            case = _load(source)
+            case = load_case(path)
         except MkbaError as exc:
-            failures.append(Failure.of(str(path), LOAD, exc))
+            failures.append(Failure.of(name, LOAD, exc))
             continue
         if case.id in seen:
-            failures.append(Failure(source.name, DUPLICATE, case.id, extra=(("eerder", seen[case.id]),)))
+            failures.append(Failure(name, DUPLICATE, case.id, extra=(("eerder", seen[case.id]),)))
             continue
-        seen[case.id] = source.name
+        seen[case.id] = name
         if scenario == ALL:
             options = [BASELINE, *case.scenarios]
         elif scenario == BASELINE or scenario in case.scenarios:
             options = [scenario]
         else:
-            failures.append(Failure(source.name, SCENARIO, case.id, scenario=scenario,
+            failures.append(Failure(name, SCENARIO, case.id, scenario=scenario,
                                     extra=(("bekend", ", ".join([BASELINE, *case.scenarios])),)))
             continue
-        tasks += [Task(source, option, draws, seed, design) for option in options]
+        for option in options:
+            try:  # the same plan `mkba run CASE --scenario ID` makes, hence the same draws
+                run_plan = make_plan(case, [None if option == BASELINE else option], draws, seed, design)
+            except MkbaError as exc:
+                failures.append(Failure.of(name, RUN, exc, scenario=option))
+                continue
+            tasks.append(Task(name, case.id, option, run_plan))
     return tasks, failures
 
 
-def run_task(task: Task) -> RunOutput | Failure:
-    """The unit of work: one (case, scenario) run from plain inputs. Pure and picklable.
-
-    This is the one place to change when the engine's ``make_plan`` / ``run_chunk`` land.
-    """
-    import mkba
-
+def _output(task: Task, collector) -> RunOutput:
+    """Summarise a task's collected draws (then free them)."""
+    result = collector.results()[task.plan.options[0]]
     try:
-        case = _load(task.case)
-        result = mkba.simulate(case, draws=task.draws, seed=task.seed, scenario=task.scenario,
-                               design=task.design)
-        summary = result.summary()  # the per-draw store is freed with `result` when this returns
-    except CaseError as exc:
-        return Failure.of(task.case.name, LOAD, exc, scenario=task.scenario)
-    except MkbaError as exc:
-        return Failure.of(task.case.name, RUN, exc, scenario=task.scenario)
+        return RunOutput(task.case_name, task.case_id, task.scenario, result.summary())
+    finally:
+        result.store.close()
+
+
+def run_task(task: Task) -> RunOutput | Failure:
+    """One task's chunks, one after another in this process, reduced as :func:`execute` does."""
+    from mkba.core.engine import run_chunk
+    from mkba.core.results import Collector
+
+    collector = Collector(task.plan)
+    try:
+        for start, stop in task.plan.chunks():
+            collector.add(run_chunk(task.plan, start, stop))
     except Exception as exc:  # noqa: BLE001 - reported per run, the batch goes on
-        return Failure(task.case.name, RUN, f"{type(exc).__name__}: {exc}", scenario=task.scenario)
-    return RunOutput(task.case.name, case.id, task.scenario, summary)
+        collector.close()
+        return _failure(task, exc)
+    return _output(task, collector)
+
+
+def _failure(task: Task, exc: BaseException) -> Failure:
+    """A run that raised (``RUN``), or whose chunk the cluster lost (``LOST``: a worker died,
+    a connection closed, the task was cancelled)."""
+    if isinstance(exc, MkbaError):
+        return Failure.of(task.case_name, RUN, exc, scenario=task.scenario)
+    lost = type(exc).__module__.split(".")[0] in ("distributed", "tornado", "asyncio") or isinstance(
+        exc, OSError | TimeoutError)
+    return Failure(task.case_name, LOST if lost else RUN, f"{type(exc).__name__}: {exc}", scenario=task.scenario)
+
+
+SPLIT_FROM_BYTES = 512 * 2**20  # runs whose draws take more than this are split into chunk tasks
 
 
 def execute(tasks: Sequence[Task], client, progress: Callable[[int], None] | None = None
             ) -> list[RunOutput | Failure]:
-    """Map :func:`run_task` over a ``dask.distributed`` client; results in task order."""
+    """Run every task on a ``dask.distributed`` client; results in task order.
+
+    A run whose draws fit in :data:`SPLIT_FROM_BYTES` is one Dask task (:func:`run_task`: the
+    engine's chunk function over its chunks, reduced where they were made, so only the summary
+    travels and many runs fill the workers). A larger run is split: its plan is scattered once,
+    :func:`~mkba.core.engine.run_chunk` is mapped over its chunks on every worker, and the client
+    stores each block as it arrives (memory or column files) and summarises when the last is in.
+    A chunk that fails fails its run only; ``progress(1)`` is called per finished run.
+    """
     from distributed import as_completed
+
+    from mkba.core.engine import run_chunk
+    from mkba.core.results import Collector
 
     if not tasks:
         return []
     tag = uuid.uuid4().hex[:8]
-    keys = [f"mkba-batch-{tag}-{i}" for i in range(len(tasks))]
-    futures = client.map(run_task, list(tasks), key=keys, pure=False)
-    index = {f.key: i for i, f in enumerate(futures)}
+    futures, owner, remaining = [], {}, [0] * len(tasks)
+    for i, task in enumerate(tasks):
+        option = task.plan.options[0]
+        if task.plan.draws * len(task.plan.columns(option)) * 8 <= SPLIT_FROM_BYTES:
+            mine = [client.submit(run_task, task, key=f"mkba-batch-{tag}-{i}", pure=False)]
+        else:
+            plan_future = client.scatter(task.plan, hash=False)  # sent once, shared by the run's chunks
+            mine = [client.submit(run_chunk, plan_future, start, stop, key=f"mkba-batch-{tag}-{i}-{start}",
+                                  pure=False) for start, stop in task.plan.chunks()]
+        for future in mine:
+            owner[future.key] = i
+            futures.append(future)
+        remaining[i] = len(mine)
+    collectors: dict[int, Collector] = {}
+    failed: dict[int, Failure] = {}
     out: list[RunOutput | Failure | None] = [None] * len(tasks)
     try:
         for future in as_completed(futures):
-            i = index[future.key]
+            i = owner[future.key]
             try:
-                out[i] = future.result()
-            except Exception as exc:  # noqa: BLE001 - a lost worker fails that run only
-                out[i] = Failure(tasks[i].case.name, LOST, f"{type(exc).__name__}: {exc}",
-                                 scenario=tasks[i].scenario)
+                item = future.result()
+                if isinstance(item, RunOutput | Failure):  # a whole run, done on a worker
+                    out[i] = item
+                elif i not in failed:
+                    collectors.setdefault(i, Collector(tasks[i].plan)).add(item)
+            except Exception as exc:  # noqa: BLE001 - a failed or lost chunk fails that run only
+                failed.setdefault(i, _failure(tasks[i], exc))
+            future.release()
+            remaining[i] -= 1
+            if remaining[i]:
+                continue
+            collector = collectors.pop(i, None)
+            if i in failed:
+                if collector is not None:
+                    collector.close()
+                out[i] = failed[i]
+            elif out[i] is None:
+                out[i] = _output(tasks[i], collector)
             if progress is not None:
                 progress(1)
     finally:
         for future in futures:
             future.release()
+        for collector in collectors.values():
+            collector.close()
     return out  # type: ignore[return-value]
 
 
@@ -306,13 +344,19 @@ def open_client(scheduler: str | None = None, workers: int | None = None,
         finally:
             client.close()
         return
+    import dask
+
     n = workers or os.cpu_count() or 1
     # dashboard off; the scheduler's small HTTP server (health, metrics) that dask starts anyway
-    # goes to a free port on 127.0.0.1 instead of the fixed :8787
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, worker_dashboard_address=None,
-                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                           silence_logs=logging.ERROR)
+    # goes to a free port on 127.0.0.1 instead of the fixed :8787. Our tasks are pure Python +
+    # NumPy loops: the workers' statistical profiler (a stack sample every 10 ms, holding the
+    # GIL) and glibc's forced memory trimming (every large array a fresh mmap) only slow them.
+    with dask.config.set({"distributed.worker.profile.enabled": False,
+                          "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, worker_dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                               silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
         try:
@@ -348,6 +392,5 @@ def run_batch(paths: Sequence[str | Path], out: str | Path, describe: Callable[[
     return write_outputs(out, results, failures, describe)
 
 
-__all__ = ["ALL", "BASELINE", "CaseText", "ConnectError", "Failure", "RunOutput", "Task", "Written",
-           "default_out", "execute", "headline_row", "open_client", "plan", "read_case", "run_batch",
-           "run_task", "write_outputs"]
+__all__ = ["ALL", "BASELINE", "SPLIT_FROM_BYTES", "ConnectError", "Failure", "RunOutput", "Task", "Written",
+           "default_out", "execute", "headline_row", "open_client", "plan", "run_batch", "run_task", "write_outputs"]

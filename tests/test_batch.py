@@ -190,26 +190,68 @@ def test_a_broken_case_is_reported_and_the_rest_complete(tmp_path):
         assert json.loads((out / "de-kop" / f"{scenario}.json").read_text())["draws"] == 200
 
 
-def test_run_task_is_picklable_and_equals_simulate():
-    """The unit of work runs from plain inputs (no file access) and gives mkba.simulate's summary."""
-    source = batch.read_case(EXAMPLE)
-    assert isinstance(source, batch.CaseText)
-    assert batch._load(source).sha256 == mkba.load_case(EXAMPLE).sha256
-    task = pickle.loads(pickle.dumps(batch.Task(source, "s2-uitvoeringsvereisten", 300, 3, "lhs")))
+def test_a_task_is_picklable_and_run_task_equals_simulate():
+    """A task carries the engine's plan (no file access needed); run in one process it gives
+    mkba.simulate's summary exactly."""
+    tasks, failures = batch.plan([EXAMPLE], scenario="s2-uitvoeringsvereisten", draws=300, seed=3, design="lhs")
+    assert not failures and len(tasks) == 1
+    task = pickle.loads(pickle.dumps(tasks[0]))
+    assert (task.case_name, task.case_id, task.scenario) == (str(EXAMPLE), "de-kop", "s2-uitvoeringsvereisten")
     out = batch.run_task(task)
     assert isinstance(out, batch.RunOutput) and out.case_id == "de-kop"
     direct = mkba.simulate(mkba.load_case(EXAMPLE), draws=300, seed=3, scenario="s2-uitvoeringsvereisten",
                            design="lhs").summary()
     assert out.summary == direct
-    bad = batch.run_task(batch.Task(batch.CaseText("x.yaml", "/", "mkba: 1\ncase: ["), "baseline", 10, 1, "mc"))
-    assert isinstance(bad, batch.Failure) and bad.code == batch.LOAD and bad.detail.startswith("x.yaml:")
+
+
+def _released(client, timeout: float = 15.0) -> bool:
+    """True once the scheduler holds no task of a batch (releases reach it asynchronously)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        keys = client.run_on_scheduler(lambda dask_scheduler: [str(k) for k in dask_scheduler.tasks])
+        if not [k for k in keys if k.startswith("mkba-batch-")]:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_one_large_run_is_split_into_chunks_over_the_cluster(scheduler, monkeypatch):
+    """DESIGN §8: a large run is split — the engine's chunk function mapped over the cluster, so one
+    run can use every worker — and its blocks reduced on the client into exactly `mkba run`'s
+    summary; a small run is one task on one worker, with the same summary."""
+    from distributed import Client
+
+    tasks, _ = batch.plan([EXAMPLE], draws=70_000, seed=2)  # two chunks of 2^16 draws
+    assert len(tasks[0].plan.chunks()) == 2
+    expected = mkba.simulate(mkba.load_case(EXAMPLE), draws=70_000, seed=2).summary()
+    with Client(scheduler, timeout="30s") as client:
+        for limit in (batch.SPLIT_FROM_BYTES, 0):  # one task on a worker / chunks over the cluster
+            monkeypatch.setattr(batch, "SPLIT_FROM_BYTES", limit)
+            done = batch.execute(tasks, client)
+            assert isinstance(done[0], batch.RunOutput) and done[0].summary == expected
+            assert _released(client)  # nothing of ours is left on the cluster
+
+
+def test_a_case_with_data_files_runs_on_workers_without_its_files(scheduler):
+    """The plan carries the draws-file columns and included values, so workers that cannot see
+    the case's folder still run it (they only ever receive plans)."""
+    from distributed import Client
+
+    case = Path(__file__).resolve().parent.parent / "parameters" / "de_kop_data.yaml"
+    tasks, failures = batch.plan([case], draws=500, seed=5)
+    assert not failures
+    with Client(scheduler, timeout="30s") as client:
+        # the workers run in another folder; give them none of the case's files
+        assert client.run(os.getcwd) and all(cwd != str(case.parent) for cwd in client.run(os.getcwd).values())
+        done = batch.execute(tasks, client)
+    assert done[0].summary == mkba.simulate(mkba.load_case(case), draws=500, seed=5).summary()
 
 
 def test_plan_lists_runs_and_failures_without_a_cluster(two_cases, tmp_path):
     dup = tmp_path / "dubbel.yaml"
     dup.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     tasks, failures = batch.plan([*two_cases, dup], scenario="all", draws=10, seed=1)
-    assert [(t.case.name, t.scenario) for t in tasks][:2] == [(str(EXAMPLE), "baseline"), (str(EXAMPLE), "s1-taakvelden")]
+    assert [(t.case_name, t.scenario) for t in tasks][:2] == [(str(EXAMPLE), "baseline"), (str(EXAMPLE), "s1-taakvelden")]
     assert len(tasks) == 7
     assert [(f.case_name, f.code, f.detail) for f in failures] == [(str(dup), batch.DUPLICATE, "de-kop")]
 

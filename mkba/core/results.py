@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Progress = Callable[[int], None]
-__all__ = ["DEFAULT_CHUNK", "DESIGNS", "RAM_LIMIT_BYTES", "Block", "ColumnStore", "Progress", "Result", "RunPlan", "collect",
+__all__ = ["DEFAULT_CHUNK", "DESIGNS", "RAM_LIMIT_BYTES", "Block", "Collector", "ColumnStore", "Progress", "Result", "RunPlan",
+           "collect",
            "deterministic", "new_stores", "simulate", "simulate_many", "sorted_quantiles", "stats"]
 
 
@@ -247,54 +248,90 @@ def new_stores(plan: RunPlan, ram_limit: int = RAM_LIMIT_BYTES, shared: bool = F
     return {opt: ColumnStore(plan.draws, plan.columns(opt), ram_limit, shared=shared) for opt in plan.options}
 
 
+class Collector:
+    """The reduce of one plan, one block at a time: blocks may arrive in any order (e.g. as Dask
+    futures complete) and are stored as they come, so memory holds one block at a time.
+
+    Parameters
+    ----------
+    plan : RunPlan
+    ram_limit : int
+        As :class:`ColumnStore`.
+    stores : dict of option -> ColumnStore, optional
+        Stores from :func:`new_stores`; a block without outputs was already written into them by
+        the process that computed it.
+    workers : int
+        Threads each result's :meth:`Result.summary` may use.
+    """
+
+    def __init__(self, plan: RunPlan, ram_limit: int = RAM_LIMIT_BYTES,
+                 stores: dict[str, ColumnStore] | None = None, workers: int = 1):
+        self.plan = plan
+        self._in_place = stores is not None  # blocks may come without outputs, already stored
+        self.stores = stores if stores is not None else new_stores(plan, ram_limit)
+        self.workers = workers
+        self._sums: dict[int, Block] = {}
+        self.covered = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.covered == self.plan.draws
+
+    def add(self, block: Block) -> None:
+        """Store one block's draws and keep its yearly sums."""
+        if block.start in self._sums:
+            raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice")
+        for opt in self.plan.options:
+            if opt in block.outputs:
+                self.stores[opt].write(block.start, block.outputs[opt])
+            elif not (self._in_place and not block.outputs):
+                raise UsageError(f"draws [{block.start}, {block.stop}) arrived without option '{opt}'")
+        self._sums[block.start] = Block(block.start, block.stop, {}, block.yearly)
+        self.covered += block.stop - block.start
+
+    def close(self) -> None:
+        """Free the stores (after a failure; results own them otherwise)."""
+        for store in self.stores.values():
+            store.close()
+
+    def results(self) -> dict[str, Result]:
+        """One :class:`Result` per option. Yearly sums are added in order of ``start``, so the
+        results do not depend on the order the blocks arrived in."""
+        plan = self.plan
+        if not self.complete:
+            raise UsageError(f"blocks cover {self.covered} of {plan.draws} draws")
+        seed = seed_record(plan.seed)
+        results = {}
+        for opt, c in zip(plan.options, plan.cases, strict=True):
+            total = {"costs": np.zeros(c.horizon), "benefits": np.zeros(c.horizon)}
+            total.update({f"outcomes.{e.id}": np.zeros(c.horizon) for e in c.effects})
+            for start in sorted(self._sums):
+                for k, v in self._sums[start].yearly[opt].items():
+                    total[k] += v
+            means = {k: v / plan.draws for k, v in total.items()}
+            results[opt] = Result(c, plan.draws, seed, plan.design, False, self.stores[opt], means, self.workers)
+        return results
+
+
 def collect(plan: RunPlan, blocks: Iterable[Block], ram_limit: int = RAM_LIMIT_BYTES,
             progress: Progress | None = None, stores: dict[str, ColumnStore] | None = None,
             workers: int = 1) -> dict[str, Result]:
     """Merge the blocks of a plan into one :class:`Result` per option (the reduce).
 
-    Blocks may come in any order (e.g. as Dask futures complete) but must cover draws
-    ``[0, N)`` exactly once. Yearly sums are added in order of ``start``, so the results do not
-    depend on arrival order. With ``stores`` (from :func:`new_stores`), a block without
-    outputs was already written into them by the process that computed it. ``workers``:
-    threads each result's :meth:`Result.summary` may use.
+    Blocks may come in any order but must cover draws ``[0, N)`` exactly once; see
+    :class:`Collector` (``stores``: blocks written in place by local workers; ``workers``:
+    summary threads).
     """
-    in_place = stores is not None  # blocks may come without outputs, already stored
-    if stores is None:
-        stores = new_stores(plan, ram_limit)
-    sums: dict[int, Block] = {}
-    covered = 0
+    collector = Collector(plan, ram_limit, stores, workers)
     try:
         for block in blocks:
-            if block.start in sums:
-                raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice")
-            for opt in plan.options:
-                if opt in block.outputs:
-                    stores[opt].write(block.start, block.outputs[opt])
-                elif not block.outputs and in_place:
-                    continue  # written in place by a local worker
-                else:
-                    raise UsageError(f"draws [{block.start}, {block.stop}) arrived without option '{opt}'")
-            sums[block.start] = Block(block.start, block.stop, {}, block.yearly)
-            covered += block.stop - block.start
+            collector.add(block)
             if progress is not None:
                 progress(block.stop - block.start)
-        if covered != plan.draws:
-            raise UsageError(f"blocks cover {covered} of {plan.draws} draws")
+        return collector.results()
     except BaseException:
-        for store in stores.values():
-            store.close()
+        collector.close()
         raise
-    seed = seed_record(plan.seed)
-    results = {}
-    for opt, c in zip(plan.options, plan.cases, strict=True):
-        total = {"costs": np.zeros(c.horizon), "benefits": np.zeros(c.horizon)}
-        total.update({f"outcomes.{e.id}": np.zeros(c.horizon) for e in c.effects})
-        for start in sorted(sums):
-            for k, v in sums[start].yearly[opt].items():
-                total[k] += v
-        means = {k: v / plan.draws for k, v in total.items()}
-        results[opt] = Result(c, plan.draws, seed, plan.design, False, stores[opt], means, workers)
-    return results
 
 
 def simulate_many(case: Case, scenarios: Sequence[str | None], draws: int = 10_000, seed: SeedLike = 1,
