@@ -277,3 +277,23 @@ def test_included_file_with_another_format_version_is_refused(tmp_path):
     with pytest.raises(CaseError) as info:
         mkba.load_case(path)
     assert "inc.yaml:1 mkba: format version 2" in info.value.problems[0].plain()
+
+
+def test_sensitivity_says_draws_columns_vary_one_at_a_time(tmp_path, capsys):
+    """Tornado/Sobol'/Morris vary each draws-file column alone (its sorted column as inverse CDF);
+    the rows' joint uncertainty, which the simulation keeps, is not in them — and a note says so."""
+    from mkba.analysis.sensitivity import tornado
+    from mkba.faces.cli import main
+    from mkba.faces.text_nl import sensitivity_note
+
+    path, _ = draws_case(tmp_path)
+    case = mkba.load_case(path)
+    res = tornado.analyze(case)
+    notes = [n for n in res.notes if n.code == "draws.marginal"]
+    assert [n.data["names"] for n in notes] == [["a", "b"]]
+    assert "elk los" in sensitivity_note(notes[0], case)
+    assert main(["sensitivity", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"code": "draws.marginal"' in out and "samenhang tussen kolommen van hetzelfde bestand" in out
+    example = mkba.load_case(mkba.example_case_path())
+    assert not [n for n in tornado.analyze(example).notes if n.code == "draws.marginal"]  # no file, no note

@@ -178,6 +178,9 @@ def test_cli_sensitivity_json_and_errors(capsys, example_path):
     assert set(first) == {"low", "high", "output_low", "output_high", "swing"}
     swings = [r["swing"] for r in out["parameters"].values()]
     assert swings == sorted(swings, reverse=True)
+    # notes: a code with its numbers for programs, and the Dutch sentence the report shows
+    assert [n["code"] for n in out["notes"]] == ["tornado.quantiles", "tornado.correlations_ignored"]
+    assert out["notes"][0]["low"] == 10 and out["notes"][0]["text"].startswith("Elke aanname op haar P10 en P90")
     assert main(["sensitivity", str(example_path), "--method", "sobol", "--n", "256", "--json", "--output", "net:gemeente"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(next(iter(out["parameters"].values()))) == {"S1", "S1_conf", "ST", "ST_conf"}

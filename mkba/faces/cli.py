@@ -188,7 +188,7 @@ def run(
     if design not in DESIGNS:
         raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
     if not deterministic:
-        check_draws(c, draws, [scenario], ja, stderr)
+        check_draws(c, draws, [scenario], ja, stderr, workers)
     if deterministic:
         result = run_deterministic(c, scenario)
     else:
@@ -233,7 +233,7 @@ def compare(
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
 
-    check_draws(c, draws, [None, *c.scenarios], ja, stderr)
+    check_draws(c, draws, [None, *c.scenarios], ja, stderr, workers)
     if evppi:
         _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
     if draws < MIN_DRAWS_INTERVALS:  # chances of being best and EVPI from a handful of draws mean nothing
@@ -338,7 +338,10 @@ def sensitivity(
     else:
         result = module.analyze(c, **common)
     if json_out:
-        print(to_json(result.summary()))
+        summary = result.summary()
+        # each note: its code and numbers (for programs) and the sentence a reader sees (in Dutch)
+        summary["notes"] = [{**note.to_dict(), "text": text_nl.sensitivity_note(note, c)} for note in result.notes]
+        print(to_json(summary))
     else:
         print_sensitivity(result, c, stdout)
 
@@ -361,7 +364,7 @@ def report(
     c = _prepare(case, draws)
     from mkba.faces.report import build_report, main_progress
 
-    check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr)
+    check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
                           workers=workers, pdf=pdf)
@@ -694,12 +697,12 @@ def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
                          free=draw_limits.human_bytes(memory), maximum=str(maximum))
 
 
-def check_draws(case, draws: int, options: list, ja: bool, console: Console) -> None:
+def check_draws(case, draws: int, options: list, ja: bool, console: Console, workers: int = 1) -> None:
     """Refuse draw counts the machine cannot hold; above the soft limit, show the estimate and
-    ask for ``--ja``; for large runs, show the estimate before starting."""
+    ask for ``--ja``; for large runs, show the estimate (for ``workers`` processes) before starting."""
     from mkba.faces import draw_limits
 
-    plan = draw_limits.plan(case, draws, options)
+    plan = draw_limits.plan(case, draws, options, workers=workers)
     if plan.refused:
         raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
                          f"use at most --draws {plan.maximum}", "cli.draws_too_many",

@@ -682,6 +682,11 @@ def sensitivity_note(note, case=None) -> str:
     if code == "versus.held":
         names = ", ".join(_lab(case, n) for n in d["names"])
         return f"Op de eigen basiswaarde van elke optie gehouden (de verdeling verschilt tussen de opties): {names}."
+    if code == "draws.marginal":
+        names = ", ".join(_lab(case, n) for n in d["names"])
+        return (f"Aannames uit een trekkingenbestand ({names}) variëren hier elk los, volgens hun eigen kolom; "
+                "de samenhang tussen kolommen van hetzelfde bestand, die de simulatie wel bewaart, telt in "
+                "deze analyse niet mee.")
     if code == "sobol.design":
         return (f"Saltelli-ontwerp met N = {nl_number(d['n'], 0)} basissteekproeven, "
                 f"{nl_number(d['evaluations'], 0)} modelberekeningen; {nl_number(d['conf_level'] * 100, 0)}%-"

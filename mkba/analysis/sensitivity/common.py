@@ -85,11 +85,16 @@ class Analysis:
         return {n: self.parameters[n].base_value for n in self.names}
 
     def note(self) -> list[Note]:
-        if self.versus is None:
-            return []
-        notes = [Note("versus.difference", {"option": self.case.scenario, "versus": self.versus})]
-        if self.held:
-            notes.append(Note("versus.held", {"names": list(self.held)}))
+        notes = []
+        if self.versus is not None:
+            notes.append(Note("versus.difference", {"option": self.case.scenario, "versus": self.versus}))
+            if self.held:
+                notes.append(Note("versus.held", {"names": list(self.held)}))
+        from_files = [n for n in self.names if self.parameters[n].family == "draws"]
+        if from_files:
+            # each draws-file parameter is varied through its own column (the sorted column as its
+            # inverse CDF); rows of one file are not kept together as the simulation keeps them
+            notes.append(Note("draws.marginal", {"names": from_files}))
         return notes
 
 
