@@ -454,3 +454,17 @@ def test_two_reports_in_the_same_second(tmp_path, example_path):
     for run in runs:
         assert (run / "index.html").is_file() and (run / "manifest.json").is_file()
     assert runs[0].name.rsplit("-s1", 1)[0] != runs[1].name.rsplit("-s1", 1)[0] or runs[1].name.endswith("-2")
+
+
+def test_time_estimate_counts_the_workers(example_case, monkeypatch):
+    """The estimate shown before a large run is for the processes asked for (one per core at most)."""
+    from mkba.faces import draw_limits
+
+    monkeypatch.setattr(draw_limits, "seconds_per_draw", lambda case, options: 1e-5)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    one = draw_limits.plan(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30)
+    two = draw_limits.plan(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30, workers=2)
+    eight = draw_limits.plan(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30, workers=8)
+    assert one.seconds == pytest.approx(10.0)
+    assert two.seconds == pytest.approx(10.0 / 1.6)
+    assert eight.seconds == two.seconds  # no faster than the cores allow
