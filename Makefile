@@ -37,6 +37,7 @@ bench: $(BIN)/mkba
 	$(BIN)/python benchmarks/bench_data_in.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_excel.py
+	$(BIN)/python benchmarks/bench_evppi.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
