@@ -149,8 +149,35 @@ def test_failing_notebook_is_kept_and_nothing_else_touched(built, example_path, 
         build_report(example_path, draws=200, seed=1, out=out, sobol_n=16)
     failed = [p for p in (out / "de-kop").iterdir() if p.name.endswith("-mislukt")]
     assert len(failed) == 1 and (failed[0] / "rapport-basis.ipynb").exists()
-    assert str(failed[0]) in str(info.value)
+    assert str(failed[0]) in str(info.value) and "mkba_report.ipynb" in str(info.value)
     assert snapshot(folder) == before
+    import psutil  # the other notebook's kernel, running beside the failing one, was ended too
+
+    assert not [p for p in psutil.Process().children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+
+
+def _text_outputs(notebook: Path) -> list[str]:
+    nb = nbformat.read(notebook, as_version=4)
+    texts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            texts += [str(data[k]) for k in ("text/markdown", "text/html", "text/plain") if k in data]
+    # pandas' Styler names each table at random, reprs carry memory addresses, provenance the time
+    return [re.sub(r"T_[0-9a-f]{5}|0x[0-9a-f]+|\d{4}-\d\d-\d\dT[\d:]+\+00:00", "…", t) for t in texts]
+
+
+def test_notebooks_side_by_side_give_the_same_pages_as_one_by_one(built, example_path, tmp_path):
+    """By default the notebooks run side by side (one kernel each); every table and sentence is
+    the same as one by one, and no kernel outlives the report."""
+    import psutil
+
+    out, folder = built  # made side by side (the default on a machine with two cores or more)
+    one = build_report(example_path, draws=DRAWS, seed=SEED, out=tmp_path, sobol_n=SOBOL_N, notebooks_at_once=1)
+    for name in ("rapport-basis.ipynb", "scenariovergelijking.ipynb"):
+        assert _text_outputs(folder / name) == _text_outputs(one / name), name
+    assert (folder / "summary.json").read_bytes() == (one / "summary.json").read_bytes()
+    assert not [p for p in psutil.Process().children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
 
 
 def test_report_rejects_bad_options_before_running(example_path, tmp_path, capsys):

@@ -116,8 +116,15 @@ def check_notebook_parameters(jobs: list[Job]) -> None:
             raise ReportError(f"{path}: the parameters cell does not declare {', '.join(sorted(unknown))}")
 
 
-def _kernel_manager_class(ipc_dir: str):
-    """Kernels talk to us over local IPC sockets, not TCP (no open ports, no warning)."""
+class _Stopped(Exception):
+    """A kernel was asked to start after the run was stopped."""
+
+
+def _kernel_manager_class(ipc_dir: str, started: list | None = None, stopping=None):
+    """Kernels talk to us over local IPC sockets, not TCP (no open ports, no warning).
+
+    ``started`` collects the provisioner of every kernel launched (so a stopped run can end its
+    kernels at once); while ``stopping`` (a ``threading.Event``) is set no kernel starts."""
     import uuid
 
     from jupyter_client.manager import AsyncKernelManager
@@ -135,8 +142,13 @@ def _kernel_manager_class(ipc_dir: str):
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             # the kernel's own log lines (e.g. "Parent appears to have exited" after Ctrl-C) are
             # not for the user; cell errors still reach the notebook over the kernel protocol
+            if stopping is not None and stopping.is_set():
+                raise _Stopped("the report was stopped")
             kw.setdefault("stderr", subprocess.DEVNULL)
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
+            connection = await super()._async_launch_kernel(kernel_cmd, **kw)
+            if started is not None:
+                started.append(self.provisioner)
+            return connection
 
     return IPCKernelManager
 
@@ -205,7 +217,7 @@ code{{background:#f3f3f3;padding:0 .2rem}} .herkomst{{color:#555;font-size:.9rem
 def build_report(case_path: str | Path, scenario: str | None = None, all_options: bool = False, draws: int = 10_000,
                  seed: int = 1, out: str | Path = "reports", sobol_n: int = 2048,
                  on_notebook: Callable[[int, int, str], None] | None = None, progress_bar: bool = False,
-                 workers: int = 1, pdf: bool = False) -> Path:
+                 workers: int = 1, pdf: bool = False, notebooks_at_once: int | None = None) -> Path:
     """Build a report; return the run folder ``<out>/<case-id>/<run-id>``.
 
     Parameters
@@ -231,6 +243,9 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         notebooks' ``workers`` parameter); no number changes.
     pdf : bool
         Also print every report page to A4 PDF (headless Chromium); checked before anything runs.
+    notebooks_at_once : int, optional
+        Notebooks executed side by side, each in its own kernel process (default: one per core,
+        at most 4); the pages do not depend on it.
 
     Raises
     ------
@@ -253,13 +268,12 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
 
         chromium = pdf_module.check()  # before anything runs: no half-made report for want of Chromium
 
+    if notebooks_at_once is None:
+        notebooks_at_once = min(os.cpu_count() or 1, 4)
     with run_folder(case_dir(Path(out), case.id), _run_id(scenario, all_options, draws, seed)) as folder:
         work = folder.work
-        exporter = html_exporter()
-        for index, job in enumerate(jobs, start=1):
-            if on_notebook is not None:
-                on_notebook(index, len(jobs), job.title)
-            folder.execute(job, exporter, progress_bar)
+        # side by side, each notebook in its own kernel; papermill's per-cell bar only when one at a time
+        folder.execute_all(jobs, notebooks_at_once, progress_bar and notebooks_at_once <= 1, on_notebook)
         pdfs = []
         if pdf:
             pdfs = [p.name for p in pdf_module.print_pdfs(
@@ -300,33 +314,100 @@ class RunFolder:
     """
 
     def __init__(self, parent: Path, run_id: str, ipc_dir: str):
+        import threading
+
         self.parent = parent
         self.final, self.work = _reserve(parent, run_id)
-        self.current: Job | None = None  # the notebook running now (named when it fails)
-        self._ipc_dir = ipc_dir
-        self._kernel_manager_class = None
+        self.current: Job | None = None  # the notebook that failed (named in the error)
+        self._kernels: list = []  # provisioners of the kernels started, to end them when stopped
+        self._stopping = threading.Event()
+        self._kernel_manager_class = _kernel_manager_class(ipc_dir, self._kernels, self._stopping)
         self._started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._t0 = time.perf_counter()
 
-    def execute(self, job: Job, exporter, progress_bar: bool = False) -> Path:
+    def execute(self, job: Job, exporter=None, progress_bar: bool = False) -> Path:
         """Run ``job``'s notebook with papermill into the working folder and write its HTML page
-        (code hidden); return the page."""
+        (code hidden); return the page. Safe to call from several threads at once (each job
+        gets its own kernel and files; ``exporter`` must then be one per thread)."""
         import papermill
 
         from mkba.core.io import write_text_atomic
 
-        if self._kernel_manager_class is None:
-            self._kernel_manager_class = _kernel_manager_class(self._ipc_dir)
-        self.current = job
+        exporter = exporter or html_exporter()
         executed = self.work / f"{job.stem}.ipynb"
-        papermill.execute_notebook(str(NOTEBOOKS / job.notebook), str(executed), parameters=job.parameters,
-                                   kernel_name="python3", progress_bar=progress_bar, cwd=str(NOTEBOOKS),
-                                   log_output=False, report_mode=True, kernel_manager_class=self._kernel_manager_class)
+        try:
+            papermill.execute_notebook(str(NOTEBOOKS / job.notebook), str(executed), parameters=job.parameters,
+                                       kernel_name="python3", progress_bar=progress_bar, cwd=str(NOTEBOOKS),
+                                       log_output=False, report_mode=True,
+                                       kernel_manager_class=self._kernel_manager_class)
+        except BaseException:
+            if self.current is None:
+                self.current = job
+            raise
         body, _ = exporter.from_filename(str(executed))
         page = self.work / f"{job.stem}.html"
         write_text_atomic(page, body)
-        self.current = None
         return page
+
+    def execute_all(self, jobs: list[Job], at_once: int = 1, progress_bar: bool = False,
+                    on_notebook: Callable[[int, int, str], None] | None = None) -> None:
+        """Execute every job, ``at_once`` notebooks side by side (each in its own kernel
+        process; the pages are the same as one by one). The first failure stops the rest: their
+        kernels are ended, the running notebooks waited for, and the failure raised; so is an
+        interruption."""
+        if at_once <= 1 or len(jobs) <= 1:
+            exporter = html_exporter()
+            for index, job in enumerate(jobs, start=1):
+                if on_notebook is not None:
+                    on_notebook(index, len(jobs), job.title)
+                self.execute(job, exporter, progress_bar)
+            return
+        import itertools
+        from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
+        counter = itertools.count(1)  # numbers the notebooks as they start
+
+        def one(job: Job) -> None:
+            if self._stopping.is_set():
+                return
+            if on_notebook is not None:
+                on_notebook(next(counter), len(jobs), job.title)
+            self.execute(job)
+
+        # the longest notebook (the comparison: every option, EVPPI) starts first, so it does
+        # not run alone at the end
+        order = sorted(range(len(jobs)), key=lambda i: jobs[i].notebook != COMPARISON_NOTEBOOK)
+        pool = ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="mkba-notebook")
+        futures = [None] * len(jobs)
+        try:
+            for i in order:
+                futures[i] = pool.submit(one, jobs[i])
+            wait(futures, return_when=FIRST_EXCEPTION)
+            for job, future in zip(jobs, futures, strict=True):  # in job order: the first failure is reported
+                if future.done() and future.exception() is not None:
+                    self.current = job
+                    raise future.exception()
+        except BaseException:
+            self.stop()
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def stop(self) -> None:
+        """No new kernel starts, and the running ones are ended (their notebooks then fail fast;
+        nbclient's log lines about the kernels we ended are not for the user)."""
+        import logging
+
+        self._stopping.set()
+        for name in ("traitlets", "papermill", "nbclient"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        for provisioner in list(self._kernels):
+            process = getattr(provisioner, "process", None)
+            try:
+                if process is not None and process.poll() is None:
+                    process.kill()
+            except OSError:
+                pass
 
     def check_unchanged(self, files: list[tuple[Path, str]]) -> None:
         """Refuse to finish when a case file changed while the run was being made."""
