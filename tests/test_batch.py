@@ -281,3 +281,14 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert f"kan de Dask-scheduler {address} niet bereiken" in err and "Traceback" not in err
     assert not (tmp_path / "u").exists()
+
+
+def test_a_workbook_case_is_planned_and_run_like_its_yaml(tmp_path):
+    """Cases in the Excel template (DESIGN §12) go into a batch like YAML cases: the client loads
+    them, the tasks carry the plans."""
+    workbook = tmp_path / "de_kop.xlsx"
+    assert main(["convert", str(EXAMPLE), str(workbook)]) == 0
+    tasks, failures = batch.plan([workbook], draws=300, seed=4)
+    assert not failures and [t.case_id for t in tasks] == ["de-kop"]
+    out = batch.run_task(tasks[0])
+    assert out.summary == mkba.simulate(mkba.load_case(EXAMPLE), draws=300, seed=4).summary()
