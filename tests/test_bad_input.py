@@ -10,6 +10,7 @@ net, RLIMIT_CPU 60 s) and assert wall time < 10 s and peak RSS < 500 MB from ``w
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import signal
@@ -468,3 +469,33 @@ def test_time_estimate_counts_the_workers(example_case, monkeypatch):
     assert one.seconds == pytest.approx(10.0)
     assert two.seconds == pytest.approx(10.0 / 1.6)
     assert eight.seconds == two.seconds  # no faster than the cores allow
+
+
+def test_abandoned_work_folders_are_swept_once_their_process_is_gone(tmp_path):
+    """kill -9 leaves `.bezig-<run>` and its owner file; the next report removes them when that
+    process no longer runs here — never a live run's, another machine's, or one without owner."""
+    import socket
+
+    from mkba.faces.report import _this_process, sweep_abandoned
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+
+    def leave(name: str, owner: dict | None) -> Path:
+        work = tmp_path / f".bezig-{name}"
+        work.mkdir()
+        (work / "rapport-basis.ipynb").write_text("{}")
+        if owner is not None:
+            (tmp_path / f".bezig-{name}.eigenaar").write_text(json.dumps(owner))
+        return work
+
+    dead = leave("dood", {"host": socket.gethostname(), "pid": gone.pid, "start": "1"})
+    reused = leave("hergebruikt", {**_this_process(), "start": "0"})  # our pid, but another start time
+    alive = leave("loopt", _this_process())
+    elsewhere = leave("elders", {"host": "een-andere-machine", "pid": gone.pid, "start": "1"})
+    unknown = leave("zonder-eigenaar", None)
+    assert sorted(sweep_abandoned(tmp_path)) == [".bezig-dood", ".bezig-hergebruikt"]
+    assert not dead.exists() and not reused.exists()
+    assert not (tmp_path / ".bezig-dood.eigenaar").exists()
+    assert alive.exists() and elsewhere.exists() and unknown.exists()
+    assert sweep_abandoned(tmp_path) == []

@@ -15,8 +15,9 @@ Order of work (DESIGN §7):
 A failure renames the working folder to ``<run>-mislukt`` (the executed notebook kept for
 diagnosis), leaves every earlier run untouched, and raises :class:`ReportError`. An
 interruption (Ctrl-C, SIGTERM) removes the working folder. A run killed outright (``kill -9``)
-leaves only the hidden ``.bezig-<run>`` folder, which never looks like a finished run and is
-ignored by later runs.
+leaves only the hidden ``.bezig-<run>`` folder (and its owner file ``.bezig-<run>.eigenaar``:
+host, pid, process start time), which never looks like a finished run; the next report into
+the same folder removes it once that process is gone (:func:`sweep_abandoned`).
 
 Concurrent runs of the same case into the same ``--out`` never collide: each reserves its run
 folder by creating ``.bezig-<run>`` atomically (``mkdir`` fails if it exists) and takes the
@@ -431,6 +432,7 @@ class RunFolder:
         write_bytes_atomic(self.work / "manifest.json",
                            json.dumps(manifest, ensure_ascii=False, indent=2).encode() + b"\n")
         os.rename(self.work, self.final)  # never replaces: `final` was reserved, and rename onto a non-empty folder fails
+        _owner_file(self.work).unlink(missing_ok=True)
         return self.final
 
 
@@ -445,6 +447,7 @@ def run_folder(parent: Path, run_id: str) -> Iterator[RunFolder]:
     """
     from papermill.exceptions import PapermillExecutionError
 
+    sweep_abandoned(parent)  # working folders of earlier runs that were killed outright
     ipc_dir = tempfile.mkdtemp(prefix="mkba-kernels-")  # the kernels' sockets; removed however the run ends
     try:
         folder = RunFolder(parent, run_id, ipc_dir)
@@ -452,11 +455,13 @@ def run_folder(parent: Path, run_id: str) -> Iterator[RunFolder]:
             yield folder
         except KeyboardInterrupt:
             shutil.rmtree(folder.work, ignore_errors=True)
+            _owner_file(folder.work).unlink(missing_ok=True)
             raise
         except BaseException as exc:
             failed = parent / f"{folder.final.name}-mislukt"
             if folder.work.exists():
                 os.rename(folder.work, failed)
+            _owner_file(folder.work).unlink(missing_ok=True)
             current = folder.current
             if isinstance(exc, PapermillExecutionError):
                 where = f" in {failed / (current.stem + '.ipynb')}" if current else ""
@@ -513,8 +518,67 @@ def _reserve(case_dir: Path, run_id: str, attempts: int = 1000) -> tuple[Path, P
         if final.exists() or (case_dir / f"{name}-mislukt").exists():
             work.rmdir()
             continue
+        _owner_file(work).write_text(json.dumps(_this_process()), encoding="utf-8")
         return final, work
     raise ReportError(f"no free run folder in {case_dir}", "report.busy", folder=str(case_dir))
+
+
+def _owner_file(work: Path) -> Path:
+    """``.bezig-<run>.eigenaar`` beside the working folder: which process made it (host, pid and
+    the process's start time, so a reused pid is not mistaken for the owner)."""
+    return work.with_name(work.name + ".eigenaar")
+
+
+def _start_time(pid: int) -> str | None:
+    """The kernel's start time of process ``pid`` (Linux ``/proc``), or None when unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _this_process() -> dict:
+    import socket
+
+    return {"host": socket.gethostname(), "pid": os.getpid(), "start": _start_time(os.getpid())}
+
+
+def _owner_alive(owner: dict) -> bool:
+    """Whether the process that wrote ``owner`` still runs on this machine (True when it cannot
+    be told: another host, or no ``/proc``)."""
+    import socket
+
+    if owner.get("host") != socket.gethostname() or not isinstance(owner.get("pid"), int):
+        return True
+    try:
+        os.kill(owner["pid"], 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, owned by someone else
+    start = _start_time(owner["pid"])
+    return start is None or owner.get("start") is None or start == owner["start"]
+
+
+def sweep_abandoned(case_dir: Path) -> list[str]:
+    """Remove the hidden working folders of runs killed outright (``kill -9``, a crash): those
+    whose owner file names a process of this machine that no longer runs. Runs in progress,
+    runs of other machines and folders without an owner file are left alone. Returns the names
+    removed."""
+    removed = []
+    for owner_file in sorted(case_dir.glob(".bezig-*.eigenaar")):
+        try:
+            owner = json.loads(owner_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(owner, dict) or _owner_alive(owner):
+            continue
+        work = owner_file.with_name(owner_file.name.removesuffix(".eigenaar"))
+        shutil.rmtree(work, ignore_errors=True)
+        owner_file.unlink(missing_ok=True)
+        removed.append(work.name)
+    return removed
 
 
 def main_progress(console) -> Callable[[int, int, str], None]:
