@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.stats import norm
 
@@ -170,6 +171,9 @@ def test_acceptability_curves(example_case):
     base0 = by_r[(by_r.discount_rate == 0.0) & (by_r.option == "baseline")]["expected_npv"].item()
     direct = mkba.compare(__import__("dataclasses").replace(example_case, discount_rate=0.0), draws=1_000, seed=1)
     assert base0 == pytest.approx(direct.decision()["expected_npv"]["baseline"], rel=1e-12)
+    # local worker processes change no number
+    two = acceptability_by_discount_rate(example_case, rates=[0.0, 0.03], draws=1_000, seed=1, workers=2)
+    pd.testing.assert_frame_equal(two, by_r)
 
 
 def test_compare_curves_in_the_terminal(capsys, example_path):

@@ -200,8 +200,9 @@ def compare(case: Case, draws: int = 10_000, seed: SeedLike = 1, perspective: st
 def acceptability_by_discount_rate(case: Case, rates: Sequence[float] = DEFAULT_RATES, draws: int = 10_000,
                                    seed: SeedLike = 1, perspective: str | None = None,
                                    scenarios: Sequence[str] | None = None,
-                                   progress: Progress | None = None) -> pd.DataFrame:
-    """P(best) per option at each discount rate (every option re-simulated on the same draws).
+                                   progress: Progress | None = None, workers: int = 1) -> pd.DataFrame:
+    """P(best) per option at each discount rate (every option re-simulated on the same draws,
+    in ``workers`` local processes; no number depends on it).
 
     Returns a tidy DataFrame with columns ``discount_rate``, ``option``, ``prob_best``,
     ``expected_npv``.
@@ -210,7 +211,8 @@ def acceptability_by_discount_rate(case: Case, rates: Sequence[float] = DEFAULT_
     for rate in rates:
         if not -0.99 < rate < 1:
             raise UsageError(f"discount rate {rate} outside (−0,99, 1)")
-        cmp = compare(replace(case, discount_rate=float(rate)), draws, seed, perspective, scenarios=scenarios)
+        cmp = compare(replace(case, discount_rate=float(rate)), draws, seed, perspective, scenarios=scenarios,
+                      workers=workers)
         d = cmp.decision()
         rows += [{"discount_rate": float(rate), "option": opt, "prob_best": d["prob_best"][opt],
                   "expected_npv": d["expected_npv"][opt]} for opt in cmp.options]

@@ -247,7 +247,7 @@ def compare(
         summary["acceptability"] = {
             "by_weight": cmp.acceptability_by_weight().to_dict(orient="records"),
             "by_discount_rate": acceptability_by_discount_rate(
-                c, draws=draws, seed=seed, perspective=perspective).to_dict(orient="records"),
+                c, draws=draws, seed=seed, perspective=perspective, workers=workers).to_dict(orient="records"),
         }
     table = _evppi_table(cmp, evppi) if evppi else None
     if table is not None:
