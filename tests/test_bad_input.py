@@ -378,10 +378,16 @@ def test_hostile_input_fails_fast_and_small(tmp_path, previous_report, name):
 # --------------------------------------------------------------------------------------------
 # interruption and concurrency
 # --------------------------------------------------------------------------------------------
+def _default_sigint() -> None:
+    """In the child: Ctrl-C as at a terminal. A test run started in the background of a
+    non-interactive shell inherits SIGINT ignored, and a program rightly keeps that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(args: list[str], cwd: Path) -> tuple[subprocess.Popen, Path]:
     err = cwd / f"err-{time.perf_counter_ns()}.txt"
     proc = subprocess.Popen([*CLI, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=open(err, "wb"),  # noqa: SIM115
-                            env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+                            env={**os.environ, "OPENBLAS_NUM_THREADS": "1"}, preexec_fn=_default_sigint)
     return proc, err
 
 
