@@ -40,3 +40,14 @@ effects:
     frame = report_data.substitution_frame(res)
     assert frame.loc[0, "2020"] == "<10"  # 20 × 0.2 = 4 trajectories
     assert frame.loc[0, "2021"] == "10"  # 50 × 0.2 = 10
+
+
+def test_short_euros_keep_three_significant_figures():
+    """A simulated amount is not known to the euro: below a million, three significant figures."""
+    assert nl_eur_short(646_064) == f"€{NBSP}646.000"
+    assert nl_eur_short(71_639) == f"€{NBSP}71.600"
+    assert nl_eur_short(-1_234.5) == f"−€{NBSP}1.230"
+    assert nl_eur_short(465.4) == f"€{NBSP}465"
+    assert nl_eur_short(999_600) == f"€{NBSP}1,0{NBSP}mln"  # rounding may carry into millions
+    assert nl_eur_short(10_526_428) == f"€{NBSP}10,5{NBSP}mln"
+    assert nl_eur_short(0) == f"€{NBSP}0"

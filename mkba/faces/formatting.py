@@ -45,7 +45,14 @@ def nl_eur(x: float, decimals: int = 0) -> str:
 
 
 def nl_eur_short(x: float) -> str:
-    """Compact euros for headlines and axes: ``€ 2,2 mln``, ``€ 350k`` stays ``€ 350.000``."""
+    """Euros as precise as a simulation knows them, for tables, headlines and axes: millions
+    with one decimal (``€ 2,2 mln``), below that three significant figures (``€ 646.064`` →
+    ``€ 646.000``, ``€ 71.639`` → ``€ 71.600``), below € 1.000 whole euros."""
+    if x is None or (isinstance(x, float) and (math.isnan(x) or math.isinf(x))):
+        return nl_eur(x) if x is None or math.isnan(x) else ("∞" if x > 0 else "−∞")
+    if abs(x) >= 1_000:
+        factor = 10 ** (int(math.floor(math.log10(abs(x)))) - 2)
+        x = round(x / factor) * factor
     if abs(x) >= 1e6:
         return f"{'−' if x < 0 else ''}€\u00a0{nl_number(abs(x) / 1e6, 1)}\u00a0mln"
     return nl_eur(x)

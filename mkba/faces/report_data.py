@@ -84,7 +84,7 @@ def balance_table(result: Result):
         if key == "bcr":
             values = (label, nl_number(m["bcr_of_means"], 2), f"{nl_number(s['p05'], 2)} – {nl_number(s['p95'], 2)}")
         else:
-            values = (label, nl_eur(s["mean"]), f"{nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])}")
+            values = (label, nl_eur_short(s["mean"]), f"{nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])}")
         rows.append(dict(zip(text_nl.BALANCE_COLUMNS, values, strict=True)))
     return pd.DataFrame(rows).style.hide(axis="index").set_caption(text_nl.BALANCE_CAPTION).set_properties(
         subset=[""], **{"text-align": "left"})
@@ -145,11 +145,11 @@ def stakeholder_table(result: Result):
     cols = text_nl.STAKEHOLDER_COLUMNS
     shown = pd.DataFrame({
         cols[0]: frame["label"],
-        cols[1]: frame["kosten"].map(nl_eur),
-        cols[2]: frame["fiscaal"].map(nl_eur),
-        cols[3]: frame["economisch"].map(nl_eur),
-        cols[4]: frame["sociaal"].map(nl_eur),
-        cols[5]: frame["netto"].map(nl_eur),
+        cols[1]: frame["kosten"].map(nl_eur_short),
+        cols[2]: frame["fiscaal"].map(nl_eur_short),
+        cols[3]: frame["economisch"].map(nl_eur_short),
+        cols[4]: frame["sociaal"].map(nl_eur_short),
+        cols[5]: frame["netto"].map(nl_eur_short),
         cols[6]: [f"{nl_eur_short(a)} – {nl_eur_short(b)}" for a, b in zip(frame["netto_p05"], frame["netto_p95"], strict=True)],
     })
     return shown.style.hide(axis="index").set_caption(text_nl.CAPTIONS["stakeholders"]).set_properties(
@@ -162,7 +162,7 @@ def effects_table(result: Result):
     for e in result.case.effects:
         pv = result.column(f"effect.{e.id}.pv")
         outcomes = result.column(f"effect.{e.id}.outcomes")
-        values = (e.label, e.category, KIND_NL[e.kind], avg_count(float(np.mean(outcomes))), nl_eur(float(np.mean(pv))),
+        values = (e.label, e.category, KIND_NL[e.kind], avg_count(float(np.mean(outcomes))), nl_eur_short(float(np.mean(pv))),
                   f"{nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))}")
         rows.append(dict(zip(text_nl.EFFECT_COLUMNS, values, strict=True)))
     return pd.DataFrame(rows).style.hide(axis="index").set_caption(text_nl.CAPTIONS["effects"]).set_properties(
@@ -184,7 +184,7 @@ def substitution_frame(result: Result, category: str = "substitutie") -> pd.Data
         row.update({str(y): avg_count(float(v)) for y, v in zip(years, per_year, strict=True)})
         row[text_nl.SUBSTITUTION_COLUMNS[0]] = (f"{avg_count(float(np.mean(total)))} ({avg_count(float(np.quantile(total, 0.05)))}"
                                         f" – {avg_count(float(np.quantile(total, 0.95)))})")
-        row[text_nl.SUBSTITUTION_COLUMNS[1]] = f"{nl_eur(float(np.mean(pv)))} ({nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))})"
+        row[text_nl.SUBSTITUTION_COLUMNS[1]] = f"{nl_eur_short(float(np.mean(pv)))} ({nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))})"
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -284,16 +284,16 @@ def cuts_table(cmp):
         else:
             c = s["cuts"][opt]
             cut = (_eur_range(c["budget_saved"]), _eur_range(c["benefits_lost"]), _eur_range(c["funder_net_change"]))
-        rows.append(dict(zip(cols, (label, *cut, nl_eur(dec["expected_npv"][opt]), nl_percent(dec["prob_best"][opt]),
-                                    nl_eur(dec["expected_loss"][opt])), strict=True)))
+        rows.append(dict(zip(cols, (label, *cut, nl_eur_short(dec["expected_npv"][opt]), nl_percent(dec["prob_best"][opt]),
+                                    nl_eur_short(dec["expected_loss"][opt])), strict=True)))
     return pd.DataFrame(rows, columns=list(columns)).style.hide(axis="index").set_caption(
         text_nl.CAPTIONS["options"])
 
 
 def _eur_range(s: dict) -> str:
     if s["p05"] == s["p95"]:
-        return nl_eur(s["mean"])
-    return f"{nl_eur(s['mean'])} ({nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])})"
+        return nl_eur_short(s["mean"])
+    return f"{nl_eur_short(s['mean'])} ({nl_eur_short(s['p05'])} – {nl_eur_short(s['p95'])})"
 
 
 def stakeholder_change_frame(cmp) -> pd.DataFrame:
