@@ -254,13 +254,16 @@ def _fork_context():
     return None
 
 
-def _worker_init() -> None:
+def _worker_init(sinks: dict | None = None) -> None:
     """Local workers leave Ctrl-C to the main process, which stops the run and cancels the
-    chunks not yet started (no traceback from every worker)."""
+    chunks not yet started (no traceback from every worker). ``sinks``: the run's shared
+    stores, inherited through fork (never pickled), which this worker writes its blocks into."""
+    global _SINKS
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _SINKS = sinks
 
 
-_SINKS: dict | None = None  # the stores of the run a forked local worker writes into (set before forking)
+_SINKS: dict | None = None  # in a forked local worker: the stores of its run (set by its initializer)
 
 
 def _run_chunk_to_sinks(plan: RunPlan, start: int, stop: int) -> Block:
@@ -285,7 +288,6 @@ def iter_blocks(plan: RunPlan, workers: int = 1, sinks: dict | None = None) -> I
     themselves and the yielded block has ``outputs == {}``; otherwise blocks carry their outputs
     and the caller stores them (:func:`mkba.core.results.collect` handles both).
     """
-    global _SINKS
     workers = check_workers(workers)
     chunks = plan.chunks()
     if workers == 1 or len(chunks) == 1:
@@ -296,11 +298,10 @@ def iter_blocks(plan: RunPlan, workers: int = 1, sinks: dict | None = None) -> I
 
     warm(plan)
     context = _fork_context()
-    task = run_chunk
-    if sinks is not None and context is not None:
-        _SINKS, task = sinks, _run_chunk_to_sinks  # the workers are forked on the first submit
+    in_place = sinks is not None and context is not None  # forked workers share the stores' memory
+    task = _run_chunk_to_sinks if in_place else run_chunk
     pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
-                               initializer=_worker_init)
+                               initializer=_worker_init, initargs=(sinks if in_place else None,))
     try:
         todo = iter(chunks)
         pending: deque = deque()
@@ -316,4 +317,3 @@ def iter_blocks(plan: RunPlan, workers: int = 1, sinks: dict | None = None) -> I
             yield block
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _SINKS = None
