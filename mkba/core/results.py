@@ -31,9 +31,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Progress = Callable[[int], None]
-__all__ = ["DEFAULT_CHUNK", "DESIGNS", "RAM_LIMIT_BYTES", "Block", "Collector", "ColumnStore", "Progress", "Result", "RunPlan",
-           "collect",
-           "deterministic", "new_stores", "simulate", "simulate_many", "sorted_quantiles", "stats"]
+__all__ = ["DEFAULT_CHUNK", "DESIGNS", "RAM_LIMIT_BYTES", "Block", "Collector", "ColumnStore", "Progress", "Result",
+           "RunPlan", "collect", "deterministic", "new_stores", "simulate", "simulate_many", "sorted_quantiles", "stats"]
 
 
 _QUANTILES = np.array([0.05, 0.5, 0.95])
