@@ -4,6 +4,7 @@ cited and dated, and indexing reproduces the CBS CPI figures the table cites."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,56 @@ effects:
     assert set(table.entries) <= set(case.parameters)
     assert case.parameters["prijs_begeleiding_uur"].price_year == 2022
     assert "kostenhandleiding-2024" in case.sources
+
+
+def _including_case(tmp_path, price_year: int) -> Path:
+    path = tmp_path / f"c{price_year}.yaml"
+    path.write_text(f"""mkba: 1
+include: [mkba:kostprijzen]
+case: {{id: c, title: C, start_year: {price_year}, horizon: 1, price_year: {price_year}}}
+stakeholders: {{gemeente: Gemeente}}
+parameters:
+  eigen_prijs: {{dist: pert, min: 10, mode: 20, max: 30, unit: EUR per uur, price_year: 2015}}
+costs:
+  - {{id: k, label: K, amount: 1000, payer: gemeente}}
+effects:
+  - {{id: e, label: E, category: c, kind: fiscal, volume: 10, value: prijs_begeleiding_uur, beneficiaries: gemeente}}
+  - {{id: f, label: F, category: c, kind: fiscal, volume: 1, value: eigen_prijs, beneficiaries: gemeente}}
+""", encoding="utf-8")
+    return path
+
+
+def test_included_prices_are_indexed_to_the_case_price_year(tmp_path, table):
+    """`include: [mkba:kostprijzen]` brings every money parameter to the case's price year by the
+    CPI, exactly as indexed_parameters does; the note says so; the case's own records stay."""
+    import mkba
+    from mkba.data_in.unit_costs import indexed_parameters, load_cpi
+
+    case = mkba.load_case(_including_case(tmp_path, 2018))
+    expected = indexed_parameters(2018)
+    spec = case.parameters["prijs_begeleiding_uur"]
+    assert spec.price_year == 2018 and spec.mode == expected["prijs_begeleiding_uur"]["mode"]
+    original = table.entries["prijs_begeleiding_uur"]
+    factor = load_cpi().factor(original.price_year, 2018)
+    assert spec.mode == pytest.approx(original.record["mode"] * factor, abs=0.005)
+    assert f"Geïndexeerd van prijspeil {original.price_year} naar 2018" in spec.note
+    for name, record in expected.items():  # every included entry, not just one
+        assert case.parameters[name].price_year == 2018, name
+        assert case.parameters[name].base_value == pytest.approx(
+            mkba.load_case(_including_case(tmp_path, 2018)).parameters[name].base_value), name
+        if "mode" in record:
+            assert case.parameters[name].mode == record["mode"], name
+    own = case.parameters["eigen_prijs"]
+    assert (own.mode, own.price_year) == (20, 2015)  # the case's own record is left as written
+    same = mkba.load_case(_including_case(tmp_path, original.price_year)).parameters["prijs_begeleiding_uur"]
+    assert same.mode == original.record["mode"] and "Geïndexeerd" not in (same.note or "")
+
+
+def test_a_price_year_outside_the_cpi_table_is_one_located_problem(tmp_path, capsys):
+    from mkba.faces.cli import main
+
+    path = _including_case(tmp_path, 2012)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:3 case.price_year: geen CPI-jaarcijfer voor 2012" in err and "beschikbaar: 2015-2025" in err
+    assert "kostprijzen.yaml" not in err and "Traceback" not in err  # one problem, not one per included price

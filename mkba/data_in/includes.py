@@ -4,7 +4,9 @@ A case may say ``include: [data/substitutie.yaml, mkba:kostprijzen]``. Paths are
 case file; ``mkba:NAME`` names a file bundled with the package (``mkba/resources/NAME.yaml``).
 An included file holds top-level ``sources:`` and ``parameters:`` (and optionally ``mkba: 1``
 and an ``estimate:`` block of provenance written by ``mkba estimate``, which is not merged).
-A name defined twice is an error naming both places. Problems inside an included file are
+A name defined twice is an error naming both places. An included money parameter (``unit: EUR
+…``) with a ``price_year`` other than the case's is brought to the case's price year by the CPI
+(its note says so). Problems inside an included file are
 reported with THAT file's name and line: :class:`FilesLineMap` knows which file each
 parameter and source came from.
 """
@@ -148,9 +150,48 @@ def apply_includes(data: Any, lines: LineMap, case_path: Path) -> tuple[Any, Lin
                 target[key] = value
                 owners[(section, key)] = sub_lines
         included.append(Included(name, path, sub, sub_lines))
+    problems += _index_prices(merged, owners, data.get("case"), lines)
     if problems:
         raise CaseError(problems)
     return merged, FilesLineMap(lines, owners), tuple(included)
+
+
+def _index_prices(merged: dict, owners: dict[YamlPath, LineMap], case: Any, lines: LineMap) -> list[Problem]:
+    """Included money parameters in another price year than the case's are brought to the
+    case's ``price_year`` by the CPI (:func:`mkba.data_in.unit_costs.index_to_price_year`): a
+    record with ``unit: EUR …`` and a ``price_year`` of its own. Parameters the case defines
+    itself are left as written. Returns the problems (a year outside the CPI table, a
+    distribution that cannot be scaled), located in the included file."""
+    target = case.get("price_year") if isinstance(case, dict) else None
+    parameters = merged.get("parameters")
+    if not isinstance(target, int) or isinstance(target, bool) or not isinstance(parameters, dict):
+        return []  # no price year (or an invalid one, reported by the case's own validation)
+    from mkba.core.errors import MkbaError
+    from mkba.data_in.unit_costs import index_to_price_year, load_cpi
+
+    todo = []
+    for name, record in parameters.items():
+        owner = owners.get(("parameters", name))
+        if owner is None or not isinstance(record, dict):
+            continue
+        year, unit = record.get("price_year"), str(record.get("unit") or "")
+        if isinstance(year, int) and not isinstance(year, bool) and year != target and unit.upper().startswith("EUR"):
+            todo.append((name, record, owner))
+    if not todo:
+        return []
+    cpi = load_cpi()
+    try:
+        cpi.factor(target, target)
+    except MkbaError as exc:  # the case's own price year: one problem, in the case file
+        return [lines.problem(("case", "price_year"), str(exc), getattr(exc, "code", ""), **getattr(exc, "params", {}))]
+    problems = []
+    for name, record, owner in todo:
+        try:
+            parameters[name] = index_to_price_year(record, target, cpi)
+        except MkbaError as exc:
+            problems.append(owner.problem(("parameters", name, "price_year"), str(exc), getattr(exc, "code", ""),
+                                          **getattr(exc, "params", {})))
+    return problems
 
 
 def _where(lines: LineMap, path: YamlPath) -> str:

@@ -172,18 +172,25 @@ def indexed_parameters(price_year: int, names: list[str] | None = None, *,
     if unknown:
         raise UsageError(f"unknown unit cost(s): {', '.join(unknown)}; known: {', '.join(table.entries)}",
                          "unitcost.unknown", names=", ".join(unknown), known=", ".join(table.entries))
-    out = {}
-    for name in names or list(table.entries):
-        entry = table.entries[name]
-        f = cpi.factor(entry.price_year, price_year)
-        rec = index_record(entry.record, f)
-        rec["price_year"] = price_year
-        if entry.price_year != price_year:
-            rec["note"] = (f"{entry.record['note'].rstrip()} Geïndexeerd van prijspeil {entry.price_year} naar "
-                           f"{price_year} met CBS-CPI (factor {f:.4f}).")
-        out[name] = rec
-    return out
+    return {name: index_to_price_year(table.entries[name].record, price_year, cpi)
+            for name in names or list(table.entries)}
+
+
+def index_to_price_year(record: dict[str, Any], price_year: int, cpi: CpiTable | None = None) -> dict[str, Any]:
+    """A copy of a parameter record with a ``price_year`` of its own, brought to prices of
+    ``price_year`` by the CPI: money fields multiplied, ``price_year`` set, and a sentence added
+    to its note saying how (nothing changes when the years agree). Raises :class:`UsageError`
+    (``cpi.no_year``, ``unitcost.not_scalable``)."""
+    cpi = cpi or load_cpi()
+    own = int(record["price_year"])
+    f = cpi.factor(own, price_year)
+    rec = index_record(record, f)
+    rec["price_year"] = price_year
+    if own != price_year:
+        rec["note"] = (f"{str(record.get('note') or '').rstrip()} Geïndexeerd van prijspeil {own} naar "
+                       f"{price_year} met CBS-CPI (factor {f:.4f}).").lstrip()
+    return rec
 
 
 __all__ = ["CpiTable", "UnitCost", "UnitCostTable", "load_cpi", "load_unit_costs", "index_record",
-           "indexed_parameters", "CPI_FILE", "UNIT_COST_FILE"]
+           "index_to_price_year", "indexed_parameters", "CPI_FILE", "UNIT_COST_FILE"]
