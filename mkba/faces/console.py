@@ -103,7 +103,7 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
 
     cut = _mean(m["pv_cut_off"])
     if cut:
-        console.print(text_nl.CONSOLE["cut_off"].format(last=years[-1], amount=nl_eur(cut)))
+        console.print(text_nl.CONSOLE["cut_off"].format(last=years[-1], amount=nl_eur_short(cut)))
     mcse = m.get("bcr_of_means_mcse")
     if mcse is not None and mcse > MCSE_WARN_BCR:
         console.print(f"[yellow]{text_nl.CONSOLE['mcse_warning'].format(mcse=nl_number(mcse, 3))}[/yellow]")

@@ -7,7 +7,7 @@ Sections below keep each face's words together.
 
 from __future__ import annotations
 
-from mkba.faces.formatting import nl_eur, nl_number, nl_percent
+from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent
 
 # ============================================================================================
 # Common words (stakeholder kinds, options, units)
@@ -831,7 +831,7 @@ BALANCE_ROWS = ("Kosten", "Baten", "Netto contante waarde", "Baten/kosten-verhou
 
 def horizon_limitation(first: int, last: int, cut: float, share: float) -> str:
     return (f"De analyse loopt van {first} tot en met {last}. Baten die daarna nog optreden (door effecten die "
-            f"meerdere jaren aanhouden) tellen niet mee: {nl_eur(cut)} contante waarde, {nl_percent(share, 1)} van "
+            f"meerdere jaren aanhouden) tellen niet mee: {nl_eur_short(cut)} contante waarde, {nl_percent(share, 1)} van "
             "de baten.")
 
 
