@@ -264,3 +264,23 @@ def test_init_template_documents_every_field_and_runs(tmp_path, capsys):
     assert main(["compare", str(target), "--draws", "500", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out["scenarios"]) == {"baseline", "bezuiniging", "welzijn-apart"}
+
+
+def test_every_error_code_the_analyses_raise_has_dutch_words():
+    """mkba.analysis returns codes, never words for users: each code it raises with a UsageError
+    is worded in text_nl, and no English pattern translation is left for it."""
+    import re
+    from pathlib import Path
+
+    root = Path(mkba.__file__).resolve().parent / "analysis"
+    codes = set()
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for call in re.findall(r"raise UsageError\((.*?)\)\n", source, flags=re.DOTALL):
+            found = re.findall(r'"((?:analysis|decision|evppi|regio|scenario|cpi|unitcost)\.[a-z_]+)"', call)
+            assert found, f"{path.name}: a UsageError without a code: {call[:80]}"
+            codes.update(found)
+    assert len(codes) >= 20
+    missing = sorted(c for c in codes if c not in text_nl.CLI_ERROR_TEXT and c not in text_nl.PROBLEM_TEXT)
+    assert not missing, missing
+    assert len(text_nl.USAGE_PATTERNS) <= 2  # only messages from outside the analyses remain

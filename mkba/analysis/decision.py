@@ -24,9 +24,10 @@ from mkba.core.errors import UsageError
 def _matrix(nb) -> np.ndarray:
     nb = np.asarray(nb, dtype=float)
     if nb.ndim != 2 or nb.shape[0] < 1 or nb.shape[1] < 1:
-        raise UsageError(f"net benefits must be a 2-D array, draws × options (got shape {nb.shape})")
+        raise UsageError(f"net benefits must be a 2-D array, draws × options (got shape {nb.shape})",
+                         "decision.shape", shape=str(nb.shape))
     if not np.all(np.isfinite(nb)):
-        raise UsageError("net benefits contain NaN or infinite values")
+        raise UsageError("net benefits contain NaN or infinite values", "decision.not_finite")
     return nb
 
 

@@ -176,13 +176,16 @@ def _check(nb, x) -> tuple[np.ndarray, np.ndarray]:
     if x.ndim == 1:
         x = x[:, None]
     if nb.ndim != 2 or nb.shape[1] < 2:
-        raise UsageError(f"net benefits must be draws × options with at least 2 options (got shape {nb.shape})")
+        raise UsageError(f"net benefits must be draws × options with at least 2 options (got shape {nb.shape})",
+                         "evppi.nb_shape", shape=str(nb.shape))
     if x.ndim != 2 or x.shape[0] != nb.shape[0] or x.shape[1] < 1:
-        raise UsageError(f"inputs must be draws × parameters with {nb.shape[0]} draws (got shape {x.shape})")
+        raise UsageError(f"inputs must be draws × parameters with {nb.shape[0]} draws (got shape {x.shape})",
+                         "evppi.x_shape", draws=nb.shape[0], shape=str(x.shape))
     if nb.shape[0] < MIN_DRAWS:
-        raise UsageError(f"EVPPI needs at least {MIN_DRAWS} draws (got {nb.shape[0]})")
+        raise UsageError(f"EVPPI needs at least {MIN_DRAWS} draws (got {nb.shape[0]})", "evppi.min_draws",
+                         minimum=MIN_DRAWS, draws=nb.shape[0])
     if not (np.all(np.isfinite(nb)) and np.all(np.isfinite(x))):
-        raise UsageError("net benefits or inputs contain NaN or infinite values")
+        raise UsageError("net benefits or inputs contain NaN or infinite values", "evppi.not_finite")
     return nb, x
 
 
@@ -236,7 +239,7 @@ def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.nda
         ok = False
     if not ok:
         if _reduced:
-            raise UsageError("EVPPI: the regression basis is singular; the parameter varies too little")
+            raise UsageError("EVPPI: the regression basis is singular; the parameter varies too little", "evppi.singular")
         # (near) rank-deficient basis: keep the independent columns of a pivoted QR
         _, rr, piv = qr(basis / d, mode="economic", pivoting=True)
         diag = np.abs(np.diag(rr))
@@ -405,10 +408,12 @@ def _evppi(nb, x, *, method: str, n_se: int, seed: int, name: str, parameters: S
     bytes, so several perspectives on the same draws build each basis once."""
     nb, x = _check(nb, x)
     if method not in METHODS:
-        raise UsageError(f"unknown EVPPI method '{method}'; choose one of: {', '.join(METHODS)}")
+        raise UsageError(f"unknown EVPPI method '{method}'; choose one of: {', '.join(METHODS)}", "evppi.method_unknown",
+                         method=method, known=", ".join(METHODS))
     n, p = x.shape
     if p > GROUP_MAX:
-        raise UsageError(f"EVPPI of a group of {p} parameters: at most {GROUP_MAX} at once")
+        raise UsageError(f"EVPPI of a group of {p} parameters: at most {GROUP_MAX} at once", "evppi.group_too_big",
+                         size=p, maximum=GROUP_MAX)
     rng = np.random.default_rng(seed)
     y = nb[:, 1:] - nb[:, :1]
     if method == "auto":
@@ -417,7 +422,8 @@ def _evppi(nb, x, *, method: str, n_se: int, seed: int, name: str, parameters: S
         else:
             method = "gam"
     if method in ("spline", "discrete") and p != 1:
-        raise UsageError(f"method '{method}' takes one parameter; use 'gam' for a group")
+        raise UsageError(f"method '{method}' takes one parameter; use 'gam' for a group", "evppi.method_single",
+                         method=method)
     key = (method, x.shape, hashlib.blake2b(np.ascontiguousarray(x).tobytes(), digest_size=16).digest())
     if cache is not None and key in cache:
         basis, penalties = cache[key]

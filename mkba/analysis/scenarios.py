@@ -35,7 +35,8 @@ def check_perspective(case: Case, perspective: str | None) -> str:
         return SOCIETY
     if perspective not in case.stakeholders:
         raise UsageError(f"perspective '{perspective}' is not a stakeholder of case '{case.id}'; "
-                         f"choose society or one of: {', '.join(case.stakeholders)}")
+                         f"choose society or one of: {', '.join(case.stakeholders)}", "analysis.perspective_unknown",
+                         perspective=perspective, case=case.id, known=", ".join(case.stakeholders))
     return perspective
 
 
@@ -189,9 +190,11 @@ def compare(case: Case, draws: int = 10_000, seed: SeedLike = 1, perspective: st
     ids = list(case.scenarios) if scenarios is None else list(scenarios)
     for sid in ids:
         if sid not in case.scenarios:
-            raise UsageError(f"unknown scenario '{sid}'; choose from: {', '.join(case.scenarios) or '(none declared)'}")
+            raise UsageError(f"unknown scenario '{sid}'; choose from: {', '.join(case.scenarios) or '(none declared)'}",
+                             "analysis.scenario_unknown", scenario=sid, known=", ".join(case.scenarios) or "–")
     if not ids:
-        raise UsageError(f"case '{case.id}' declares no scenarios to compare; add some under 'scenarios:'")
+        raise UsageError(f"case '{case.id}' declares no scenarios to compare; add some under 'scenarios:'",
+                         "analysis.no_scenarios", case=case.id)
     results = simulate_many(case, [None, *ids], draws=draws, seed=seed, design=design, progress=progress,
                             workers=workers)
     return Comparison(case, results, perspective, draws, results["baseline"].seed, design)
@@ -210,7 +213,7 @@ def acceptability_by_discount_rate(case: Case, rates: Sequence[float] = DEFAULT_
     rows = []
     for rate in rates:
         if not -0.99 < rate < 1:
-            raise UsageError(f"discount rate {rate} outside (−0,99, 1)")
+            raise UsageError(f"discount rate {rate} outside (−0,99, 1)", "analysis.discount_rate_range", rate=float(rate))
         cmp = compare(replace(case, discount_rate=float(rate)), draws, seed, perspective, scenarios=scenarios,
                       workers=workers)
         d = cmp.decision()

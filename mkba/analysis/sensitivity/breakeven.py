@@ -81,10 +81,11 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None,
     """
     if target_bcr is not None:
         if target_bcr <= 0:
-            raise UsageError(f"--target-bcr must be > 0 (got {target_bcr})")
+            raise UsageError(f"--target-bcr must be > 0 (got {target_bcr})", "analysis.target_bcr_positive",
+                             value=float(target_bcr))
         output, target = "bcr", float(target_bcr)
     if target_bcr is not None and versus is not None:
-        raise UsageError("--target-bcr and --versus do not go together")
+        raise UsageError("--target-bcr and --versus do not go together", "analysis.target_bcr_versus")
     analysis = prepare(case, scenario, output, versus)
     c, spec, names, func = analysis.case, analysis.output, analysis.names, analysis.func
     if target is None:

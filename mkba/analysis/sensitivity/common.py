@@ -39,9 +39,12 @@ class OutputSpec:
         if text.startswith("net:"):
             sid = text[4:]
             if sid not in case.stakeholders:
-                raise UsageError(f"unknown stakeholder '{sid}' in --output {text}; choose from: {', '.join(case.stakeholders)}")
+                raise UsageError(f"unknown stakeholder '{sid}' in --output {text}; choose from: {', '.join(case.stakeholders)}",
+                                 "analysis.output_stakeholder", stakeholder=sid, output=text,
+                                 known=", ".join(case.stakeholders))
             return cls(text, f"stakeholder.{sid}.net", f"Netto-effect {case.stakeholders[sid]} (€)")
-        raise UsageError(f"unknown output '{text}'; use npv, bcr or net:STAKEHOLDER (e.g. net:gemeente)")
+        raise UsageError(f"unknown output '{text}'; use npv, bcr or net:STAKEHOLDER (e.g. net:gemeente)",
+                         "analysis.output_unknown", output=text)
 
 
 def model_function(case: Case, output: OutputSpec) -> Callable[[Mapping[str, np.ndarray]], np.ndarray]:
@@ -112,13 +115,15 @@ def prepare(case: Case, scenario: str | None, output: str, versus: str | None = 
         used = set(c.used_parameters())
         names = [n for n in c.uncertain_parameters if n in used]
         if not names:
-            raise UsageError(f"case '{c.id}' has no uncertain parameters to analyse")
+            raise UsageError(f"case '{c.id}' has no uncertain parameters to analyse", "analysis.no_uncertain", case=c.id)
         return Analysis(c, spec, names, {n: c.parameters[n] for n in names}, model_function(c, spec))
     if spec.key == "bcr":
-        raise UsageError("a difference of benefit-cost ratios means little; use --output npv or net:STAKEHOLDER with --versus")
+        raise UsageError("a difference of benefit-cost ratios means little; use --output npv or net:STAKEHOLDER with --versus",
+                         "analysis.versus_bcr")
     other = apply_scenario(case, None if versus == "baseline" else versus)
     if other.scenario == c.scenario:
-        raise UsageError(f"--versus {versus} is the option being analysed; choose another option")
+        raise UsageError(f"--versus {versus} is the option being analysed; choose another option", "analysis.versus_same",
+                         versus=versus)
     used = set(c.used_parameters()) | set(other.used_parameters())
     params: dict[str, ParameterSpec] = {}
     held = []
@@ -133,7 +138,7 @@ def prepare(case: Case, scenario: str | None, output: str, versus: str | None = 
         if not spec_n.is_fixed:
             params[n] = spec_n
     if not params:
-        raise UsageError("no uncertain parameter is shared by the two options")
+        raise UsageError("no uncertain parameter is shared by the two options", "analysis.versus_nothing_shared")
     f1, f0 = model_function(c, spec), model_function(other, spec)
     return Analysis(c, spec, list(params), params, lambda values: f1(values) - f0(values), other.scenario, held)
 

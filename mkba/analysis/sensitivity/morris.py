@@ -37,9 +37,10 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int
         Per parameter ``{"mu_star", "mu_star_conf", "sigma", "mu"}``, by descending mu*.
     """
     if n < 2:
-        raise UsageError(f"Morris needs at least 2 trajectories (--n); got {n}")
+        raise UsageError(f"Morris needs at least 2 trajectories (--n); got {n}", "analysis.morris_n", n=n)
     if num_levels < 2 or num_levels % 2:
-        raise UsageError(f"num_levels must be an even number ≥ 2; got {num_levels}")
+        raise UsageError(f"num_levels must be an even number ≥ 2; got {num_levels}", "analysis.morris_levels",
+                         levels=num_levels)
     analysis = prepare(case, scenario, output, versus)
     c, spec, names = analysis.case, analysis.output, analysis.names
     d = len(names)
@@ -49,7 +50,7 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, n: int
     values = {name: np.asarray(analysis.parameters[name].ppf(x[:, j]), dtype=float) for j, name in enumerate(names)}
     y = analysis.func(values)
     if not np.all(np.isfinite(y)):
-        raise UsageError("the output is not finite for some samples; use --output npv")
+        raise UsageError("the output is not finite for some samples; use --output npv", "analysis.not_finite")
     si = morris_analyze.analyze(problem, x, y, num_resamples=num_resamples, conf_level=conf_level,
                                 num_levels=num_levels, seed=int(generator(seed, "morris-bootstrap").integers(0, 2**31 - 1)))
     records = {name: {"mu_star": float(si["mu_star"][j]), "mu_star_conf": float(si["mu_star_conf"][j]),

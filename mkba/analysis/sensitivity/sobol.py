@@ -34,7 +34,8 @@ _EPS = 2.0**-53
 
 def check_power_of_two(n: int, what: str = "--n") -> int:
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 4 or (n & (n - 1)) != 0:
-        raise UsageError(f"{what} must be a power of two ≥ 4 for Sobol' sampling (e.g. 1024, 4096, 8192); got {n}")
+        raise UsageError(f"{what} must be a power of two ≥ 4 for Sobol' sampling (e.g. 1024, 4096, 8192); got {n}",
+                         "analysis.sobol_power_of_two", option=what, n=n)
     return int(n)
 
 
@@ -82,7 +83,7 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
     names = list(parameters)
     d = len(names)
     if d < 1:
-        raise UsageError("no uncertain parameters to analyse")
+        raise UsageError("no uncertain parameters to analyse", "analysis.no_uncertain_parameters")
     problem = {"num_vars": d, "names": names, "bounds": [[0.0, 1.0]] * d}
     # SALib's Saltelli sample (calc_second_order=False) is rows A, AB_1 … AB_D, B per base point, with
     # A and B the two halves of one scrambled Sobol' point in 2D dimensions; it builds them in a Python
@@ -100,11 +101,14 @@ def sobol_indices(func: Callable[[Mapping[str, np.ndarray]], np.ndarray], parame
         values[name] = col.reshape(-1)
     y = np.asarray(func(values), dtype=float)
     if y.shape != (n * (d + 2),):
-        raise UsageError(f"the function returned shape {y.shape}; expected ({n * (d + 2)},)")
+        raise UsageError(f"the function returned shape {y.shape}; expected ({n * (d + 2)},)", "analysis.sobol_shape",
+                         shape=str(y.shape), expected=f"({n * (d + 2)},)")
     if not np.all(np.isfinite(y)):
-        raise UsageError("the output is not finite for some samples (e.g. a BCR with zero costs); use --output npv")
+        raise UsageError("the output is not finite for some samples (e.g. a BCR with zero costs); use --output npv",
+                         "analysis.not_finite")
     if np.var(y) == 0:
-        raise UsageError("the output does not vary with these parameters; Sobol' indices are undefined")
+        raise UsageError("the output does not vary with these parameters; Sobol' indices are undefined",
+                         "analysis.no_variation")
     analyze_seed = _int_seed(seed, "sobol-bootstrap")
     parallel = {"parallel": workers > 1, "n_processors": workers} if workers > 1 else {}
     si = sobol_analyze.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,

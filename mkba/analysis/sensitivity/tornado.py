@@ -37,7 +37,7 @@ def analyze(case: Case, output: str = "npv", scenario: str | None = None, low: f
         swing; ``base_output`` holds the output with every parameter at base.
     """
     if not 0 < low < high < 1:
-        raise UsageError(f"need 0 < low ({low}) < high ({high}) < 1")
+        raise UsageError(f"need 0 < low ({low}) < high ({high}) < 1", "analysis.tornado_quantiles", low=low, high=high)
     analysis = prepare(case, scenario, output, versus)
     names, base = analysis.names, analysis.base()
     k = len(names)
