@@ -613,9 +613,7 @@ class Empirical(ParameterSpec):
     values: list[Number] = Field(min_length=1)
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
-        values = np.sort(np.asarray(self.values, dtype=float))
-        index = np.floor(u * len(values)).astype(np.int64)
-        return values[np.clip(index, 0, len(values) - 1)]
+        return sorted_values_ppf(self.values, u)
 
     @property
     def mean(self) -> float:
@@ -677,9 +675,7 @@ class Draws(ParameterSpec):
         return values[np.clip(index, 0, len(values) - 1)]
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
-        values = np.sort(np.asarray(self.values, dtype=float))
-        index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
-        return values[np.clip(index, 0, len(values) - 1)]
+        return sorted_values_ppf(self.values, u)
 
     @property
     def mean(self) -> float:
@@ -738,6 +734,15 @@ class _GammaDensity:
         if not x > 0.0:
             return 0.0
         return math.exp((self.k - 1.0) * math.log(x / self.mode) - (x - self.mode))
+
+
+def sorted_values_ppf(values, u: np.ndarray) -> np.ndarray:
+    """The inverse CDF of a list of equally likely values: the sorted values, value
+    ``floor(u · n)`` for uniform ``u`` (``empirical`` parameters; the marginal of a draws-file
+    column)."""
+    ordered = np.sort(np.asarray(values, dtype=float))
+    index = np.floor(np.asarray(u) * len(ordered)).astype(np.int64)
+    return ordered[np.clip(index, 0, len(ordered) - 1)]
 
 
 def numerical_inverse(kind: str, *shape: float) -> Callable[[np.ndarray], np.ndarray]:
