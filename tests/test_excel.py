@@ -48,7 +48,7 @@ parameters:
   vast_expliciet: {dist: fixed, value: 12.5}
   uni: {dist: uniform, min: 0.1, max: 0.3, base: 0.2, label: "Uniform aandeel"}
   tri: {dist: triangular, min: 100, mode: 150, max: 300}
-  pert4: {dist: pert, min: 0.2, mode: 0.35, max: 0.45}
+  pert4: {dist: pert, min: 0.2, mode: 0.35, max: 0.45, calibrated: "Gekozen om de BCR 1,20 van 2019 na te bootsen."}
   pert_l: {dist: pert, min: 1000, mode: 2000, max: 5000, lambda: 6, unit: EUR, source: bron-b}
   nor: {dist: normal, mean: 500, sd: 50}
   nor_trunc: {dist: normal, mean: 0.5, sd: 0.2, min: 0.0, max: 1.0}
@@ -163,6 +163,7 @@ scenarios:
           beneficiaries: gemeente
   alleen-label:
     label: "Alleen een label"
+    soort: gevoeligheid
 pm_posten:
   - {label: "Signalering", stakeholder: gemeente, direction: positief, note: "Niet te waarderen.", source: bron-a}
   - {label: "Wachtlijst", stakeholder: huishoudens, direction: negatief}

@@ -59,3 +59,48 @@ def test_bad_extensions_are_located(extra, where):
     with pytest.raises(CaseError) as info:
         mkba.load_case_text(BASE + extra, "x.yaml")
     assert any(p.path.startswith(where) for p in info.value.problems), info.value.problems
+
+
+SOORT = """
+scenarios:
+  minder:
+    label: "Bezuiniging"
+    scale: {budget: 0.5}
+  andere-aanname:
+    label: "Andere waardering"
+    soort: gevoeligheid
+    set: {waarde: 400}
+"""
+
+
+def test_sensitivity_scenarios_are_shown_but_never_chosen_between():
+    """DESIGN §6: a ``soort: gevoeligheid`` scenario is simulated beside the options, but P(best),
+    EVPI and the cuts are over the options (baseline and ``soort: beleid``) only."""
+    case = mkba.load_case_text(BASE + SOORT)
+    assert case.option_ids() == ["baseline", "minder"]
+    assert case.sensitivity_ids() == ["andere-aanname"]
+    assert case.scenarios["minder"].soort == "beleid" and case.scenarios["andere-aanname"].soort == "gevoeligheid"
+    cmp = mkba.compare(case, draws=400, seed=2)
+    out = cmp.summary()
+    assert set(out["scenarios"]) == {"baseline", "minder", "andere-aanname"}
+    assert set(out["decision"]["prob_best"]) == {"baseline", "minder"}
+    assert set(out["cuts"]) == {"minder"}
+    # the decision equals the one without the alternative assumptions at all
+    alone = mkba.compare(mkba.load_case_text(BASE + SOORT.split("  andere-aanname:")[0]), draws=400, seed=2)
+    assert alone.summary()["decision"] == out["decision"]
+    # the value 400 lies outside the baseline's range of waarde, so the alternative is far better:
+    # were it an option, it would be best in every draw
+    assert out["scenarios"]["andere-aanname"]["metrics"]["npv"]["mean"] > out["scenarios"]["baseline"]["metrics"]["npv"]["mean"]
+
+
+def test_a_bad_soort_is_located():
+    with pytest.raises(CaseError) as info:
+        mkba.load_case_text(BASE + SOORT.replace("soort: gevoeligheid", "soort: misschien"), "x.yaml")
+    assert "scenarios.andere-aanname.soort" in str(info.value)
+
+
+def test_calibrated_is_kept_on_the_parameter():
+    case = mkba.load_case_text(BASE.replace('label: "Aandeel substitutie"',
+                                            'label: "Aandeel substitutie", calibrated: "Zo gekozen dat de BCR 1,2 is."'))
+    assert case.parameters["aandeel"].calibrated == "Zo gekozen dat de BCR 1,2 is."
+    assert case.parameters["waarde"].calibrated is None

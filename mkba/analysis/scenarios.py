@@ -75,7 +75,17 @@ class Comparison:
 
     @property
     def options(self) -> list[str]:
-        return list(self.results)
+        """The options chosen between: the baseline and every ``soort: beleid`` scenario simulated
+        (DESIGN §6). Scenarios of ``soort: gevoeligheid`` are in :attr:`results` and in the
+        summary's ``scenarios``, but never in P(best), EVPI, EVPPI, EVSI or the cuts."""
+        chosen = set(self.case.option_ids())
+        return [opt for opt in self.results if opt in chosen]
+
+    @property
+    def sensitivities(self) -> list[str]:
+        """Simulated scenarios of ``soort: gevoeligheid`` (alternative assumptions), in file order."""
+        chosen = set(self.case.option_ids())
+        return [opt for opt in self.results if opt not in chosen]
 
     def label(self, option: str) -> str:
         return scenario_label(self.case, option)
@@ -83,8 +93,8 @@ class Comparison:
     def net_benefits(self, perspective: str | None = None, weight: float = 1.0) -> pd.DataFrame:
         """Net benefits, draws × options, from ``perspective`` (default: the comparison's)."""
         perspective = check_perspective(self.case, perspective or self.perspective)
-        return pd.DataFrame({opt: net_benefit_columns(res, perspective, weight)
-                             for opt, res in self.results.items()})
+        return pd.DataFrame({opt: net_benefit_columns(self.results[opt], perspective, weight)
+                             for opt in self.options})
 
     def decision(self, perspective: str | None = None, weight: float = 1.0) -> dict[str, Any]:
         """Expected net benefit, P(best), expected loss per option, and EVPI."""
@@ -120,9 +130,10 @@ class Comparison:
         base = self.results["baseline"]
         funder = self.funder()
         out = {}
-        for opt, res in self.results.items():
+        for opt in self.options:
             if opt == "baseline":
                 continue
+            res = self.results[opt]
             out[opt] = {
                 "npv_change": stats(res.column("npv") - base.column("npv")),
                 "budget_saved": stats(base.column("pv_costs") - res.column("pv_costs")),

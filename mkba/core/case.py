@@ -140,9 +140,16 @@ class ScenarioAdd(_Record):
     effects: list[Any] = Field(default_factory=list)
 
 
+#: Kinds of scenario (DESIGN §6): a choice the decision maker can make (``beleid``, the default),
+#: or an alternative set of assumptions shown beside the options (``gevoeligheid``), which never
+#: enters P(best), EVPI/EVPPI/EVSI, the ranking of cuts or co-financing.
+SCENARIO_KINDS = ("beleid", "gevoeligheid")
+
+
 class ScenarioIn(_Record):
     label: str
     description: str | None = None
+    soort: Literal["beleid", "gevoeligheid"] = "beleid"
     set: dict[str, Any] = Field(default_factory=dict)
     scale: dict[str, float | str] = Field(default_factory=dict)
     drop: list[str] = Field(default_factory=list)
@@ -203,6 +210,12 @@ class Scenario:
     add_effects: tuple[Effect, ...]
     source: str | None = None
     note: str | None = None
+    soort: str = "beleid"  # "beleid" (an option) | "gevoeligheid" (alternative assumptions), DESIGN §6
+
+    @property
+    def is_option(self) -> bool:
+        """A choice between options (``soort: beleid``), not an alternative set of assumptions."""
+        return self.soort == "beleid"
 
 
 @dataclass(frozen=True)
@@ -289,6 +302,16 @@ class Case:
             if name in used:
                 add(tuple(factors))
         return [n for n in self.parameters if n in used]
+
+    def option_ids(self) -> list[str]:
+        """The options a decision chooses between: "baseline" and every ``soort: beleid``
+        scenario, in file order (DESIGN §6)."""
+        return ["baseline", *(sid for sid, s in self.scenarios.items() if s.is_option)]
+
+    def sensitivity_ids(self) -> list[str]:
+        """Scenarios of ``soort: gevoeligheid``: alternative assumptions, shown beside the options
+        but never ranked, in file order (DESIGN §6)."""
+        return [sid for sid, s in self.scenarios.items() if not s.is_option]
 
     def line_ids(self) -> list[str]:
         return [c.id for c in self.costs] + [e.id for e in self.effects]
@@ -914,6 +937,7 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
         scale=tuple((k, _scalar(v)) for k, v in rec.scale.items()), drop=tuple(rec.drop),
         add_parameters=tuple(added.items()), add_costs=tuple(c for _, c in add_costs),
         add_effects=tuple(e for _, e in add_effects), source=rec.source, note=rec.note,
+        soort=rec.soort,
     )
 
 

@@ -79,6 +79,7 @@ class ParameterSpec(BaseModel):
     source: str | None = None
     note: str | None = None
     label: str | None = None  # display name in tables and figures (format extension, DESIGN §11)
+    calibrated: str | None = None  # why and to what the value was calibrated (DESIGN §14); None: not calibrated
     price_year: int | None = Field(default=None, ge=1900, le=2100)  # price level of a money amount (e.g. 2022 for Kostenhandleiding prices)
 
     # -- interface -------------------------------------------------------------------------

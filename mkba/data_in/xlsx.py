@@ -95,7 +95,7 @@ STAKEHOLDERS_COLUMNS = _cols("id:id naam")
 PARAMETER_FIELDS = _cols(
     "label dist:id value:number min:number mode:number max:number lambda:number mean:number "
     "sd:number alpha:number beta:number successes:int trials:int shape:number scale:number "
-    "values:numbers probs:numbers file column order:id base:number unit source:id note")
+    "values:numbers probs:numbers file column order:id base:number unit source:id note calibrated")
 PARAMETERS_COLUMNS = (Column("naam", "id"), *PARAMETER_FIELDS, Column("scenario", "id"),
                       Column("bewerking", "id"))
 COST_FIELDS = _cols("id:id label amount:quantity payer:split years:years category source:id note")
@@ -105,7 +105,7 @@ EFFECT_FIELDS = _cols(
     "attribution:scalar displacement:scalar value:scalar lag:int persistence:int drop_off:scalar "
     "beneficiaries:split unit source:id note")
 EFFECTS_COLUMNS = (*EFFECT_FIELDS, Column("scenario", "id"))
-SCENARIO_FIELDS = _cols("label description source:id note")
+SCENARIO_FIELDS = _cols("label description soort:id source:id note")
 SCENARIOS_COLUMNS = (*_cols("scenario:id bewerking:id naam:id waarde:scalar"), *SCENARIO_FIELDS)
 PM_COLUMNS = _cols("label stakeholder:id direction:id note source:id")
 CORRELATIONS_COLUMNS = _cols("parameter_a:id parameter_b:id rho:number")

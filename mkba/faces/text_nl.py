@@ -1181,6 +1181,8 @@ XLSX_EXPLANATION_ROWS = (
     ("Parameters", "file / column / order", "draws: trekkingen uit een bestand (CSV of parquet), de kolom, en resample of sequential."),
     ("Parameters", "base", "Basiswaarde voor de deterministische berekening (standaard: het gemiddelde)."),
     ("Parameters", "unit / source / note", "Eenheid, bron (sleutel uit Bronnen) en onderbouwing."),
+    ("Parameters", "calibrated", "Optioneel: waarom en waarop deze waarde is gekalibreerd (gekozen om een bekende uitkomst "
+     "na te bootsen). Rapporten zeggen het erbij wanneer zo'n waarde de uitkomst sterk bepaalt."),
     ("Parameters", "scenario / bewerking", "Leeg voor de basis. Anders: het scenario en 'set' (vervangt de parameter in dat "
      "scenario) of 'add' (nieuwe parameter voor dat scenario)."),
     ("Kosten", "id / label", "Unieke id van de post en de naam in rapporten."),
@@ -1208,6 +1210,8 @@ XLSX_EXPLANATION_ROWS = (
      "drop: schrap de kosten- of effectpost met id 'naam'."),
     ("Scenario's", "naam / waarde", "De parameter of post waar de bewerking op werkt, en het getal of de parameternaam."),
     ("Scenario's", "label / description / source / note", "Alleen in de rij 'scenario': naam, beschrijving, bron, toelichting."),
+    ("Scenario's", "soort", "Alleen in de rij 'scenario': beleid (een keuze, standaard) of gevoeligheid (andere aannamen, "
+     "naast de opties getoond maar nooit gerangschikt)."),
     ("PM-posten", "label / stakeholder / direction", "Effecten die tellen maar niet in geld zijn uitgedrukt: omschrijving, "
      "belanghebbende en richting (positief of negatief)."),
     ("PM-posten", "note / source", "Toelichting en bron."),
