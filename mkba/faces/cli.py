@@ -643,6 +643,59 @@ def convert(
     stdout.print(text_nl.CONVERT_DONE.format(source=source, target=target, case=case.id))
 
 
+@app.command(help=text_nl.VERDEEL_HELP)
+def verdeel(
+    case: CaseArg,
+    scenario: Annotated[str | None, typer.Option("--scenario", "-s", help=text_nl.VERDEEL_SCENARIO_HELP)] = None,
+    zekerheid: Annotated[str, typer.Option("--zekerheid", metavar="KANS", help=text_nl.VERDEEL_ZEKERHEID_HELP)] = "0.8",
+    betalers: Annotated[str | None, typer.Option("--betalers", metavar="A,B", help=text_nl.VERDEEL_BETALERS_HELP)] = None,
+    draws: DrawsOpt = 10_000,
+    seed: SeedOpt = 1,
+    json_out: JsonOpt = False,
+    xlsx: XlsxOpt = None,
+    ja: JaOpt = False,
+    workers: WorkersOpt = 1,
+) -> None:
+    if xlsx is not None:
+        _xlsx_target(xlsx)
+    c = _prepare(case, draws)
+    from mkba.analysis.cofinancing import check_request, cofinancing
+    from mkba.core.results import simulate
+    from mkba.faces.console import progress_bar
+
+    certainty = _certainty(zekerheid)
+    payers = None if betalers is None else [p.strip() for p in betalers.split(",") if p.strip()]
+    check_request(c, scenario, certainty, payers, draws)  # before simulating: a typo should not cost a run
+    check_draws(c, draws, [scenario], ja, stderr, workers)
+    with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
+        result = simulate(c, draws=draws, seed=seed, scenario=scenario, progress=advance, workers=workers)
+    record = cofinancing(result, certainty, payers)
+    if xlsx is not None:
+        from mkba.faces.cofinancing import write_workbook
+
+        write_workbook(xlsx, record, result.case)
+    if json_out:
+        print(to_json(record.summary()))
+    else:
+        from mkba.faces.cofinancing import print_cofinancing
+
+        print_cofinancing(record, result.case, stdout)
+        if xlsx is not None:
+            stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
+
+
+def _certainty(text: str) -> float:
+    """``--zekerheid``: 0.8, 0,8 or 80% (a located Dutch error otherwise, exit 2)."""
+    raw = text.strip()
+    try:
+        value = float(raw.rstrip("%").strip().replace(",", ".")) / (100 if raw.endswith("%") else 1)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value < 1):
+        raise UsageError(f"--zekerheid {text}: outside (0, 1)", "analysis.cofinancing_certainty", value=text)
+    return value
+
+
 def _xlsx_target(path: Path) -> Path:
     if path.suffix.lower() != ".xlsx":
         raise UsageError(f"--xlsx {path}: give a file name ending in .xlsx", "xlsx.option_suffix", path=str(path))

@@ -1283,3 +1283,134 @@ XLSX_WRITTEN = "Excel-tabellen geschreven: {path}"
 
 # The workbook problems and usage errors above join the renderer's table (same codes as mkba.data_in.xlsx).
 PROBLEM_TEXT.update(XLSX_MESSAGES)
+
+
+# ---- issue 20: co-financing (mkba verdeel, DESIGN §18) ----
+VERDEEL_HELP = ("Wie zou moeten meebetalen? Verdeel de kosten van een optie over de partijen die er geld aan "
+                "overhouden (fiscale baten), met de kans dat elke bijdrage zich terugverdient.")
+VERDEEL_SCENARIO_HELP = "Scenario-id van een optie (standaard: de basis); geen gevoeligheidsscenario."
+VERDEEL_ZEKERHEID_HELP = ("Gevraagde zekerheid, tussen 0 en 1 (standaard 0.8): met minstens deze kans verdient de "
+                          "bijdrage van elke betaler zich in geld terug.")
+VERDEEL_BETALERS_HELP = ("Betalers, gescheiden door komma's, bijv. gemeente,zorgverzekeraars (standaard: elke "
+                         "belanghebbende met geldbaten, dus fiscale baten, in deze optie).")
+VERDEEL_TITLE = "Wie zou moeten meebetalen?"
+VERDEEL_HEAD = "{title} — {option} — {draws} trekkingen, seed {seed}"
+VERDEEL_COST = "Kosten (contante waarde {first}–{last}, discontovoet {rate}): {cost}"
+VERDEEL_COST_RANGE = "{mean} (90%-interval {p05} – {p95})"
+VERDEEL_CERTAINTY = ("Gevraagde zekerheid: {certainty}: een bijdrage 'verdient zich terug' als de geldbaten van de "
+                     "betaler minstens zo groot zijn als zijn bijdrage.")
+VERDEEL_TABLE_TITLE = "Per betaler (contante waarde; geldbaten = fiscale baten: vermeden uitgaven in het eigen budget)"
+VERDEEL_COLUMNS = ("Betaler", "Geldbaten (gem.)", "90%-interval", "Aandeel geldbaten", "Bijdrage naar rato",
+                   "Kans terugverdiend", "Hoogste bijdrage ({certainty} zeker)", "Verdeling ({certainty} zeker)")
+VERDEEL_TOTAL = "Samen"
+VERDEEL_SHARE_AMOUNT = "{share} ({amount})"
+VERDEEL_UNBOUNDED = "onbegrensd"
+VERDEEL_NOT_FEASIBLE_CELL = "–"
+VERDEEL_LESS_THAN = "< {p}"
+VERDEEL_MORE_THAN = "> {p}"
+
+
+def verdeel_cover_sentence(cover: str, money_return: str) -> str:
+    """How much of the cost the money benefits carry together."""
+    return (f"De geldbaten (vermeden uitgaven in begrotingen) dekken samen naar verwachting {cover} van de kosten: "
+            f"elke euro levert {money_return} in geld op.")
+
+
+def verdeel_below_one_sentence() -> str:
+    return ("Bij een verdeling naar rato van de geldbaten houdt dus geen betaler er naar verwachting geld aan over; "
+            "de rest van de kosten betaalt men voor de maatschappelijke baten (welzijn, zelfredzaamheid, tijd), "
+            "niet voor bespaard geld.")
+
+
+def verdeel_payer_sentence(label: str, share: str, amount: str, proposed: str, proposed_amount: str,
+                           prob: str, certainty: str, max_part: str) -> str:
+    """'Zorgverzekeraars: naar verwachting 43% van de geldbaten (…); bij een bijdrage van 43% van de
+    kosten (…) is de kans 80% dat die bijdrage zich in geld terugverdient; met 80% zekerheid …'"""
+    return (f"{label}: naar verwachting {share} van de geldbaten ({amount}). Bij een bijdrage naar rato, "
+            f"{proposed} van de kosten ({proposed_amount}), is de kans {prob} dat die bijdrage zich in geld "
+            f"terugverdient; {max_part}.")
+
+
+def verdeel_max_part(certainty: str, max_share: str, max_amount: str) -> str:
+    return f"met {certainty} zekerheid verdient een bijdrage tot {max_share} van de kosten ({max_amount}) zich terug"
+
+
+def verdeel_max_none(certainty: str, prob_zero: str) -> str:
+    return (f"geen enkele bijdrage verdient zich met {certainty} zekerheid terug (de kans dat de geldbaten "
+            f"positief zijn is {prob_zero})")
+
+
+def verdeel_max_unbounded(certainty: str) -> str:
+    return f"met {certainty} zekerheid verdient elke bijdrage zich terug (in een deel van de trekkingen zijn de kosten niet positief)"
+
+
+def verdeel_feasible_sentence(certainty: str, split: str, prob_all: str) -> str:
+    return (f"Met {certainty} zekerheid kunnen de betalers de kosten samen dragen, elk binnen wat het terugverdient: "
+            f"bijvoorbeeld {split}. De kans dat alle betalers tegelijk hun deel terugverdienen is {prob_all}.")
+
+
+def verdeel_infeasible_sentence(certainty: str, together: str, uncovered: str, amount: str) -> str:
+    return (f"Met {certainty} zekerheid verdienen de betalers samen hooguit {together} van de kosten in geld terug. "
+            f"De overige {uncovered} ({amount}) verdient niemand met die zekerheid terug: dat is de prijs van de "
+            f"maatschappelijke baten, te dragen door wie die baten wil (meestal de gemeente).")
+
+
+def verdeel_lines_sentence(label: str, lines: str) -> str:
+    return f"De geldbaten van {label} komen uit: {lines}."
+
+
+VERDEEL_PAYERS_DEFAULT = ("Betalers: elke belanghebbende met geldbaten in deze optie; huishoudens en anderen die alleen "
+                          "sociale of economische baten krijgen, betalen niets. Kies anderen met --betalers.")
+VERDEEL_PAYERS_GIVEN = "Betalers gekozen met --betalers: {payers}."
+VERDEEL_AMOUNTS_NOTE = ("Bedragen zijn contante waarden over {first}–{last} bij de verwachte kosten; de aandelen gelden "
+                        "per trekking, dus ook als kosten en baten samen meebewegen.")
+VERDEEL_MCSE_NOTE = "Monte Carlo-fout van de hoogste bijdragen: hooguit {mcse} procentpunt."
+VERDEEL_NOT_OPTION = ("Geen verdeling: '{label}' is een gevoeligheidsscenario (andere aannamen, geen keuze); "
+                      "kostendeling wordt alleen voor opties berekend.")
+VERDEEL_NO_MONEY = "Geen verdeling: deze optie levert niemand geldbaten (fiscale baten) op."
+VERDEEL_BRIEF_FEASIBLE = ("Wie betaalt mee? De geldbaten dekken naar verwachting {cover} van de kosten; met {certainty} "
+                          "zekerheid kunnen {payers} de kosten samen dragen (bijvoorbeeld {split}).")
+VERDEEL_BRIEF_INFEASIBLE = ("Wie betaalt mee? De geldbaten dekken naar verwachting {cover} van de kosten; met {certainty} "
+                            "zekerheid kunnen {payers} samen hooguit {together} dragen.")
+VERDEEL_BRIEF_UNCOVERED = ("De overige {uncovered} ({amount}) is de prijs van de maatschappelijke baten en verdient "
+                           "niemand in geld terug.")
+VERDEEL_AND = " en "
+
+# the workbook (mkba verdeel --xlsx)
+XLSX_SHEET_VERDEEL = "Wie betaalt mee"
+XLSX_VERDEEL_TITLE = "Wie zou moeten meebetalen? {title}"
+XLSX_VERDEEL_INFO = {"certainty": "Gevraagde zekerheid", "cost": "Kosten (CW, gemiddeld)", "cost_p05": "Kosten P5",
+                     "cost_p95": "Kosten P95", "money_return": "Geldbaten per euro kosten",
+                     "feasible": "Kosten samen te dragen met deze zekerheid",
+                     "uncovered": "Deel van de kosten dat niemand terugverdient",
+                     "prob_all": "Kans dat alle betalers tegelijk terugverdienen (verdeling hieronder)"}
+XLSX_VERDEEL_YES_NO = ("ja", "nee")
+XLSX_VERDEEL_HEADERS = ("Betaler", "Geldbaten (CW, gem.)", "Geldbaten P5", "Geldbaten P95", "Aandeel geldbaten",
+                        "Bijdrage naar rato (deel kosten)", "Bijdrage naar rato (€)", "Kans terugverdiend naar rato",
+                        "Hoogste bijdrage met deze zekerheid (deel kosten)", "Monte Carlo-fout hoogste bijdrage",
+                        "Hoogste bijdrage (€)", "Verdeling met deze zekerheid", "Kans geldbaten ≥ 0")
+XLSX_VERDEEL_SENTENCES = "In woorden"
+
+# codes raised by mkba.analysis.cofinancing
+CLI_ERROR_TEXT.update({
+    "analysis.cofinancing_scenario_unknown": "--scenario {scenario}: onbekende optie in casus '{case}'; kies uit: {known}",
+    "analysis.cofinancing_not_option": ("--scenario {scenario}: '{label}' is een gevoeligheidsscenario (soort: "
+                                        "gevoeligheid), geen optie; kosten worden alleen voor opties verdeeld. Kies "
+                                        "uit: {known}"),
+    "analysis.cofinancing_certainty": ("--zekerheid {value}: kies een kans tussen 0 en 1 (niet 0 of 1 zelf), bijv. "
+                                       "--zekerheid 0.8 voor 80%"),
+    "analysis.cofinancing_min_draws": ("een kostenverdeling heeft minstens {minimum} trekkingen nodig (nu: {draws}); "
+                                       "gebruik bijv. --draws 10000"),
+    "analysis.cofinancing_no_payers": "--betalers is leeg; noem minstens één betaler, bijv. uit: {known}",
+    "analysis.cofinancing_payer_twice": "--betalers: '{payer}' staat er twee keer in; noem elke betaler één keer",
+    "analysis.cofinancing_payer_unknown": ("--betalers: '{payer}' is geen belanghebbende van casus '{case}'; kies uit: "
+                                           "{known}"),
+    "analysis.cofinancing_payer_no_money": ("--betalers: {label} ('{payer}') krijgt in optie '{option}' geen geldbaten "
+                                            "(geen effect met kind: fiscal) en kan dus niets terugverdienen; betalers "
+                                            "met geldbaten: {known}"),
+    "analysis.cofinancing_payer_loses": ("--betalers: {label} ('{payer}') verliest in optie '{option}' per saldo geld "
+                                         "(geldbaten gemiddeld € {amount}); laat deze betaler weg"),
+    "analysis.cofinancing_no_money": ("optie '{option}' van casus '{case}' levert niemand geldbaten op (geen effect met "
+                                      "kind: fiscal en een positieve verwachting); er valt niets te verdelen"),
+    "analysis.cofinancing_no_costs": "optie '{option}' heeft geen positieve kosten (gemiddeld € {cost}); er valt niets te verdelen",
+})
