@@ -377,3 +377,21 @@ def test_report_section_and_brief_lines(small):
     gevoelig = mkba.simulate(small, draws=200, seed=2, scenario="kalibratie")
     assert face.brief_lines_for(gevoelig) == []
     assert face.report_section(gevoelig) == [text_nl.VERDEEL_NOT_OPTION.format(label="Gevoeligheid: andere aannamen")]
+
+
+def test_the_report_has_the_section_in_place(tmp_path, small_path):
+    """The per-option report (notebooks/mkba_report.ipynb) shows "Wie zou moeten meebetalen?"
+    right after who pays and who benefits, with the table and the sentences."""
+    import re
+
+    from mkba.faces.report import build_report
+
+    folder = build_report(small_path, scenario="krap", draws=600, seed=1, out=tmp_path, sobol_n=64)
+    page = " ".join((folder / "rapport-krap.html").read_text(encoding="utf-8").replace("\u00a0", " ").split())
+    headings = ("Wie betaalt en wie profiteert", "Wie zou moeten meebetalen?", "Kosten en baten per jaar")
+    positions = [re.search(rf"<h[1-4][^>]*>\s*{re.escape(h)}", page).start() for h in headings]
+    assert positions == sorted(positions)
+    section = page[positions[1]:positions[2]]
+    assert "Hoogste bijdrage (80% zeker)" in section and "Zorgverzekeraars" in section
+    assert "verdienen de betalers samen hooguit" in section and "prijs van de maatschappelijke baten" in section
+    assert "import" not in section  # code hidden
