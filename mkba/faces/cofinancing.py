@@ -45,6 +45,24 @@ def _amount(share: float, record: Cofinancing) -> str:
     return T.VERDEEL_UNBOUNDED if math.isinf(share) else nl_eur_short(share * record.cost["mean"])
 
 
+def annuity_factor(case: Case) -> float | None:
+    """Σ 1/(1 + r)^t over the horizon: a present value divided by it is the equal amount per year
+    with that present value (None when the discount rate is uncertain, a parameter)."""
+    rate = case.discount_rate
+    if isinstance(rate, str):
+        return None
+    return float(sum((1 + rate) ** -t for t in range(case.horizon)))
+
+
+def _amount_per_year(share: float, record: Cofinancing, case: Case) -> str:
+    """The amount at the expected cost and, over more than one year, the equal yearly amount."""
+    amount = _amount(share, record)
+    factor = annuity_factor(case)
+    if factor is None or case.horizon < 2 or math.isinf(share):
+        return amount
+    return T.VERDEEL_PER_YEAR.format(amount=amount, per_year=nl_eur_short(share * record.cost["mean"] / factor))
+
+
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -73,12 +91,12 @@ def sentences(record: Cofinancing, case: Case) -> list[str]:
         if math.isinf(p.max_share):
             max_part = T.verdeel_max_unbounded(certainty)
         elif p.max_share > 0:
-            max_part = T.verdeel_max_part(certainty, share_text(p.max_share), _amount(p.max_share, record))
+            max_part = T.verdeel_max_part(certainty, share_text(p.max_share), _amount_per_year(p.max_share, record, case))
         else:
             max_part = T.verdeel_max_none(certainty, prob_text(p.prob_gain_without_contribution))
         out.append(T.verdeel_payer_sentence(
             p.label, share_text(p.benefit_share), nl_eur_short(p.fiscal_benefit["mean"]), share_text(p.proposed_share),
-            _amount(p.proposed_share, record), prob_text(p.prob_gain_at_proposed), certainty, max_part))
+            _amount_per_year(p.proposed_share, record, case), prob_text(p.prob_gain_at_proposed), certainty, max_part))
     out.append(_whole_sentence(record))
     return out
 
@@ -176,6 +194,9 @@ def _notes(record: Cofinancing, case: Case) -> list[str]:
     years = case.years
     notes = [T.VERDEEL_PAYERS_GIVEN.format(payers=_join([p.label for p in record.payers])) if record.payers_given
              else T.VERDEEL_PAYERS_DEFAULT, T.VERDEEL_AMOUNTS_NOTE.format(first=years[0], last=years[-1])]
+    if annuity_factor(case) is not None and case.horizon > 1:
+        rate = case.discount_rate
+        notes.append(T.VERDEEL_PER_YEAR_NOTE.format(years=case.horizon, rate=nl_percent(rate, 2)))
     mcse = [p.max_share_mcse for p in record.payers if p.max_share_mcse is not None]
     if mcse:
         notes.append(T.VERDEEL_MCSE_NOTE.format(mcse=nl_number(100 * max(mcse), 2)))

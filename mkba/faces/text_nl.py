@@ -1364,6 +1364,9 @@ VERDEEL_PAYERS_DEFAULT = ("Betalers: elke belanghebbende met geldbaten in deze o
 VERDEEL_PAYERS_GIVEN = "Betalers gekozen met --betalers: {payers}."
 VERDEEL_AMOUNTS_NOTE = ("Bedragen zijn contante waarden over {first}–{last} bij de verwachte kosten; de aandelen gelden "
                         "per trekking, dus ook als kosten en baten samen meebewegen.")
+VERDEEL_PER_YEAR = "{amount}; {per_year} per jaar"
+VERDEEL_PER_YEAR_NOTE = ("Een bedrag 'per jaar' is het gelijke jaarbedrag over {years} jaar met dezelfde contante waarde "
+                         "(discontovoet {rate}).")
 VERDEEL_MCSE_NOTE = "Monte Carlo-fout van de hoogste bijdragen: hooguit {mcse} procentpunt."
 VERDEEL_NOT_OPTION = ("Geen verdeling: '{label}' is een gevoeligheidsscenario (andere aannamen, geen keuze); "
                       "kostendeling wordt alleen voor opties berekend.")
