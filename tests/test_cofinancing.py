@@ -395,3 +395,29 @@ def test_the_report_has_the_section_in_place(tmp_path, small_path):
     assert "Hoogste bijdrage (80% zeker)" in section and "Zorgverzekeraars" in section
     assert "verdienen de betalers samen hooguit" in section and "prijs van de maatschappelijke baten" in section
     assert "import" not in section  # code hidden
+
+
+def test_doctests():
+    import doctest
+
+    result = doctest.testmod(cf, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_costs_zero_in_most_draws_make_every_share_bearable(tmp_path, capsys):
+    """Costs of zero in 85% of the draws (cost lines are ≥ 0, so C < 0 only reaches the pure
+    function) and positive on average: every payer gains with 80% certainty whatever its share,
+    so max_share is unbounded (JSON null with a flag) and the certain split shares the cost
+    equally between them."""
+    path = write_case(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        "kosten: {value: 1000.0, label: Kosten per jaar}",
+        "kosten: {dist: discrete, values: [0, 5000], probs: [0.85, 0.15], label: Kosten per jaar}")
+    path.write_text(text, encoding="utf-8")
+    out = run_json(capsys, "verdeel", str(path), "--draws", "4000", "--json")
+    assert out["cost"]["mean"] > 0 and out["feasible"] and out["uncovered_share"] == 0
+    for p in out["payers"].values():
+        assert p["max_share"] is None and p["max_share_unbounded"] is True and p["max_share_mcse"] is None
+    assert out["certain_split"] == {"gemeente": 0.5, "verzekeraar": 0.5}
+    assert main(["verdeel", str(path), "--draws", "4000"]) == 0
+    assert "onbegrensd" in capsys.readouterr().out
