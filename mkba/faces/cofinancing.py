@@ -126,11 +126,12 @@ def brief_lines(record: Cofinancing) -> list[str]:
     """One or two Dutch lines for the council brief (DESIGN §14): what money benefits cover,
     what the payers can carry with the chosen certainty, and the part nobody earns back."""
     certainty = nl_percent(record.certainty)
-    payers = _join([_lower_first(p.label) for p in record.payers])
     cover = share_text(record.money_return)
     if record.feasible:
-        return [T.VERDEEL_BRIEF_FEASIBLE.format(cover=cover, certainty=certainty, payers=payers, split=_split_text(record))]
-    lines = [T.VERDEEL_BRIEF_INFEASIBLE.format(cover=cover, certainty=certainty, payers=payers,
+        return [T.VERDEEL_BRIEF_FEASIBLE.format(cover=cover, certainty=certainty, split=_split_text(record))]
+    ranked = sorted(record.payers, key=lambda p: -p.max_share)
+    parts = _join([f"{_lower_first(p.label)} {share_text(p.max_share)}" for p in ranked])
+    lines = [T.VERDEEL_BRIEF_INFEASIBLE.format(cover=cover, certainty=certainty, parts=parts,
                                                together=share_text(record.sum_max_share))]
     lines.append(T.VERDEEL_BRIEF_UNCOVERED.format(uncovered=share_text(record.uncovered_share),
                                                   amount=nl_eur_short(record.uncovered_share * record.cost["mean"])))

@@ -1372,11 +1372,11 @@ VERDEEL_NOT_OPTION = ("Geen verdeling: '{label}' is een gevoeligheidsscenario (a
                       "kostendeling wordt alleen voor opties berekend.")
 VERDEEL_NO_MONEY = "Geen verdeling: deze optie levert niemand geldbaten (fiscale baten) op."
 VERDEEL_BRIEF_FEASIBLE = ("Wie betaalt mee? De geldbaten dekken naar verwachting {cover} van de kosten; met {certainty} "
-                          "zekerheid kunnen {payers} de kosten samen dragen (bijvoorbeeld {split}).")
-VERDEEL_BRIEF_INFEASIBLE = ("Wie betaalt mee? De geldbaten dekken naar verwachting {cover} van de kosten; met {certainty} "
-                            "zekerheid kunnen {payers} samen hooguit {together} dragen.")
-VERDEEL_BRIEF_UNCOVERED = ("De overige {uncovered} ({amount}) is de prijs van de maatschappelijke baten en verdient "
-                           "niemand in geld terug.")
+                          "zekerheid kunnen de betalers de kosten samen dragen, bijvoorbeeld {split}.")
+VERDEEL_BRIEF_INFEASIBLE = ("Wie betaalt mee? De geldbaten dekken naar verwachting {cover} van de kosten. Met {certainty} "
+                            "zekerheid verdienen terug: {parts} van de kosten (samen {together}).")
+VERDEEL_BRIEF_UNCOVERED = ("De overige {uncovered} ({amount}) verdient niemand in geld terug: dat is de prijs van de "
+                           "maatschappelijke baten.")
 VERDEEL_AND = " en "
 
 # the workbook (mkba verdeel --xlsx)
