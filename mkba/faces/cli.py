@@ -667,7 +667,7 @@ def verdeel(
     payers = None if betalers is None else [p.strip() for p in betalers.split(",") if p.strip()]
     check_request(c, scenario, certainty, payers, draws)  # before simulating: a typo should not cost a run
     check_draws(c, draws, [scenario], ja, stderr, workers)
-    with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
+    with progress_bar(draws, text_nl.VERDEEL_PROGRESS, _show_progress(draws), stderr) as advance:
         result = simulate(c, draws=draws, seed=seed, scenario=scenario, progress=advance, workers=workers)
     record = cofinancing(result, certainty, payers)
     if xlsx is not None:

@@ -1294,6 +1294,7 @@ VERDEEL_ZEKERHEID_HELP = ("Gevraagde zekerheid, tussen 0 en 1 (standaard 0.8): m
 VERDEEL_BETALERS_HELP = ("Betalers, gescheiden door komma's, bijv. gemeente,zorgverzekeraars (standaard: elke "
                          "belanghebbende met geldbaten, dus fiscale baten, in deze optie).")
 VERDEEL_TITLE = "Wie zou moeten meebetalen?"
+VERDEEL_PROGRESS = "Simuleren"
 VERDEEL_HEAD = "{title} — {option} — {draws} trekkingen, seed {seed}"
 VERDEEL_COST = "Kosten (contante waarde {first}–{last}, discontovoet {rate}): {cost}"
 VERDEEL_COST_RANGE = "{mean} (90%-interval {p05} – {p95})"
