@@ -247,6 +247,24 @@ def _money_stakeholders(case: Case) -> list[str]:
     return [sid for sid in case.stakeholders if fiscal_lines(case, sid)]
 
 
+def _check_payers(case: Case, option: str, payers: list[str], money: list[str]) -> None:
+    """Every payer named once, a stakeholder of the case, with money benefits in the option."""
+    if len(payers) == 0:
+        raise UsageError("no payers given", "analysis.cofinancing_no_payers", known=", ".join(money) or "–")
+    seen: set[str] = set()
+    for sid in payers:
+        if sid in seen:
+            raise UsageError(f"payer '{sid}' given twice", "analysis.cofinancing_payer_twice", payer=sid)
+        seen.add(sid)
+        if sid not in case.stakeholders:
+            raise UsageError(f"unknown payer '{sid}'", "analysis.cofinancing_payer_unknown", payer=sid,
+                             case=case.id, known=", ".join(case.stakeholders))
+        if sid not in money:
+            raise UsageError(f"payer '{sid}' has no money benefits in option '{option}'",
+                             "analysis.cofinancing_payer_no_money", payer=sid, label=case.stakeholders[sid],
+                             option=option, known=", ".join(money) or "–")
+
+
 def check_request(case: Case, scenario: str | None = None, certainty: float = DEFAULT_CERTAINTY,
                   payers: Sequence[str] | None = None, draws: int | None = None) -> Case:
     """Refuse a bad request before anything is simulated; returns the case with the option
@@ -273,20 +291,7 @@ def check_request(case: Case, scenario: str | None = None, certainty: float = DE
             raise UsageError(f"option '{option}' has no money benefits (no kind: fiscal effect)",
                              "analysis.cofinancing_no_money", option=option, case=case.id)
         return applied
-    if len(payers) == 0:
-        raise UsageError("no payers given", "analysis.cofinancing_no_payers", known=", ".join(money) or "–")
-    seen: set[str] = set()
-    for sid in payers:
-        if sid in seen:
-            raise UsageError(f"payer '{sid}' given twice", "analysis.cofinancing_payer_twice", payer=sid)
-        seen.add(sid)
-        if sid not in case.stakeholders:
-            raise UsageError(f"unknown payer '{sid}'", "analysis.cofinancing_payer_unknown", payer=sid,
-                             case=case.id, known=", ".join(case.stakeholders))
-        if sid not in money:
-            raise UsageError(f"payer '{sid}' has no money benefits in option '{option}'",
-                             "analysis.cofinancing_payer_no_money", payer=sid, label=case.stakeholders[sid],
-                             option=option, known=", ".join(money) or "–")
+    _check_payers(case, option, list(payers), money)
     return applied
 
 
@@ -332,14 +337,7 @@ def cofinancing(result: Result, certainty: float = DEFAULT_CERTAINTY,
     given = payers is not None
     if given:
         payers = list(payers)
-        for sid in payers:
-            if sid not in case.stakeholders:
-                raise UsageError(f"unknown payer '{sid}'", "analysis.cofinancing_payer_unknown", payer=sid,
-                                 case=case.id, known=", ".join(case.stakeholders))
-            if sid not in money:
-                raise UsageError(f"payer '{sid}' has no money benefits in option '{option}'",
-                                 "analysis.cofinancing_payer_no_money", payer=sid, label=case.stakeholders[sid],
-                                 option=option, known=", ".join(money) or "–")
+        _check_payers(case, option, payers, money)
     c = result.column("pv_costs")
     mean_c = float(np.mean(c))
     if not mean_c > 0:
