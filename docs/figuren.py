@@ -13,10 +13,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
-
-from mkba.core.distributions import parse_parameter  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
+from mkba.core.distributions import parse_parameter  # noqa: E402
 from mkba.faces.formatting import nl_number  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "img" / "verdelingen.png"
