@@ -1,13 +1,14 @@
 # Two commands do all the set-up on a fresh machine (each creates .venv on first use):
 #   make run    – the main job: the MKBA of the example case parameters/de_kop.yaml
 #   make test   – the test suite
-# More: make compare, make report (HTML report in reports/), make bench, make lint.
+# More: make compare, make report (HTML report in reports/), make docs (the Dutch handbook in site/),
+# make bench, make lint.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 CASE   ?= parameters/de_kop.yaml
 
-.PHONY: run test compare report bench lint clean
+.PHONY: run test compare report docs bench lint clean
 
 $(BIN)/mkba: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,9 @@ report: $(BIN)/mkba
 test: $(BIN)/mkba
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q
 
+docs: $(BIN)/mkba
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
 lint: $(BIN)/mkba
 	$(BIN)/ruff check mkba tests benchmarks
 
@@ -40,4 +44,4 @@ bench: $(BIN)/mkba
 	$(BIN)/python benchmarks/bench_evppi.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis site
