@@ -36,6 +36,7 @@ class FilesLineMap(LineMap):
 
     def __init__(self, main: LineMap, owners: dict[YamlPath, LineMap]):
         super().__init__(main.file, main._lines)
+        self._main = main  # a workbook's map locates by cell: ask it, not the plain line map
         self._owners = owners
 
     def _map(self, path: YamlPath) -> LineMap | None:
@@ -52,12 +53,12 @@ class FilesLineMap(LineMap):
 
     def line(self, path: YamlPath) -> int | None:
         owner = self._map(path)
-        return owner.line(path) if owner is not None else super().line(path)
+        return owner.line(path) if owner is not None else self._main.line(path)
 
     def problem(self, path: YamlPath, message: str, code: str = "", **params: Any) -> Problem:
         owner = self._map(path)
         if owner is None:
-            return super().problem(path, message, code, **params)
+            return self._main.problem(path, message, code, **params)
         return Problem(owner.file, dotted(path), message, owner.line(path), code, tuple(params.items()))
 
 

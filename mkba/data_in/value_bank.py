@@ -97,5 +97,39 @@ def load_value_bank(path: str | Path = VALUE_BANK_FILE) -> ValueBank:
     return ValueBank(sources, entries)
 
 
-__all__ = ["BankEntry", "ValueBank", "load_value_bank", "excerpt_words", "VALUE_BANK_FILE", "NO_SOURCE",
+def bank_included(case: Any) -> bool:
+    """Whether the case includes the bundled value bank."""
+    return str(VALUE_BANK_FILE.resolve()) in tuple(getattr(case, "includes", ()) or ())
+
+
+def case_values(case: Any) -> list[dict[str, Any]]:
+    """Every parameter the case uses (baseline, then each scenario's own ``set``/``add`` records),
+    with its evidence, for a reviewer (``mkba bronnen``): name, label, scenario (None: baseline),
+    the spec, ``origin`` (``bank`` or ``case``), unit, price_year, method, source key and text,
+    excerpt, note, overdraagbaarheid and calibrated. Plain data; the faces word it."""
+    from mkba.core.case import apply_scenario
+
+    bank_names = set(load_value_bank().entries) if bank_included(case) else set()
+    used = set(case.used_parameters())
+    for sid in case.scenarios:
+        used |= set(apply_scenario(case, sid).used_parameters())
+    rows: list[dict[str, Any]] = []
+
+    def row(name: str, spec: ParameterSpec, scenario: str | None, origin: str) -> dict[str, Any]:
+        return {"name": name, "label": spec.label or case.label_of(name), "scenario": scenario, "spec": spec,
+                "origin": origin, "unit": spec.unit, "price_year": spec.price_year, "method": spec.method,
+                "source": spec.source, "source_text": case.sources.get(spec.source) if spec.source else None,
+                "excerpt": spec.excerpt, "note": spec.note, "overdraagbaarheid": spec.overdraagbaarheid,
+                "calibrated": spec.calibrated, "deadweight": spec.deadweight}
+
+    for name, spec in case.parameters.items():
+        if name in used:
+            rows.append(row(name, spec, None, "bank" if name in bank_names else "case"))
+    for sid, scen in case.scenarios.items():
+        for name, spec in (*scen.set, *scen.add_parameters):
+            rows.append(row(name, spec, sid, "case"))
+    return rows
+
+
+__all__ = ["BankEntry", "case_values", "bank_included", "ValueBank", "load_value_bank", "excerpt_words", "VALUE_BANK_FILE", "NO_SOURCE",
            "MAX_EXCERPT_WORDS"]
