@@ -166,7 +166,7 @@ class Comparison:
             "draws": self.draws,
             "seed": self.results["baseline"].summary_seed(),
             "perspective": self.perspective,
-            "labels": {opt: self.label(opt) for opt in self.results},  # options and gevoeligheid scenarios
+            "labels": {opt: self.label(opt) for opt in self.options},
             "scenarios": {opt: res.summary() for opt, res in self.results.items()},
             "decision": self.decision(),
             "vs_baseline": self.vs_baseline(),

@@ -343,6 +343,8 @@ def stakeholder_change_frame(cmp) -> pd.DataFrame:
     stakeholder (mean, p05, p95)."""
     rows = []
     for opt, per in cmp.vs_baseline().items():
+        if opt not in cmp.options:  # a gevoeligheid scenario is not a cut (DESIGN §6)
+            continue
         for sid, rec in per.items():
             s = rec["net_change"]
             rows.append({"optie": cmp.label(opt).split(":")[0], "belanghebbende": cmp.case.stakeholders[sid],
@@ -359,7 +361,8 @@ def verdicts(cmp, perspective: str | None = None) -> list[str]:
     who = text_nl.SOCIETY if key == "society" else cmp.case.stakeholders[key]
     changes = ({opt: c["npv_change"] for opt, c in cmp.cuts().items()} if key == "society"
                else {opt: per[key]["net_change"] for opt, per in cmp.vs_baseline().items()})
-    return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()]
+    return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()
+            if opt in d["prob_best"]]  # options only (DESIGN §6)
 
 
 # --- value of information: "Welk onderzoek loont?" ------------------------------------------------

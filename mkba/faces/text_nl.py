@@ -1330,11 +1330,12 @@ def line_optimism_sentence(rows: list[tuple[str, str, float | str, str, str]]) -
     return "Correctie voor optimisme per post: " + "; ".join(parts) + "."
 
 
-def calibration_sentence(gap) -> str:
+def calibration_sentence(gap, where_from: str = "de MKBA van 2019") -> str:
     """What the brief says about a calibrated value (DESIGN §14, §19): that it was calibrated, how far
     it lies from the bank's published range, and the ratio the evidence supports.
 
-    ``gap`` is a :class:`mkba.analysis.calibration.CalibrationGap`."""
+    ``gap`` is a :class:`mkba.analysis.calibration.CalibrationGap`; ``where_from`` names the study
+    whose outcome the value reproduces (De Kop: the MKBA of 2019)."""
     r10 = lambda x: nl_eur(round(x, -1))  # noqa: E731 - amounts to tens, no false precision
     where = {"inside": (f"binnen de bandbreedte van de waardenbank ({r10(gap.bank_low)} – {r10(gap.bank_high)}), "
                         f"{nl_number(gap.factor_to_bank, 1)} keer de middenwaarde van {r10(gap.bank_central)}"),
@@ -1344,8 +1345,8 @@ def calibration_sentence(gap) -> str:
                        f"{r10(gap.bank_high)})")}[gap.position]
     bank, cal = gap.bcr_bank, gap.bcr_calibrated
     label = gap.label[:1].lower() + gap.label[1:]
-    return (f"De {label} in de MKBA van 2019 ({nl_eur(gap.calibrated_value)}) is "
-            f"gekalibreerd: gekozen om de uitkomst van die MKBA na te bootsen, niet gemeten. Ze ligt {where}. "
+    return (f"De {label} in {where_from} ({nl_eur(gap.calibrated_value)}) is "
+            f"gekalibreerd: gekozen om de uitkomst daarvan na te bootsen, niet gemeten. Ze ligt {where}. "
             f"Met de waarde uit de waardenbank levert elke euro naar verwachting {nl_eur(bank['expected'], 2)} op "
             f"(90%-interval {nl_eur(bank['p05'], 2)} – {nl_eur(bank['p95'], 2)}); met de gekalibreerde waarde "
             f"{nl_eur(cal['expected'], 2)}.")
