@@ -185,7 +185,7 @@ def test_a_broken_case_is_reported_and_the_rest_complete(tmp_path):
     assert f"5 run(s) klaar in {out}; 2 mislukt (zie {out / 'fouten.json'})" in proc.stdout
     assert str(broken) in proc.stderr.replace("\n", "")
     table = pd.read_parquet(out / "batch.parquet")
-    assert list(table["case"]) == ["de-kop"] * 4
+    assert list(table["case"]) == ["de-kop"] * 5  # basis, 3 cuts, kalibratie-2019
     for scenario in table["scenario"]:
         assert json.loads((out / "de-kop" / f"{scenario}.json").read_text())["draws"] == 200
 
