@@ -125,7 +125,7 @@ def test_batch_on_a_scheduler_equals_single_runs_byte_for_byte(scheduler, two_ca
     assert listing["failed"] == [] and not (out / "fouten.json").exists()
     expected = [("de-kop", s) for s in ["baseline", *mkba.load_case(EXAMPLE).scenarios]]
     expected += [("tweede", s) for s in ["baseline", *mkba.load_case(two_cases[1]).scenarios]]
-    assert len(expected) == 7
+    assert len(expected) == 8  # De Kop: basis, 3 cuts and the gevoeligheid scenario kalibratie-2019
     assert [(r["case"], r["scenario"]) for r in listing["runs"]] == expected
     paths = {"de-kop": two_cases[0], "tweede": two_cases[1]}
     for run in listing["runs"]:
@@ -182,10 +182,10 @@ def test_a_broken_case_is_reported_and_the_rest_complete(tmp_path):
     assert f"{broken}:" in errors[0]["message"] and "parameters.substitutie" in errors[0]["message"]
     assert "must be" not in errors[0]["message"]  # the problem in Dutch (text_nl), not the core's fallback
     assert errors[1]["message"] == f"casus kon niet worden geladen: {missing}: bestand niet gevonden"
-    assert f"4 run(s) klaar in {out}; 2 mislukt (zie {out / 'fouten.json'})" in proc.stdout
+    assert f"5 run(s) klaar in {out}; 2 mislukt (zie {out / 'fouten.json'})" in proc.stdout
     assert str(broken) in proc.stderr.replace("\n", "")
     table = pd.read_parquet(out / "batch.parquet")
-    assert list(table["case"]) == ["de-kop"] * 4
+    assert list(table["case"]) == ["de-kop"] * 5  # basis, 3 cuts, kalibratie-2019
     for scenario in table["scenario"]:
         assert json.loads((out / "de-kop" / f"{scenario}.json").read_text())["draws"] == 200
 
@@ -252,7 +252,7 @@ def test_plan_lists_runs_and_failures_without_a_cluster(two_cases, tmp_path):
     dup.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     tasks, failures = batch.plan([*two_cases, dup], scenario="all", draws=10, seed=1)
     assert [(t.case_name, t.scenario) for t in tasks][:2] == [(str(EXAMPLE), "baseline"), (str(EXAMPLE), "s1-taakvelden")]
-    assert len(tasks) == 7
+    assert len(tasks) == 8
     assert [(f.case_name, f.code, f.detail) for f in failures] == [(str(dup), batch.DUPLICATE, "de-kop")]
 
 

@@ -90,8 +90,9 @@ def test_common_random_numbers_across_scenarios(example_case):
     base = cmp.results["baseline"]
     for opt, res in cmp.results.items():
         for name in base.case.uncertain_parameters:
-            if name in dict(res.case.scales) or f"param.{name}" not in res.store.columns:
-                continue
+            replaced = dict(example_case.scenarios[opt].set) if opt != "baseline" else {}
+            if name in dict(res.case.scales) or name in replaced or f"param.{name}" not in res.store.columns:
+                continue  # scaled, or given another distribution by the scenario (kalibratie-2019)
             assert np.array_equal(base.column(f"param.{name}"), res.column(f"param.{name}")), (opt, name)
     # a scaled parameter is exactly the baseline draw times the scale factor's draw
     s1 = cmp.results["s3-generiek"]
@@ -134,7 +135,7 @@ scenarios:
 def test_compare_cli_json_and_bad_input(capsys, example_path):
     assert main(["compare", str(example_path), "--draws", "500", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out["scenarios"]) == {"baseline", "s1-taakvelden", "s2-uitvoeringsvereisten", "s3-generiek"}
+    assert set(out["scenarios"]) == {"baseline", "s1-taakvelden", "s2-uitvoeringsvereisten", "s3-generiek", "kalibratie-2019"}
     assert set(out["decision"]) >= {"perspective", "expected_npv", "prob_best", "expected_loss", "evpi"}
     assert sum(out["decision"]["prob_best"].values()) == pytest.approx(1.0)
     assert set(out["vs_baseline"]["s3-generiek"]) == {"gemeente", "huishoudens", "zorgverzekeraars", "samenleving"}

@@ -77,6 +77,8 @@ def random_case(draw):
         if draw(st.booleans()):
             a = draw(st.integers(0, horizon - 1))
             cost["years"] = [a, draw(st.integers(a, horizon - 1))]
+        if draw(st.booleans()):  # a line's own uplift overrides the case's (DESIGN §19)
+            cost["optimism_bias"] = draw(st.one_of(floats(0, 0.5), st.sampled_from(sorted(unit))))
         costs.append(cost)
     effects = []
     for i in range(draw(st.integers(0, 3))):
@@ -92,6 +94,11 @@ def random_case(draw):
         if draw(st.booleans()):
             eff["ramp_up"] = [draw(st.one_of(floats(0, 1.5), st.sampled_from(sorted(unit))))
                               for _ in range(draw(st.integers(1, horizon)))]
+        correction = draw(st.sampled_from(["case", "line", "evidence", "both"]))
+        if correction in ("line", "both"):  # the line's own benefit correction wins over its grade
+            eff["optimism_bias"] = unit_q()
+        if correction in ("evidence", "both"):
+            eff["evidence"] = draw(st.integers(1, 5))
         effects.append(eff)
     return {
         "mkba": 1,

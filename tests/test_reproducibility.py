@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import yaml
 
 import mkba
 from mkba.core.case import build_case
@@ -43,7 +42,13 @@ def test_disk_backed_store_gives_the_same_numbers(example_case):
 
 
 def _raw(example_path):
-    return yaml.safe_load(example_path.read_text(encoding="utf-8"))
+    """The case's plain data with its ``include:`` (the value bank) resolved, for build_case."""
+    from mkba.data_in.includes import apply_includes
+    from mkba.data_in.yamlio import load_yaml
+
+    data, lines = load_yaml(example_path)
+    merged, _, _ = apply_includes(data, lines, example_path)
+    return merged
 
 
 def test_reordering_the_file_changes_nothing(example_path):

@@ -55,6 +55,27 @@ class Region:
     pm_posten: int
     beperkingen: int
     categories: tuple[str, ...]
+    # The value per outcome of each effect line (DESIGN §19), by label: from the value bank with a
+    # source, from the bank without one (an assumption), or the case's own value.
+    values_bank_cited: tuple[str, ...] = ()
+    values_bank_assumed: tuple[str, ...] = ()
+    values_own: tuple[str, ...] = ()
+
+
+def value_evidence(case: Case) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The effect lines' values per outcome, split by where they rest: (bank with a source, bank
+    without a source, the case's own)."""
+    from mkba.data_in.value_bank import NO_SOURCE, bank_included, load_value_bank
+
+    bank = load_value_bank().entries if bank_included(case) else {}
+    cited, assumed, own = [], [], []
+    for name in dict.fromkeys(e.value for e in case.effects if isinstance(e.value, str)):
+        label = case.label_of(name)
+        if name in bank:
+            (assumed if bank[name].spec.source == NO_SOURCE else cited).append(label)
+        else:
+            own.append(label)
+    return tuple(cited), tuple(assumed), tuple(own)
 
 
 @dataclass(frozen=True)
@@ -104,6 +125,7 @@ def region(case: Case, draws: int, seed: int, price_year: int, cpi: CpiTable, to
                      "output_low": rec["output_low"] * factor, "output_high": rec["output_high"] * factor}
                     for name, rec in list(torn.items())[:top])
     params = list(case.parameters.values())
+    evidence = value_evidence(case)
     return Region(
         case_id=case.id, title=case.title, path=case.path,
         years=(case.start_year, case.start_year + case.horizon - 1), horizon=case.horizon,
@@ -119,6 +141,7 @@ def region(case: Case, draws: int, seed: int, price_year: int, cpi: CpiTable, to
         sourced_share=float(np.mean([p.source is not None for p in params])) if params else 0.0,
         pm_posten=len(case.pm_posten), beperkingen=len(case.beperkingen),
         categories=tuple(dict.fromkeys(e.category for e in case.effects)),
+        values_bank_cited=evidence[0], values_bank_assumed=evidence[1], values_own=evidence[2],
     )
 
 

@@ -81,6 +81,11 @@ class ParameterSpec(BaseModel):
     label: str | None = None  # display name in tables and figures (format extension, DESIGN §11)
     calibrated: str | None = None  # why and to what the value was calibrated (DESIGN §14); None: not calibrated
     price_year: int | None = Field(default=None, ge=1900, le=2100)  # price level of a money amount (e.g. 2022 for Kostenhandleiding prices)
+    # Evidence of a value (the value bank, DESIGN §19); descriptive, the model does not read them:
+    method: Literal["market_price", "avoided_cost", "wellbeing", "willingness_to_pay"] | None = None
+    excerpt: str | None = None  # the source's own words with the figure (≤ 30 words)
+    deadweight: float | None = Field(default=None, ge=0.0, le=1.0)  # the deadweight the source gives (not applied)
+    overdraagbaarheid: str | None = None  # transferred from another country/setting: how, and why the wider range
 
     # -- interface -------------------------------------------------------------------------
     def ppf(self, u: np.ndarray) -> np.ndarray:

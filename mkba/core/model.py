@@ -9,7 +9,8 @@ For effect line *i* and year *t* (t = 0 … H−1)::
     benefit(u) += O(i,t) · value · (1 − drop_off)^(u − t − lag)   for t+lag ≤ u < t+lag+persistence
 
 benefits at u ≥ H are cut off (their PV is reported as ``pv_cut_off``); costs are multiplied by
-(1 + optimism_costs), benefits by (1 − optimism_benefits); a flow in year t is worth
+(1 + optimism bias of the line, else of the case), benefits by (1 − the line's correction: its
+own ``optimism_bias``, else its evidence grade's default, else the case's); a flow in year t is worth
 flow / (1 + r)^t at t = 0.
 
 Every operation is elementwise per draw, in a fixed order, so a draw's outputs do not depend
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mkba.core.case import REST, Case, Quantity, Scalar, Split
+from mkba.core.case import REST, Case, Quantity, Scalar, Split, cost_optimism, effect_optimism
 
 EVAL_BLOCK = 2048  # draws evaluated at once: small enough that the working arrays stay in cache
 SOCIETY_COLUMNS = ("pv_costs", "pv_benefits", "npv", "bcr", "pv_fiscal", "pv_cut_off")
@@ -186,13 +187,11 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
         df[t] = df[t - 1] / growth
 
     scratch = np.empty(n)
-    ob_costs = 1.0 + res.scalar(case.optimism_costs)
-    ob_benefits = 1.0 - res.scalar(case.optimism_benefits)
 
     costs_by_year = np.zeros((horizon, n))
     for cost in case.costs:
         flow = res.by_year(cost.amount)
-        flow *= ob_costs
+        flow *= 1.0 + res.scalar(cost_optimism(case, cost))  # the line's own uplift, else the case's
         if cost.aandeel is not None:  # the modelled services' share of an organisation budget
             flow *= res.scalar(cost.aandeel)
         if cost.years is not None:
@@ -217,6 +216,7 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
                 outcomes[t] = outcomes[t] * res.scalar(eff.ramp_up[min(t, len(eff.ramp_up) - 1)])
         outcomes *= factor
         value = res.scalar(eff.value)
+        ob_benefits = 1.0 - res.scalar(effect_optimism(case, eff)[0])  # line, evidence grade, or case
         keep = 1.0 - np.asarray(res.scalar(eff.drop_off))
         flow = np.zeros((horizon, n))
         cut = np.zeros(n)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from mkba.core.case import REST, Case
+from mkba.core.case import EVIDENCE_CORRECTION, REST, Case
 
 
 def _value(q, params: dict[str, float]) -> float:
@@ -78,8 +78,6 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
     """
     horizon = case.horizon
     r = _value(case.discount_rate, params)
-    ob_costs = _value(case.optimism_costs, params)
-    ob_benefits = _value(case.optimism_benefits, params)
 
     result: dict[str, float] = {
         "pv_costs": 0.0, "pv_benefits": 0.0, "pv_fiscal": 0.0, "pv_cut_off": 0.0,
@@ -94,7 +92,8 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
         for t in range(horizon):
             if cost.years is not None and not (cost.years[0] <= t <= cost.years[1]):
                 continue
-            amount = _in_year(cost.amount, t, params) * (1 + ob_costs)
+            ob = case.optimism_costs if cost.optimism_bias is None else cost.optimism_bias
+            amount = _in_year(cost.amount, t, params) * (1 + _value(ob, params))
             if cost.aandeel is not None:
                 amount *= _value(cost.aandeel, params)
             pv += amount / (1 + r) ** t
@@ -110,6 +109,12 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
         displacement = _value(eff.displacement, params)
         value = _value(eff.value, params)
         drop_off = _value(eff.drop_off, params)
+        if eff.optimism_bias is not None:  # the line's own correction
+            ob_benefits = _value(eff.optimism_bias, params)
+        elif eff.evidence is not None:  # the default of its evidence grade (DESIGN §19)
+            ob_benefits = EVIDENCE_CORRECTION[eff.evidence]
+        else:
+            ob_benefits = _value(case.optimism_benefits, params)
         pv = 0.0
         cut = 0.0
         total_outcomes = 0.0

@@ -405,7 +405,7 @@ def simulate(case: Case, draws: int = 10_000, seed: SeedLike = 1, scenario: str 
     >>> import mkba
     >>> case = mkba.load_case(mkba.example_case_path())
     >>> res = mkba.simulate(case, draws=2_000, seed=1)
-    >>> 1.0 < res.summary()["metrics"]["bcr_of_means"] < 1.5
+    >>> 0.7 < res.summary()["metrics"]["bcr_of_means"] < 1.1   # De Kop with the value bank: about 0,89
     True
     """
     key = scenario or "baseline"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkba.core.errors import CaseError, LineMap, Problem
 from mkba.data_in.draws import attach_draws
-from mkba.data_in.includes import apply_includes
+from mkba.data_in.includes import apply_includes, prune_bank
 from mkba.data_in.yamlio import load_yaml, load_yaml_text
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def _build(data: Any, lines: LineMap, early: list[Problem], path: Path, name: st
     data = attach_draws(data, lines, path)
     case = build_checked(data, lines, early, path=name, sha256=sha256)
     if included:
-        case = dataclasses.replace(case, includes=tuple(str(i.path.resolve()) for i in included))
+        case = dataclasses.replace(prune_bank(case, included), includes=tuple(str(i.path.resolve()) for i in included))
     return case
 
 

@@ -4,6 +4,9 @@ A case may say ``include: [data/substitutie.yaml, mkba:kostprijzen]``. Paths are
 case file; ``mkba:NAME`` names a file bundled with the package (``mkba/resources/NAME.yaml``).
 An included file holds top-level ``sources:`` and ``parameters:`` (and optionally ``mkba: 1``
 and an ``estimate:`` block of provenance written by ``mkba estimate``, which is not merged).
+A file that says ``bank: true`` (the value bank ``mkba:waarden``, DESIGN §19) is a catalogue: only
+its parameters that the case uses join the case (:func:`prune_bank`), and only the sources those
+use.
 A name defined twice is an error naming both places. An included money parameter (``unit: EUR
 …``) with a ``price_year`` other than the case's is brought to the case's price year by the CPI
 (its note says so). Problems inside an included file are
@@ -22,7 +25,7 @@ from mkba.data_in.yamlio import load_yaml
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 BUNDLED_PREFIX = "mkba:"
-INCLUDE_KEYS = ("mkba", "sources", "parameters", "estimate")
+INCLUDE_KEYS = ("mkba", "sources", "parameters", "estimate", "bank")
 MERGED = ("sources", "parameters")
 
 
@@ -33,6 +36,7 @@ class FilesLineMap(LineMap):
 
     def __init__(self, main: LineMap, owners: dict[YamlPath, LineMap]):
         super().__init__(main.file, main._lines)
+        self._main = main  # a workbook's map locates by cell: ask it, not the plain line map
         self._owners = owners
 
     def _map(self, path: YamlPath) -> LineMap | None:
@@ -49,12 +53,12 @@ class FilesLineMap(LineMap):
 
     def line(self, path: YamlPath) -> int | None:
         owner = self._map(path)
-        return owner.line(path) if owner is not None else super().line(path)
+        return owner.line(path) if owner is not None else self._main.line(path)
 
     def problem(self, path: YamlPath, message: str, code: str = "", **params: Any) -> Problem:
         owner = self._map(path)
         if owner is None:
-            return super().problem(path, message, code, **params)
+            return self._main.problem(path, message, code, **params)
         return Problem(owner.file, dotted(path), message, owner.line(path), code, tuple(params.items()))
 
 
@@ -192,6 +196,44 @@ def _index_prices(merged: dict, owners: dict[YamlPath, LineMap], case: Any, line
             problems.append(owner.problem(("parameters", name, "price_year"), str(exc), getattr(exc, "code", ""),
                                           **getattr(exc, "params", {})))
     return problems
+
+
+def bank_entries(included: tuple[Included, ...]) -> tuple[set[str], set[str]]:
+    """Parameter and source names that came from included files marked ``bank: true``."""
+    params: set[str] = set()
+    sources: set[str] = set()
+    for inc in included:
+        if inc.data.get("bank") is True:
+            params |= set(inc.data.get("parameters") or {})
+            sources |= set(inc.data.get("sources") or {})
+    return params, sources
+
+
+def prune_bank(case: Any, included: tuple[Included, ...]) -> Any:
+    """``case`` without the value-bank entries it does not use (baseline, scenarios, correlations
+    and groups count as use), and without the bank's sources nothing refers to any more. The
+    random streams are keyed by parameter name, so dropping entries changes no other draw."""
+    import dataclasses
+
+    from mkba.core.case import apply_scenario
+
+    params, sources = bank_entries(included)
+    if not params:
+        return case
+    used = set(case.used_parameters())
+    for sid in case.scenarios:
+        used |= set(apply_scenario(case, sid).used_parameters())
+    used |= {n for a, b, _ in case.correlations for n in (a, b)}
+    used |= {n for members in case.groepen.values() for n in members}
+    kept = {n: spec for n, spec in case.parameters.items() if n not in params or n in used}
+    referred = {spec.source for spec in kept.values()}
+    referred |= {line.source for line in (*case.costs, *case.effects)}
+    referred |= {p.source for p in case.pm_posten}
+    for scen in case.scenarios.values():
+        referred |= {scen.source, *(spec.source for _, spec in scen.set), *(spec.source for _, spec in scen.add_parameters)}
+        referred |= {line.source for line in (*scen.add_costs, *scen.add_effects)}
+    kept_sources = {k: v for k, v in case.sources.items() if k not in sources or k in referred}
+    return dataclasses.replace(case, parameters=kept, sources=kept_sources)
 
 
 def _where(lines: LineMap, path: YamlPath) -> str:

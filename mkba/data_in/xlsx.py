@@ -95,15 +95,17 @@ STAKEHOLDERS_COLUMNS = _cols("id:id naam")
 PARAMETER_FIELDS = _cols(
     "label dist:id value:number min:number mode:number max:number lambda:number mean:number "
     "sd:number alpha:number beta:number successes:int trials:int shape:number scale:number "
-    "values:numbers probs:numbers file column order:id base:number unit source:id note calibrated")
+    "values:numbers probs:numbers file column order:id base:number unit source:id note calibrated "
+    "price_year:int method:id excerpt deadweight:number overdraagbaarheid")
 PARAMETERS_COLUMNS = (Column("naam", "id"), *PARAMETER_FIELDS, Column("scenario", "id"),
                       Column("bewerking", "id"))
-COST_FIELDS = _cols("id:id label amount:quantity payer:split years:years category source:id note")
+COST_FIELDS = _cols("id:id label amount:quantity payer:split years:years category source:id note "
+                    "optimism_bias:scalar")
 COSTS_COLUMNS = (*COST_FIELDS, Column("scenario", "id"))
 EFFECT_FIELDS = _cols(
     "id:id label category kind:id volume:quantity ramp_up:list share:scalar deadweight:scalar "
     "attribution:scalar displacement:scalar value:scalar lag:int persistence:int drop_off:scalar "
-    "beneficiaries:split unit source:id note")
+    "beneficiaries:split unit source:id note optimism_bias:scalar evidence:int")
 EFFECTS_COLUMNS = (*EFFECT_FIELDS, Column("scenario", "id"))
 SCENARIO_FIELDS = _cols("label description soort:id source:id note")
 SCENARIOS_COLUMNS = (*_cols("scenario:id bewerking:id naam:id waarde:scalar"), *SCENARIO_FIELDS)

@@ -371,6 +371,45 @@ def report(
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
+@app.command(help=text_nl.BRONNEN_HELP)
+def bronnen(case: CaseArg, json_out: JsonOpt = False) -> None:
+    from rich.table import Table
+
+    from mkba.data_in.value_bank import case_values
+
+    c = _load(case)
+    rows = case_values(c)
+    if json_out:
+        keep = ("name", "label", "scenario", "origin", "unit", "price_year", "method", "source", "source_text",
+                "excerpt", "note", "overdraagbaarheid", "calibrated", "deadweight")
+        print(to_json({"case": c.id, "values": [{**{k: r[k] for k in keep}, "distribution": r["spec"].model_dump(
+            include={"dist", "value", "min", "mode", "max", "mean", "sd", "alpha", "beta", "successes", "trials"},
+            exclude_none=True)} for r in rows]}))
+        return
+    table = Table(title=text_nl.BRONNEN_TITLE.format(title=c.title), show_lines=True, title_justify="left")
+    for col in text_nl.BRONNEN_COLUMNS:
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        label = r["label"] + (f" ({text_nl.BRONNEN_SCENARIO.format(label=c.scenarios[r['scenario']].label)})"
+                              if r["scenario"] else "")
+        value = text_nl.describe_distribution(r["spec"]) + (f" {r['unit']}" if r["unit"] else "")
+        source = (r["source_text"] or r["source"]) if r["source"] and r["source"] != "geen" else text_nl.BRONNEN_ASSUMPTION
+        if r["origin"] == "bank":
+            source = f"{text_nl.BRONNEN_FROM_BANK}: {source}"
+        words = [f"“{r['excerpt']}”" if r["excerpt"] else "", r["note"] or ""]
+        if r["overdraagbaarheid"]:
+            words.append(text_nl.BRONNEN_TRANSFERRED.format(text=r["overdraagbaarheid"]))
+        if r["calibrated"]:
+            words.append(text_nl.BRONNEN_CALIBRATED.format(text=r["calibrated"]))
+        table.add_row(label, value, text_nl.value_method(r["method"]), source, "\n".join(w for w in words if w))
+    stdout.print(text_nl.BRONNEN_INTRO, soft_wrap=True)
+    stdout.print(table)
+    stdout.print(text_nl.BRONNEN_SUMMARY.format(
+        n=len(rows), cited=sum(1 for r in rows if r["excerpt"]), bank=sum(1 for r in rows if r["origin"] == "bank"),
+        assumed=sum(1 for r in rows if not r["source"] or r["source"] == "geen"),
+        transferred=sum(1 for r in rows if r["overdraagbaarheid"])))
+
+
 @app.command()
 def vergelijk(
     cases: Annotated[list[Path], typer.Argument(help="Twee of meer casusbestanden, bijv. parameters/*.yaml.")],

@@ -481,9 +481,11 @@ def compare_workbook(summary: dict[str, Any], cases: dict[str, Any]) -> Workbook
     case with that option applied, for labels)."""
     wb = Workbook()
     wb.remove(wb.active)
-    labels = summary["labels"]
     base = cases["baseline"]
     runs = summary["scenarios"]
+    labels = dict(summary["labels"])  # the options; a gevoeligheid scenario is labelled from the case
+    for opt in runs:
+        labels.setdefault(opt, base.scenarios[opt].label if opt in base.scenarios else opt)
 
     sheet = _Sheet(wb, T.XLSX_SHEET_SUMMARY)
     sheet.title(T.XLSX_TITLE_COMPARE.format(title=base.title))
@@ -505,7 +507,8 @@ def compare_workbook(summary: dict[str, Any], cases: dict[str, Any]) -> Workbook
     who = T.XLSX_SOCIETY if d["perspective"] == "society" else base.stakeholders.get(d["perspective"], d["perspective"])
     sheet.title(T.XLSX_TITLE_DECISION.format(who=who))
     sheet.table(T.XLSX_DECISION_HEADERS,
-                [[labels[o], d["expected_npv"][o], d["prob_best"][o], d["expected_loss"][o]] for o in runs],
+                [[labels[o], d["expected_npv"][o], d["prob_best"][o], d["expected_loss"][o]]
+                 for o in runs if o in d["prob_best"]],  # options only: a gevoeligheid scenario is not a choice
                 [None, FMT_EUR, FMT_PERCENT, FMT_EUR])
     sheet.pairs([(T.XLSX_EVPI, d["evpi"], FMT_EUR)])
     cuts = summary.get("cuts") or {}

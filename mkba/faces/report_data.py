@@ -207,7 +207,42 @@ def assumptions_frame(case: Case) -> pd.DataFrame:
             sentence = text_nl.optimism_sentence(*((0, q) if what == "benefits" else (q, 0)))
             rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (text_nl.OPTIMISM_ROW[what], "" if isinstance(q, str) else "vast",
                                                               "fractie", shown, sentence), strict=True)))
+    for label, kind, value, _, origin in line_optimism(case):  # per line, what was applied (DESIGN §19)
+        shown = value if isinstance(value, str) else nl_percent(value, 0 if 100 * value == round(100 * value) else 1)
+        rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (f"{text_nl.LINE_OPTIMISM_TITLE}: {label}",
+                                                          text_nl.LINE_OPTIMISM_KIND[kind], "fractie", shown, origin),
+                             strict=True)))
     return pd.DataFrame(rows)
+
+
+def line_optimism(case: Case) -> list[tuple[str, str, float | str, str, str]]:
+    """Lines whose optimism-bias correction is not simply the case's (DESIGN §19): ``(label, kind,
+    correction, origin, where it comes from in words)`` with kind ``cost``/``effect`` and origin
+    ``line``/``evidence``; a parameter name is shown by its label."""
+    from mkba.core.case import effect_optimism
+
+    def shown(q):
+        return case.label_of(q) if isinstance(q, str) else q
+
+    rows = []
+    for c in case.costs:
+        if c.optimism_bias is not None:
+            rows.append((c.label, "cost", shown(c.optimism_bias), "line", text_nl.LINE_OPTIMISM_ORIGIN["line"]))
+    for e in case.effects:
+        value, origin = effect_optimism(case, e)
+        if origin == "case":
+            continue
+        words = text_nl.LINE_OPTIMISM_ORIGIN[origin]
+        if origin == "evidence":
+            words = words.format(grade=e.evidence, words=text_nl.EVIDENCE_GRADES[e.evidence])
+        rows.append((e.label, "effect", shown(value), origin, words))
+    return rows
+
+
+def transferred_values(case: Case) -> list[str]:
+    """Labels of the parameters the case uses that were transferred from another country or setting."""
+    used = set(case.used_parameters())
+    return [case.label_of(n) for n, spec in case.parameters.items() if n in used and spec.overdraagbaarheid]
 
 
 def assumptions_table(case: Case):
@@ -230,6 +265,13 @@ def limitations(result: Result) -> list[str]:
     optimism = optimism_note(result.case)
     if optimism:
         out.append(optimism)
+    per_line = line_optimism(result.case)
+    if per_line:
+        out.append(text_nl.line_optimism_sentence(per_line)
+                   + (" " + text_nl.EVIDENCE_TABLE_NOTE if any(r[3] == "evidence" for r in per_line) else ""))
+    transferred = transferred_values(result.case)
+    if transferred:
+        out.append(text_nl.transferred_limitation(transferred))
     if isinstance(m["bcr"], dict):
         mcse = m.get("bcr_of_means_mcse", 0)
         out.append(text_nl.mc_limitation(s["draws"], mcse, m["npv"]["mcse"], mcse > MCSE_WARN_RATIO))
@@ -301,6 +343,8 @@ def stakeholder_change_frame(cmp) -> pd.DataFrame:
     stakeholder (mean, p05, p95)."""
     rows = []
     for opt, per in cmp.vs_baseline().items():
+        if opt not in cmp.options:  # a gevoeligheid scenario is not a cut (DESIGN §6)
+            continue
         for sid, rec in per.items():
             s = rec["net_change"]
             rows.append({"optie": cmp.label(opt).split(":")[0], "belanghebbende": cmp.case.stakeholders[sid],
@@ -317,7 +361,8 @@ def verdicts(cmp, perspective: str | None = None) -> list[str]:
     who = text_nl.SOCIETY if key == "society" else cmp.case.stakeholders[key]
     changes = ({opt: c["npv_change"] for opt, c in cmp.cuts().items()} if key == "society"
                else {opt: per[key]["net_change"] for opt, per in cmp.vs_baseline().items()})
-    return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()]
+    return [verdict(cmp.label(opt), change, d["prob_best"][opt], who) for opt, change in changes.items()
+            if opt in d["prob_best"]]  # options only (DESIGN §6)
 
 
 # --- value of information: "Welk onderzoek loont?" ------------------------------------------------

@@ -1418,3 +1418,96 @@ CLI_ERROR_TEXT.update({
                                       "kind: fiscal en een positieve verwachting); er valt niets te verdelen"),
     "analysis.cofinancing_no_costs": "optie '{option}' heeft geen positieve kosten (gemiddeld € {cost}); er valt niets te verdelen",
 })
+
+# ---- issue 21: waardenbank, kalibratie, optimism bias per post ----
+VALUE_METHODS = {"market_price": "marktprijs", "avoided_cost": "vermeden kosten",
+                 "wellbeing": "welzijnswaardering (WELLBY)", "willingness_to_pay": "betalingsbereidheid"}
+BANK_NO_SOURCE = "geen bron gevonden"
+BRONNEN_TITLE = "Waarden en hun bronnen: {title}"
+BRONNEN_INTRO = ("Elke parameter die de casus gebruikt, met zijn bron en de woorden van die bron. 'Aanname' betekent: "
+                 "geen bron, de toelichting zegt waarom de waarde is wat ze is.")
+BRONNEN_COLUMNS = ("Parameter", "Waarde (prijspeil casus)", "Methode", "Bron", "Citaat of toelichting")
+BRONNEN_FROM_BANK = "waardenbank"
+BRONNEN_ASSUMPTION = "aanname"
+BRONNEN_TRANSFERRED = "Overgenomen uit een andere context: {text}"
+BRONNEN_CALIBRATED = "Gekalibreerd: {text}"
+BRONNEN_SCENARIO = "in gevoeligheidsvariant '{label}'"
+BRONNEN_SUMMARY = ("{n} waarden: {cited} met een bron en citaat, {bank} uit de waardenbank, {assumed} aannames, "
+                   "{transferred} overgenomen uit een andere context.")
+BRONNEN_HELP = ("Toon elke waarde die een casus gebruikt met haar bron en het citaat uit die bron (voor een "
+                "beoordelaar); --json voor een machineleesbare lijst.")
+EVIDENCE_GRADES = {1: "sterk bewijs", 2: "goed bewijs", 3: "redelijk bewijs", 4: "zwak bewijs", 5: "aanname"}
+LINE_OPTIMISM_TITLE = "Correctie voor optimisme per post"
+LINE_OPTIMISM_COLUMNS = ("Post", "Soort", "Correctie", "Waar die vandaan komt")
+LINE_OPTIMISM_ORIGIN = {"line": "eigen waarde van de post", "case": "waarde van de casus",
+                        "evidence": "standaard bij bewijskracht {grade} ({words})"}
+LINE_OPTIMISM_KIND = {"cost": "kosten (opslag)", "effect": "baten (korting)"}
+EVIDENCE_TABLE_NOTE = ("De standaardkorting per bewijskracht (1: 0%, 2: 10%, 3: 20%, 4: 30%, 5: 40%) is een "
+                       "gedocumenteerde aanname van mkba, naar het voorbeeld van de betrouwbaarheidsklassen van GMCA; "
+                       "het Green Book laat de correctie op baten aan lokaal bewijs over.")
+
+
+def value_method(code: str | None) -> str:
+    return VALUE_METHODS.get(code or "", "")
+
+
+def transferred_limitation(labels: list[str]) -> str:
+    """The report's limitation naming every value taken from another country or setting."""
+    return ("Overgenomen uit een ander land of een andere context, en daarom met een bredere bandbreedte: "
+            + "; ".join(labels) + ". Of deze waarden in deze gemeente gelden, is niet onderzocht.")
+
+
+def line_optimism_sentence(rows: list[tuple[str, str, float | str, str, str]]) -> str:
+    """One sentence naming each line whose correction differs from the case's, for the limitations."""
+    parts = [f"{label}: {nl_percent(v, 0 if 100 * v == round(100 * v) else 1) if not isinstance(v, str) else v} "
+             f"({origin})" for label, _, v, _, origin in rows]
+    return "Correctie voor optimisme per post: " + "; ".join(parts) + "."
+
+
+def calibration_sentence(gap, where_from: str = "de MKBA van 2019") -> str:
+    """What the brief says about a calibrated value (DESIGN §14, §19): that it was calibrated, how far
+    it lies from the bank's published range, and the ratio the evidence supports.
+
+    ``gap`` is a :class:`mkba.analysis.calibration.CalibrationGap`; ``where_from`` names the study
+    whose outcome the value reproduces (De Kop: the MKBA of 2019)."""
+    r10 = lambda x: nl_eur(round(x, -1))  # noqa: E731 - amounts to tens, no false precision
+    where = {"inside": (f"binnen de bandbreedte van de waardenbank ({r10(gap.bank_low)} – {r10(gap.bank_high)}), "
+                        f"{nl_number(gap.factor_to_bank, 1)} keer de middenwaarde van {r10(gap.bank_central)}"),
+             "above": (f"{r10(gap.beyond_range)} boven de bandbreedte van de waardenbank ({r10(gap.bank_low)} – "
+                       f"{r10(gap.bank_high)}), {nl_number(gap.factor_to_bank, 1)} keer de middenwaarde"),
+             "below": (f"{r10(gap.beyond_range)} onder de bandbreedte van de waardenbank ({r10(gap.bank_low)} – "
+                       f"{r10(gap.bank_high)})")}[gap.position]
+    bank, cal = gap.bcr_bank, gap.bcr_calibrated
+    label = gap.label[:1].lower() + gap.label[1:]
+    return (f"De {label} in {where_from} ({nl_eur(gap.calibrated_value)}) is "
+            f"gekalibreerd: gekozen om de uitkomst daarvan na te bootsen, niet gemeten. Ze ligt {where}. "
+            f"Met de waarde uit de waardenbank levert elke euro naar verwachting {nl_eur(bank['expected'], 2)} op "
+            f"(90%-interval {nl_eur(bank['p05'], 2)} – {nl_eur(bank['p95'], 2)}); met de gekalibreerde waarde "
+            f"{nl_eur(cal['expected'], 2)}.")
+
+
+def regional_value_evidence(title: str, cited: list[str], assumed: list[str], own: list[str]) -> str:
+    """Which valued outcomes of a case rest on the value bank, which on assumptions (regional report)."""
+    def items(xs: list[str]) -> str:
+        return ", ".join(xs) if xs else "geen"
+    return (f"{title}: met een bron uit de waardenbank: {items(cited)}; uit de waardenbank maar zonder bron "
+            f"(aanname): {items(assumed)}; eigen waarden van de casus: {items(own)}.")
+
+# Toelichting rows of the case workbook for the fields of issue 21 (appended, order kept).
+XLSX_EXPLANATION_ROWS = XLSX_EXPLANATION_ROWS + (
+    ("Parameters", "price_year", "Optioneel: prijspeil van een bedrag (jaar). Een ingevoegd bedrag (include) met een ander "
+     "prijspeil wordt met de CBS-CPI naar het prijspeil van de casus gebracht."),
+    ("Parameters", "method", "Optioneel, bij een gewaardeerde uitkomst: market_price (marktprijs), avoided_cost (vermeden "
+     "kosten), wellbeing (welzijnswaardering, WELLBY) of willingness_to_pay (betalingsbereidheid)."),
+    ("Parameters", "excerpt", "Optioneel: de woorden van de bron met het getal, letterlijk (hoogstens 30 woorden)."),
+    ("Parameters", "deadweight", "Optioneel: het deel dat volgens de bron ook zonder interventie gebeurt (0..1); "
+     "ter informatie, de casus past het toe op de effectpost."),
+    ("Parameters", "overdraagbaarheid", "Optioneel: de waarde komt uit een ander land of een andere context; hoe, en "
+     "waarom de bandbreedte daarom breder is. Rapporten noemen zulke waarden bij de beperkingen."),
+    ("Kosten", "optimism_bias", "Optioneel: opslag voor optimisme op deze post (fractie), in plaats van die van de casus; "
+     "bijv. 0,04 op investeringen en 0 op de kosten van risicobeheersing (Green Book)."),
+    ("Effecten", "optimism_bias", "Optioneel: korting voor optimisme op de baten van deze post (fractie), in plaats van "
+     "die van de casus of de standaard bij de bewijskracht."),
+    ("Effecten", "evidence", "Optioneel: bewijskracht 1 (sterk) tot 5 (aanname); zet een standaardkorting op de baten: "
+     "1: 0%, 2: 10%, 3: 20%, 4: 30%, 5: 40% (een gedocumenteerde aanname)."),
+)
