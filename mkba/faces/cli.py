@@ -157,6 +157,11 @@ def validate(case: CaseArg) -> None:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} "
                      + escape(scope_warning(w.code, w.line_id, w.label, w.scenario)),
                      soft_wrap=True)
+    from mkba.analysis.brief import missing_calibrated
+
+    for name in missing_calibrated(c, text_nl.CALIBRATION_NOTE_WORDS, text_nl.CALIBRATION_NOTE_NEGATIONS):
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] "
+                     + escape(text_nl.CALIBRATION_FIELD_MISSING.format(file=case, name=name)), soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
@@ -208,6 +213,13 @@ def run(
         print_run(without_intervals(summary), result.case, stdout)
     else:
         print_run(summary, result.case, stdout)
+    if not json_out:
+        from mkba.analysis.brief import calibrated_drivers
+        from mkba.faces.brief import calibration_line
+
+        line = calibration_line(c, calibrated_drivers(c, scenario=scenario, seed=seed))
+        if line:
+            stdout.print(escape(line), soft_wrap=True)
     if xlsx is not None and not json_out:
         stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 

@@ -1,0 +1,333 @@
+"""The council brief (DESIGN §14): ``samenvatting.html``, ``.pdf`` and ``.docx`` from one document.
+
+:func:`make` computes the record (:func:`mkba.analysis.brief.build`: a comparison and the
+baseline's drivers), :func:`document` words it with :mod:`mkba.faces.text_nl` into a list of
+:class:`Block` (headings, paragraphs, a table, lists), and :func:`to_html` / :func:`write_docx`
+render that same list, so every format carries the same sentences. A line another analysis adds
+(co-financing, value of more data, ...) is one more :class:`Block` in :func:`document`.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkba.analysis.brief import Brief, build, drivers_analyses
+from mkba.core.case import Case
+from mkba.faces import text_nl
+from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "templates" / "brief" / "samenvatting.html.j2"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of the brief: ``kind`` is ``title``, ``subtitle``, ``lead`` (a headline
+    sentence), ``heading``, ``para``, ``note`` (small print), ``bullets`` (``items``) or
+    ``table`` (``header``, ``rows``, ``text`` = caption)."""
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass
+class Document:
+    blocks: list[Block] = field(default_factory=list)
+    title: str = ""
+
+    def add(self, kind: str, text: str = "", **kw: Any) -> None:
+        self.blocks.append(Block(kind, text, **{k: tuple(v) for k, v in kw.items()}))
+
+    def sentences(self) -> list[str]:
+        """Every sentence-bearing text in reading order (tests compare formats with it)."""
+        out = []
+        for b in self.blocks:
+            if b.text:
+                out.append(b.text)
+            out += list(b.items)
+            out += list(b.header)
+            for row in b.rows:
+                out += list(row)
+        return out
+
+
+# --- the record ------------------------------------------------------------------------------------
+def make(case: Case, draws: int = 10_000, seed: int = 1, scenario: str | None = None, workers: int = 1) -> Brief:
+    """Compute the brief of ``case``: every option (or only ``scenario``) against the baseline,
+    gevoeligheid scenarios apart, and the drivers of the baseline."""
+    from mkba.analysis.scenarios import Comparison, compare
+    from mkba.core.results import simulate
+
+    if scenario and scenario != "baseline":
+        cmp = compare(case, draws=draws, seed=seed, scenarios=[scenario], workers=workers)
+    elif case.scenarios:
+        cmp = compare(case, draws=draws, seed=seed, workers=workers)
+    else:
+        res = simulate(case, draws=draws, seed=seed, workers=workers)
+        cmp = Comparison(case, {"baseline": res}, "society", draws, res.seed, "mc")
+    tornado_result, sobol_result = drivers_analyses(case, seed=seed)
+    return build(cmp, tornado_result, sobol_result)
+
+
+# --- words -------------------------------------------------------------------------------------------
+def headline(brief: Brief) -> list[str]:
+    """The comparison's headline (the first lines of the brief and of index.html): the council's
+    question answered, then the calibration sentence when a calibrated assumption drives it."""
+    case = brief.case
+    ranked = brief.ranked
+    lines = []
+    if ranked:
+        best = ranked[0]
+        lpe = best.loss_per_euro
+        gain = -lpe["mean"]
+        p = best.prob_gain if gain > 0 else 1 - best.prob_gain
+        lines.append(text_nl.brief_headline(text_nl.label_inline(text_nl.option_label(case, best.id)), len(ranked), gain,
+                                            -lpe["p95"], -lpe["p05"], text_nl.brief_sure(p), best.saved_per_year,
+                                            text_nl.years_text(best.cut_years)))
+    elif brief.options:
+        lines.append(text_nl.BRIEF_NO_CUTS)
+    calibration = calibration_line(case, brief.calibrated)
+    if calibration:
+        lines.append(calibration)
+    return lines
+
+
+def calibration_line(case: Case, names) -> str | None:
+    """The one calibration sentence for ``names`` (calibrated drivers), or None."""
+    parts = [(case.label_of(n), case.parameters[n].calibrated) for n in names if n in case.parameters]
+    return text_nl.calibration_sentence(parts) if parts else None
+
+
+def _interval(s: dict) -> str:
+    return text_nl.BRIEF_INTERVAL.format(lo=text_nl.signed_eur(s["p05"]), hi=text_nl.signed_eur(s["p95"]))
+
+
+def option_sentences(brief: Brief, o) -> list[str]:
+    case = brief.case
+    label = text_nl.label_inline(text_nl.option_label(case, o.id))
+    if o.saves:
+        first = text_nl.brief_saves(label, o.saved_per_year, text_nl.years_text(o.cut_years), o.saved["mean"])
+    else:
+        first = text_nl.brief_costs_more(label, o.saved["mean"])
+    change = o.npv_change
+    p = o.prob_gain if change["mean"] > 0 else 1 - o.prob_gain
+    lines = [first,
+             text_nl.brief_society(change["mean"], change["p05"], change["p95"], o.benefits_lost["mean"], o.saves,
+                                   text_nl.brief_sure(p), p),
+             text_nl.brief_funder(case.stakeholders[brief.funder], o.funder_net_change["mean"],
+                                  o.funder_net_change["p05"], o.funder_net_change["p95"]),
+             text_nl.brief_bearers([(case.stakeholders[b.stakeholder], b.loss) for b in o.bearers]),
+             text_nl.brief_best(o.prob_best)]
+    return lines
+
+
+def _table(brief: Brief) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    case = brief.case
+    header = tuple(h.format(funder=case.stakeholders[brief.funder]) for h in text_nl.BRIEF_TABLE_HEADER)
+    rows = []
+    for o in brief.options:
+        if o.loss_per_euro is not None:
+            g = o.loss_per_euro
+            per_euro = text_nl.BRIEF_PER_EURO.format(value=text_nl.signed_eur_cents(-g["mean"]),
+                                                     lo=text_nl.signed_eur_cents(-g["p95"]),
+                                                     hi=text_nl.signed_eur_cents(-g["p05"]))
+        else:
+            per_euro = text_nl.BRIEF_NOT_RANKED
+        per_year = (f"{nl_eur_short(o.saved_per_year)} ({text_nl.years_text(o.cut_years)})" if o.saves
+                    else text_nl.BRIEF_NOT_RANKED)
+        rows.append((str(o.rank) if o.rank else text_nl.BRIEF_NOT_RANKED, text_nl.option_label(case, o.id), per_year,
+                     nl_eur_short(o.saved["mean"]),
+                     f"{text_nl.signed_eur(o.npv_change['mean'])} ({_interval(o.npv_change)})", per_euro,
+                     f"{text_nl.signed_eur(o.funder_net_change['mean'])} ({_interval(o.funder_net_change)})",
+                     text_nl.percent_small(o.prob_best)))
+    return header, rows
+
+
+def _evidence(case: Case, name: str) -> str:
+    spec = case.parameters.get(name)
+    if spec is None:
+        return ""
+    parts = []
+    if spec.source:
+        parts.append(text_nl.BRIEF_SOURCE.format(source=case.sources.get(spec.source, spec.source)))
+    if spec.note:
+        parts.append(_first_sentence(spec.note))
+    return " ".join(parts) or text_nl.BRIEF_NO_EVIDENCE
+
+
+def _first_sentence(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    for i, ch in enumerate(text):
+        if ch in ".;" and (i + 1 == len(text) or text[i + 1] == " ") and i > 20:
+            text = text[: i + 1]
+            break
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return text if text.endswith((".", "…")) else text + "."
+
+
+def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document:
+    """The brief as one worded document (the same for HTML, PDF and Word)."""
+    case = brief.case
+    doc = Document(title=f"{text_nl.BRIEF_TITLE}: {case.title}")
+    doc.add("title", f"{text_nl.BRIEF_TITLE}: {case.title}")
+    rate_year = case.price_year or case.years[0]
+    doc.add("subtitle", text_nl.BRIEF_SUBTITLE.format(question=text_nl.BRIEF_QUESTION, first=case.years[0],
+                                                     last=case.years[-1], price_year=rate_year,
+                                                     draws=nl_number(brief.draws, 0)))
+    for line in headline(brief):
+        doc.add("lead", line)
+    m = brief.baseline["metrics"]
+    doc.add("para", text_nl.BRIEF_BASELINE.format(label=text_nl.option_label(case, None),
+                                                  per_year=nl_eur_short(brief.baseline_cost_per_year),
+                                                  board=text_nl.board_sentence(m, text_nl.FOR_SOCIETY),
+                                                  best=nl_percent(brief.baseline_prob_best)))
+    if brief.options:
+        doc.add("heading", text_nl.BRIEF_OPTIONS_HEADING)
+        header, rows = _table(brief)
+        doc.add("table", text_nl.BRIEF_TABLE_CAPTION, header=header, rows=rows)
+        for o in brief.options:
+            doc.add("option", " ".join(option_sentences(brief, o)))
+    if brief.sensitivities:
+        doc.add("heading", text_nl.BRIEF_SENSITIVITY_HEADING)
+        doc.add("bullets", items=[text_nl.brief_sensitivity(text_nl.option_label(case, s.id), s.bcr_of_means,
+                                                            s.npv["mean"], s.npv["p05"], s.npv["p95"], s.prob_npv_positive)
+                                  for s in brief.sensitivities])
+    # --- one honest paragraph: what drives the answer
+    doc.add("heading", text_nl.BRIEF_DRIVERS_HEADING)
+    doc.add("para", text_nl.BRIEF_DRIVERS_INTRO)
+    doc.add("bullets", items=[text_nl.brief_driver(case.label_of(d.name), d.share, _evidence(case, d.name),
+                                                   bool(d.calibrated)) for d in brief.drivers])
+    for d in brief.drivers:
+        if d.name in brief.calibrated:
+            doc.add("para", text_nl.brief_calibration_detail(case.label_of(d.name), d.share, d.benefit_share))
+    # --- PM-posten per option and what is left out
+    doc.add("heading", text_nl.BRIEF_PM_HEADING)
+    doc.add("bullets", items=pm_lines(brief))
+    cut = m["pv_cut_off"]["mean"] if isinstance(m["pv_cut_off"], dict) else m["pv_cut_off"]
+    benefits = m["pv_benefits"]["mean"] if isinstance(m["pv_benefits"], dict) else m["pv_benefits"]
+    doc.add("note", text_nl.brief_left_out(case.years[-1], cut / benefits if benefits else 0.0))
+    if provenance:
+        doc.add("note", text_nl.BRIEF_FOOTER.format(**provenance))
+    return doc
+
+
+def pm_lines(brief: Brief) -> list[str]:
+    """The baseline's PM-posten, then per option its own (or 'the same as the baseline')."""
+    case = brief.case
+
+    def items(posts) -> list[tuple[str, str]]:
+        return [(p.label, p.direction) for p in posts]
+
+    base = items(brief.pm_posten)
+    lines = [text_nl.brief_pm_line(text_nl.BASELINE_SHORT, base)]
+    for o in brief.options:
+        own = items(o.pm_posten)
+        who = text_nl.option_short(case, o.id)
+        lines.append(text_nl.brief_pm_same(who) if own == base else text_nl.brief_pm_line(who, own))
+    return lines
+
+
+# --- rendering ---------------------------------------------------------------------------------------
+def to_html(doc: Document) -> str:
+    """The brief as a self-contained HTML page (A4 print CSS; no scripts, no external assets)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE.parent)), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    return env.get_template(TEMPLATE.name).render(doc=doc)
+
+
+def write_docx(doc: Document, path: Path) -> Path:
+    """The brief as a Word document (python-docx), written atomically."""
+    import io
+
+    from docx import Document as DocxDocument
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    from mkba.core.io import write_bytes_atomic
+
+    word = DocxDocument()
+    section = word.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(16))
+    section.top_margin = section.bottom_margin = Mm(15)
+    style = word.styles["Normal"]
+    style.font.name = "Calibri"
+    style.font.size = Pt(9.5)
+    for b in doc.blocks:
+        if b.kind == "title":
+            word.add_heading(b.text, level=1)
+        elif b.kind == "heading":
+            word.add_heading(b.text, level=2)
+        elif b.kind == "subtitle":
+            run = word.add_paragraph().add_run(b.text)
+            run.italic = True
+        elif b.kind == "lead":
+            run = word.add_paragraph().add_run(b.text)
+            run.bold = True
+        elif b.kind == "bullets":
+            for item in b.items:
+                word.add_paragraph(item, style="List Bullet")
+        elif b.kind == "table":
+            cap = word.add_paragraph().add_run(b.text)
+            cap.italic = True
+            cap.font.size = Pt(8.5)
+            table = word.add_table(rows=1, cols=len(b.header))
+            table.style = "Light Grid Accent 1"
+            for cell, text in zip(table.rows[0].cells, b.header, strict=True):
+                cell.text = text
+            for row in b.rows:
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = text
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        for run in paragraph.runs:
+                            run.font.size = Pt(8)
+        elif b.kind == "note":
+            run = word.add_paragraph().add_run(b.text)
+            run.font.size = Pt(8)
+        else:  # para, option
+            word.add_paragraph(b.text)
+    buffer = io.BytesIO()
+    word.core_properties.title = doc.title
+    word.core_properties.language = "nl-NL"
+    word.save(buffer)
+    write_bytes_atomic(path, buffer.getvalue())
+    return path
+
+
+def provenance(case: Case, seed: int, version: str, time: str) -> dict[str, str]:
+    return {"version": version, "time": time, "file": Path(case.path).name if case.path else case.id,
+            "sha": (case.sha256 or "")[:12], "seed": str(seed)}
+
+
+def write(brief: Brief, folder: Path, docx: bool = False, provenance_info: dict | None = None) -> list[Path]:
+    """Write ``samenvatting.html`` (and ``.docx``) into ``folder``; return the files written."""
+    from mkba.core.io import write_text_atomic
+
+    doc = document(brief, provenance_info)
+    page = folder / "samenvatting.html"
+    write_text_atomic(page, to_html(doc))
+    written = [page]
+    if docx:
+        written.append(write_docx(doc, folder / "samenvatting.docx"))
+    return written
+
+
+def esc(text: str) -> str:
+    return html.escape(text)
+
+
+__all__ = ["Block", "Document", "calibration_line", "document", "headline", "make", "pm_lines", "to_html", "write",
+           "write_docx", "nl_eur"]
