@@ -206,12 +206,11 @@ def _loss_per_euro(npv_change: np.ndarray, saved: np.ndarray) -> dict[str, float
     return {"mean": float(-np.mean(npv_change) / np.mean(saved)), "p05": float(p05), "p95": float(p95)}
 
 
-def build(cmp, tornado_result, sobol_result=None, top: int = TOP_DRIVERS) -> Brief:
-    """The brief of a comparison (its options and gevoeligheid scenarios) with the drivers of
-    the baseline's society NPV (``tornado_result``, ``sobol_result`` of the baseline)."""
+def option_briefs(cmp) -> tuple[OptionBrief, ...]:
+    """Every option of a comparison against its baseline: the cuts ranked by society's loss
+    per euro saved (least first), then the options that save nothing (unranked)."""
     base = cmp.results["baseline"]
     case = cmp.case
-    funder = cmp.funder()
     decision = cmp.decision("society")
     cuts = cmp.cuts()
     options = []
@@ -240,13 +239,23 @@ def build(cmp, tornado_result, sobol_result=None, top: int = TOP_DRIVERS) -> Bri
                     key=lambda o: o.loss_per_euro["mean"])
     ordered = [_with_rank(o, i) for i, o in enumerate(ranked, start=1)]
     ordered += [o for o in options if o.id not in {r.id for r in ranked}]
+    return tuple(ordered)
+
+
+def build(cmp, tornado_result, sobol_result=None, top: int = TOP_DRIVERS) -> Brief:
+    """The brief of a comparison (its options and gevoeligheid scenarios) with the drivers of
+    the baseline's society NPV (``tornado_result``, ``sobol_result`` of the baseline)."""
+    base = cmp.results["baseline"]
+    case = cmp.case
+    decision = cmp.decision("society")
+    ordered = option_briefs(cmp)
     sensitivities = []
     for sid in cmp.sensitivities:
         m = cmp.results[sid].summary()["metrics"]
         sensitivities.append(SensitivityBrief(sid, m["npv"], m["bcr_of_means"], float(m["prob_npv_positive"])))
     drivers = _drivers(base, tornado_result, sobol_result, top)
     calibrated = tuple(calibrated_drivers(case, tornado_result, sobol_result, top=top))
-    return Brief(case=case, funder=funder, draws=cmp.draws, seed=base.summary_seed(), baseline=base.summary(),
+    return Brief(case=case, funder=cmp.funder(), draws=cmp.draws, seed=base.summary_seed(), baseline=base.summary(),
                  baseline_cost_per_year=float(np.mean(base.yearly["costs"])),
                  baseline_prob_best=decision["prob_best"]["baseline"], options=tuple(ordered),
                  sensitivities=tuple(sensitivities), drivers=drivers, calibrated=calibrated,
@@ -259,5 +268,5 @@ def _with_rank(option: OptionBrief, rank: int) -> OptionBrief:
     return replace(option, rank=rank)
 
 
-__all__ = ["BEARER_SHARE", "Bearer", "Brief", "Driver", "OptionBrief", "SensitivityBrief", "build",
+__all__ = ["BEARER_SHARE", "Bearer", "Brief", "Driver", "OptionBrief", "SensitivityBrief", "build", "option_briefs",
            "calibrated_drivers", "drivers_analyses", "missing_calibrated", "top_drivers"]

@@ -10,6 +10,7 @@ render that same list, so every format carries the same sentences. A line anothe
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,8 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "templates" / 
 class Block:
     """One piece of the brief: ``kind`` is ``title``, ``subtitle``, ``lead`` (a headline
     sentence), ``heading``, ``para``, ``note`` (small print), ``bullets`` (``items``) or
-    ``table`` (``header``, ``rows``, ``text`` = caption)."""
+    ``table`` (``header``, ``rows``, ``text`` = caption; a cell's second line, after a newline,
+    is its interval) or ``option`` (``items``: its sentences, the first one leading)."""
 
     kind: str
     text: str = ""
@@ -78,8 +80,26 @@ def make(case: Case, draws: int = 10_000, seed: int = 1, scenario: str | None = 
 def headline(brief: Brief) -> list[str]:
     """The comparison's headline (the first lines of the brief and of index.html): the council's
     question answered, then the calibration sentence when a calibrated assumption drives it."""
-    case = brief.case
-    ranked = brief.ranked
+    lines = cuts_headline(brief.case, brief.options)
+    calibration = calibration_line(brief.case, brief.calibrated)
+    if calibration:
+        lines.append(calibration)
+    return lines
+
+
+def comparison_headline(cmp) -> list[str]:
+    """The cuts headline of a comparison (no drivers needed): the scenario-comparison page."""
+    from mkba.analysis.brief import calibrated_drivers, option_briefs
+
+    seed = cmp.results["baseline"].summary_seed()
+    calibration = calibration_line(cmp.case, calibrated_drivers(cmp.case, seed=seed if isinstance(seed, int) else 1))
+    return cuts_headline(cmp.case, option_briefs(cmp)) + ([calibration] if calibration else [])
+
+
+def cuts_headline(case: Case, options) -> list[str]:
+    """The council's question answered: the cut that costs society least per euro saved — or,
+    when society gains by it, said plainly so."""
+    ranked = [o for o in options if o.rank is not None]
     lines = []
     if ranked:
         best = ranked[0]
@@ -89,11 +109,8 @@ def headline(brief: Brief) -> list[str]:
         lines.append(text_nl.brief_headline(text_nl.label_inline(text_nl.option_label(case, best.id)), len(ranked), gain,
                                             -lpe["p95"], -lpe["p05"], text_nl.brief_sure(p), best.saved_per_year,
                                             text_nl.years_text(best.cut_years)))
-    elif brief.options:
+    elif options:
         lines.append(text_nl.BRIEF_NO_CUTS)
-    calibration = calibration_line(case, brief.calibrated)
-    if calibration:
-        lines.append(calibration)
     return lines
 
 
@@ -103,8 +120,23 @@ def calibration_line(case: Case, names) -> str | None:
     return text_nl.calibration_sentence(parts) if parts else None
 
 
-def _interval(s: dict) -> str:
-    return text_nl.BRIEF_INTERVAL.format(lo=text_nl.signed_eur(s["p05"]), hi=text_nl.signed_eur(s["p95"]))
+def rounded(s: dict) -> dict:
+    """An amount and its 90% interval rounded to what the interval allows (two figures of its
+    width): no '€ 32.400' beside an interval of −€ 260.000 to € 291.000."""
+    width = s["p95"] - s["p05"]
+    if not width > 0:
+        return s
+    step = 10 ** (math.floor(math.log10(width)) - 1)
+    return {**s, **{k: round(s[k] / step) * step for k in ("mean", "p05", "p95")}}
+
+
+def _interval(s: dict, fmt=text_nl.signed_eur) -> str:
+    return text_nl.BRIEF_INTERVAL.format(lo=fmt(s["p05"]), hi=fmt(s["p95"]))
+
+
+def _cell(s: dict, fmt=text_nl.signed_eur) -> str:
+    s = rounded(s)
+    return text_nl.BRIEF_CELL_RANGE.format(value=fmt(s["mean"]), interval=_interval(s, fmt))
 
 
 def option_sentences(brief: Brief, o) -> list[str]:
@@ -114,37 +146,33 @@ def option_sentences(brief: Brief, o) -> list[str]:
         first = text_nl.brief_saves(label, o.saved_per_year, text_nl.years_text(o.cut_years), o.saved["mean"])
     else:
         first = text_nl.brief_costs_more(label, o.saved["mean"])
-    change = o.npv_change
-    p = o.prob_gain if change["mean"] > 0 else 1 - o.prob_gain
-    lines = [first,
-             text_nl.brief_society(change["mean"], change["p05"], change["p95"], o.benefits_lost["mean"], o.saves,
-                                   text_nl.brief_sure(p), p),
-             text_nl.brief_funder(case.stakeholders[brief.funder], o.funder_net_change["mean"],
-                                  o.funder_net_change["p05"], o.funder_net_change["p95"]),
-             text_nl.brief_bearers([(case.stakeholders[b.stakeholder], b.loss) for b in o.bearers]),
-             text_nl.brief_best(o.prob_best)]
-    return lines
+    change = rounded(o.npv_change)
+    p = o.prob_gain if o.npv_change["mean"] > 0 else 1 - o.prob_gain
+    own = rounded(o.funder_net_change)
+    return [first,
+            text_nl.brief_society(change["mean"], change["p05"], change["p95"], o.benefits_lost["mean"], o.saves,
+                                  text_nl.brief_sure(p), p),
+            text_nl.brief_funder(case.stakeholders[brief.funder], own["mean"], own["p05"], own["p95"]),
+            text_nl.brief_bearers([(case.stakeholders[b.stakeholder], b.loss) for b in o.bearers]),
+            text_nl.brief_best(o.prob_best)]
 
 
 def _table(brief: Brief) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The options table; a cell's second line (after a newline) is its 90% interval."""
     case = brief.case
     header = tuple(h.format(funder=case.stakeholders[brief.funder]) for h in text_nl.BRIEF_TABLE_HEADER)
     rows = []
     for o in brief.options:
         if o.loss_per_euro is not None:
             g = o.loss_per_euro
-            per_euro = text_nl.BRIEF_PER_EURO.format(value=text_nl.signed_eur_cents(-g["mean"]),
-                                                     lo=text_nl.signed_eur_cents(-g["p95"]),
-                                                     hi=text_nl.signed_eur_cents(-g["p05"]))
+            per_euro = _cell({"mean": -g["mean"], "p05": -g["p95"], "p95": -g["p05"]}, text_nl.signed_eur_cents)
         else:
             per_euro = text_nl.BRIEF_NOT_RANKED
-        per_year = (f"{nl_eur_short(o.saved_per_year)} ({text_nl.years_text(o.cut_years)})" if o.saves
-                    else text_nl.BRIEF_NOT_RANKED)
-        rows.append((str(o.rank) if o.rank else text_nl.BRIEF_NOT_RANKED, text_nl.option_label(case, o.id), per_year,
-                     nl_eur_short(o.saved["mean"]),
-                     f"{text_nl.signed_eur(o.npv_change['mean'])} ({_interval(o.npv_change)})", per_euro,
-                     f"{text_nl.signed_eur(o.funder_net_change['mean'])} ({_interval(o.funder_net_change)})",
-                     text_nl.percent_small(o.prob_best)))
+        saves = (text_nl.BRIEF_CELL_SAVES.format(per_year=nl_eur_short(o.saved_per_year),
+                                                 years=text_nl.years_text(o.cut_years), pv=nl_eur_short(o.saved["mean"]))
+                 if o.saves else nl_eur_short(o.saved["mean"]))
+        rows.append((str(o.rank) if o.rank else text_nl.BRIEF_NOT_RANKED, text_nl.option_label(case, o.id), saves,
+                     _cell(o.npv_change), per_euro, _cell(o.funder_net_change), text_nl.percent_small(o.prob_best)))
     return header, rows
 
 
@@ -183,8 +211,7 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
     for line in headline(brief):
         doc.add("lead", line)
     m = brief.baseline["metrics"]
-    doc.add("para", text_nl.BRIEF_BASELINE.format(label=text_nl.option_label(case, None),
-                                                  per_year=nl_eur_short(brief.baseline_cost_per_year),
+    doc.add("para", text_nl.BRIEF_BASELINE.format(per_year=nl_eur_short(brief.baseline_cost_per_year),
                                                   board=text_nl.board_sentence(m, text_nl.FOR_SOCIETY),
                                                   best=nl_percent(brief.baseline_prob_best)))
     if brief.options:
@@ -192,7 +219,7 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
         header, rows = _table(brief)
         doc.add("table", text_nl.BRIEF_TABLE_CAPTION, header=header, rows=rows)
         for o in brief.options:
-            doc.add("option", " ".join(option_sentences(brief, o)))
+            doc.add("option", items=option_sentences(brief, o))
     if brief.sensitivities:
         doc.add("heading", text_nl.BRIEF_SENSITIVITY_HEADING)
         doc.add("bullets", items=[text_nl.brief_sensitivity(text_nl.option_label(case, s.id), s.bcr_of_means,
@@ -285,6 +312,8 @@ def write_docx(doc: Document, path: Path) -> Path:
             table.style = "Light Grid Accent 1"
             for cell, text in zip(table.rows[0].cells, b.header, strict=True):
                 cell.text = text
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
             for row in b.rows:
                 cells = table.add_row().cells
                 for cell, text in zip(cells, row, strict=True):
@@ -297,7 +326,11 @@ def write_docx(doc: Document, path: Path) -> Path:
         elif b.kind == "note":
             run = word.add_paragraph().add_run(b.text)
             run.font.size = Pt(8)
-        else:  # para, option
+        elif b.kind == "option":  # the first sentence (what it saves) in bold, then the rest
+            paragraph = word.add_paragraph()
+            paragraph.add_run(b.items[0]).bold = True
+            paragraph.add_run(" " + " ".join(b.items[1:]))
+        else:  # para
             word.add_paragraph(b.text)
     buffer = io.BytesIO()
     word.core_properties.title = doc.title

@@ -368,6 +368,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
     pdf: Annotated[bool, typer.Option("--pdf", help="Druk elke rapportpagina ook af als A4-PDF (headless Chromium), voor raadsstukken.")] = False,
+    docx: Annotated[bool, typer.Option("--docx", help=text_nl.DOCX_HELP)] = False,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
@@ -379,7 +380,7 @@ def report(
     check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
-                          workers=workers, pdf=pdf)
+                          workers=workers, pdf=pdf, docx=docx)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 

@@ -213,7 +213,8 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     if cut_options:
         least = max(cut_options, key=lambda o: dec["expected_npv"][o])
         noun = text_nl.cut_noun(cuts[least]["budget_saved"]["mean"])
-        console.print("\n" + text_nl.least_harmful(noun, who, f"[bold]{escape(summary['labels'][least])}[/bold]"))
+        gain = dec["expected_npv"][least] > dec["expected_npv"]["baseline"]  # never 'least harmful' beside a gain
+        console.print("\n" + text_nl.least_harmful(noun, who, f"[bold]{escape(summary['labels'][least])}[/bold]", gain))
 
 
 def _print_curve(console: Console, records: list[dict], key: str, title: str, labels: dict, fmt) -> None:

@@ -887,7 +887,11 @@ def cut_noun(saved: float) -> str:
     return "bezuiniging" if saved > 0.5 else "optie"
 
 
-def least_harmful(noun: str, who: str, label: str) -> str:
+def least_harmful(noun: str, who: str, label: str, gain: bool = False) -> str:
+    """The option that does best for ``who``; with ``gain`` (it beats the baseline) said plainly,
+    never 'least harmful' beside a gain (issue 18)."""
+    if gain:
+        return f"Beste {noun} voor {who}: {label}; {who} gaat er naar verwachting op vooruit ten opzichte van de basis."
     return f"Minst nadelige {noun} voor {who}: {label}."
 
 
@@ -1295,13 +1299,15 @@ BRIEF_DOCX = "Word"
 BRIEF_SUBTITLE = ("{question} · {first}–{last} · bedragen in contante waarde (prijspeil {price_year}) tenzij 'per jaar' · "
                   "{draws} doorgerekende mogelijkheden (trekkingen)")
 BRIEF_QUESTION = "Welke bezuiniging kost de maatschappij het minst, en wie draagt haar?"
-BRIEF_BASELINE = ("Ter vergelijking, de basis ({label}): kost {per_year} per jaar. {board} "
+BRIEF_BASELINE = ("Ter vergelijking de basis (de casus zoals beschreven): kost {per_year} per jaar. {board} "
                   "Kans dat de basis voor de maatschappij de beste keuze is: {best}.")
 BRIEF_OPTIONS_HEADING = "De opties"
 BRIEF_TABLE_CAPTION = ("Opties ten opzichte van de basis, gerangschikt op wat de maatschappij per bespaarde euro wint "
-                       "of verliest (beste bovenaan); tussen haakjes het 90%-interval")
-BRIEF_TABLE_HEADER = ("Rang", "Optie", "Bespaart per jaar", "Bespaard (contante waarde)", "Maatschappij: erop vooruit (+) of achteruit (−)",
+                       "of verliest (beste bovenaan); onder elk bedrag het 90%-interval")
+BRIEF_TABLE_HEADER = ("Rang", "Optie", "Bespaart", "Maatschappij: erop vooruit (+) of achteruit (−)",
                       "Maatschappij per bespaarde euro", "Netto voor {funder}", "Kans beste keuze")
+BRIEF_CELL_SAVES = "{per_year} per jaar\n{years}; contante waarde {pv}"
+BRIEF_CELL_RANGE = "{value}\n{interval}"
 BRIEF_NOT_RANKED = "–"
 BRIEF_SENSITIVITY_HEADING = "Met andere aannames (geen keuze; niet gerangschikt)"
 BRIEF_DRIVERS_HEADING = "Wat de uitkomst stuurt"
@@ -1309,7 +1315,6 @@ BRIEF_PM_HEADING = "Niet in geld uitgedrukt (PM-posten)"
 BRIEF_LEFT_OUT_HEADING = "Wat het model weglaat"
 BRIEF_SURE = ((0.95, "vrijwel zeker"), (0.8, "waarschijnlijk"), (0.0, "onzeker"))
 BRIEF_INTERVAL = "van {lo} tot {hi}"
-BRIEF_PER_EURO = "{value} ({lo} tot {hi})"
 
 
 def brief_sure(p: float) -> str:
@@ -1317,13 +1322,16 @@ def brief_sure(p: float) -> str:
     return next(word for bound, word in BRIEF_SURE if p >= bound)
 
 
+_JOIN = "\u2060"  # word joiner: a line never breaks between a sign and its euro sign
+
+
 def signed_eur(x: float) -> str:
     """'+€ 0,2 mln' / '−€ 0,3 mln' (society's gain or loss)."""
-    return ("+" if x > 0 else "") + nl_eur_short(x)
+    return (("+" if x > 0 else "") + nl_eur_short(x)).replace("+€", "+" + _JOIN + "€").replace("−€", "−" + _JOIN + "€")
 
 
 def signed_eur_cents(x: float) -> str:
-    return ("+" if x > 0 else "") + nl_eur(x, 2)
+    return (("+" if x > 0 else "") + nl_eur(x, 2)).replace("+€", "+" + _JOIN + "€").replace("−€", "−" + _JOIN + "€")
 
 
 def years_text(years) -> str:
@@ -1383,10 +1391,10 @@ def brief_society(change: float, lo: float, hi: float, lost: float, saves: bool,
         why = (f", vooral doordat de besparing groter is dan de baten die verloren gaan ({nl_eur_short(lost)})"
                if saves else "")
         return (f"De maatschappij gaat er naar verwachting op vooruit: {signed_eur(change)} (90%-interval {interval})"
-                f"{why}; {sure} (kans {nl_percent(p)}).")
+                f"{why}; {sure}: kans {percent_small(p)} dat ze erop vooruitgaat.")
     why = (f", doordat er meer baten verloren gaan ({nl_eur_short(lost)}) dan er wordt bespaard" if saves else "")
     return (f"De maatschappij gaat er naar verwachting op achteruit: {signed_eur(change)} (90%-interval {interval})"
-            f"{why}; {sure} (kans {nl_percent(p)}).")
+            f"{why}; {sure}: kans {percent_small(p)} dat ze erop achteruitgaat.")
 
 
 def brief_funder(who: str, change: float, lo: float, hi: float) -> str:
