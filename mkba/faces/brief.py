@@ -18,7 +18,7 @@ from typing import Any
 from mkba.analysis.brief import Brief, build, drivers_analyses
 from mkba.core.case import Case
 from mkba.faces import text_nl
-from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent
+from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "templates" / "brief" / "samenvatting.html.j2"
 
@@ -136,6 +136,8 @@ def _interval(s: dict, fmt=text_nl.signed_eur) -> str:
 
 def _cell(s: dict, fmt=text_nl.signed_eur) -> str:
     s = rounded(s)
+    if s["p05"] == s["p95"]:
+        return text_nl.BRIEF_CELL_SURE.format(value=fmt(s["mean"]))
     return text_nl.BRIEF_CELL_RANGE.format(value=fmt(s["mean"]), interval=_interval(s, fmt))
 
 
@@ -213,7 +215,7 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
     m = brief.baseline["metrics"]
     doc.add("para", text_nl.BRIEF_BASELINE.format(per_year=nl_eur_short(brief.baseline_cost_per_year),
                                                   board=text_nl.board_sentence(m, text_nl.FOR_SOCIETY),
-                                                  best=nl_percent(brief.baseline_prob_best)))
+                                                  best=text_nl.percent_small(brief.baseline_prob_best)))
     if brief.options:
         doc.add("heading", text_nl.BRIEF_OPTIONS_HEADING)
         header, rows = _table(brief)
@@ -223,11 +225,12 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
     if brief.sensitivities:
         doc.add("heading", text_nl.BRIEF_SENSITIVITY_HEADING)
         doc.add("bullets", items=[text_nl.brief_sensitivity(text_nl.option_label(case, s.id), s.bcr_of_means,
-                                                            s.npv["mean"], s.npv["p05"], s.npv["p95"], s.prob_npv_positive)
+                                                            *(rounded(s.npv)[k] for k in ("mean", "p05", "p95")),
+                                                            s.prob_npv_positive)
                                   for s in brief.sensitivities])
     # --- one honest paragraph: what drives the answer
     doc.add("heading", text_nl.BRIEF_DRIVERS_HEADING)
-    doc.add("para", text_nl.BRIEF_DRIVERS_INTRO)
+    doc.add("para", text_nl.brief_drivers_intro(len(brief.drivers)))
     doc.add("bullets", items=[text_nl.brief_driver(case.label_of(d.name), d.share, _evidence(case, d.name),
                                                    bool(d.calibrated)) for d in brief.drivers])
     for d in brief.drivers:

@@ -1308,6 +1308,7 @@ BRIEF_TABLE_HEADER = ("Rang", "Optie", "Bespaart", "Maatschappij: erop vooruit (
                       "Maatschappij per bespaarde euro", "Netto voor {funder}", "Kans beste keuze")
 BRIEF_CELL_SAVES = "{per_year} per jaar\n{years}; contante waarde {pv}"
 BRIEF_CELL_RANGE = "{value}\n{interval}"
+BRIEF_CELL_SURE = "{value}\nzeker"
 BRIEF_NOT_RANKED = "–"
 BRIEF_SENSITIVITY_HEADING = "Met andere aannames (geen keuze; niet gerangschikt)"
 BRIEF_DRIVERS_HEADING = "Wat de uitkomst stuurt"
@@ -1398,8 +1399,8 @@ def brief_society(change: float, lo: float, hi: float, lost: float, saves: bool,
 
 
 def brief_funder(who: str, change: float, lo: float, hi: float) -> str:
-    return (f"{who} zelf: netto {signed_eur(change)} (90%-interval {BRIEF_INTERVAL.format(lo=signed_eur(lo), hi=signed_eur(hi))}): "
-            "de besparing min de eigen baten die wegvallen.")
+    interval = f" (90%-interval {BRIEF_INTERVAL.format(lo=signed_eur(lo), hi=signed_eur(hi))})" if lo != hi else ""
+    return f"{who} zelf: netto {signed_eur(change)}{interval}: de besparing min de eigen baten die wegvallen."
 
 
 def brief_bearers(parts: list[tuple[str, float]]) -> str:
@@ -1421,7 +1422,9 @@ def brief_sensitivity(label: str, bcr: float | None, npv: float, lo: float, hi: 
             f"kans dat de baten de kosten overtreffen: {nl_percent(p)}.")
 
 
-BRIEF_DRIVERS_INTRO = "De drie aannames met de meeste invloed op de uitkomst voor de maatschappij (basis):"
+def brief_drivers_intro(n: int) -> str:
+    count = {1: "De aanname", 2: "De twee aannames", 3: "De drie aannames"}.get(n, f"De {n} aannames")
+    return f"{count} met de meeste invloed op de uitkomst voor de maatschappij (basis):"
 
 
 def brief_driver(label: str, share: float | None, evidence: str, calibrated: bool) -> str:
