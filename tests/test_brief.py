@@ -308,3 +308,4 @@ def test_money_above_total_benefits_is_explained():
     assert total == pytest.approx(fiscal - 0.2)  # closed form: the social effect is −20.000 on 100.000
     assert plain(f"Dat {nl_eur(fiscal, 2)} in geld meer is dan het totaal van {nl_eur(total, 2)} komt doordat een "
                  "maatschappelijk effect voor Gemeente negatief is: Verlies van een partner") in plain(funder)
+    assert "de rest komt bij anderen terecht" not in funder  # no 'rest' when money exceeds the total

@@ -206,16 +206,18 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
     case = brief.case
     doc = Document(title=f"{text_nl.BRIEF_TITLE}: {case.title}")
     doc.add("title", f"{text_nl.BRIEF_TITLE}: {case.title}")
-    rate_year = case.price_year or case.years[0]
-    doc.add("subtitle", text_nl.BRIEF_SUBTITLE.format(question=text_nl.BRIEF_QUESTION, first=case.years[0],
-                                                     last=case.years[-1], price_year=rate_year,
+    question = text_nl.BRIEF_QUESTION if brief.options else text_nl.BRIEF_QUESTION_ONE
+    doc.add("subtitle", text_nl.BRIEF_SUBTITLE.format(question=question, years=text_nl.years_text(case.years),
+                                                     price_year=case.price_year or case.years[0],
                                                      draws=nl_number(brief.draws, 0)))
     for line in headline(brief):
         doc.add("lead", line)
     m = brief.baseline["metrics"]
-    doc.add("para", text_nl.BRIEF_BASELINE.format(per_year=nl_eur_short(brief.baseline_cost_per_year),
-                                                  board=text_nl.board_sentence(m, text_nl.FOR_SOCIETY),
-                                                  best=text_nl.percent_small(brief.baseline_prob_best)))
+    board = text_nl.board_sentence(m, text_nl.FOR_SOCIETY)
+    per_year = nl_eur_short(brief.baseline_cost_per_year)
+    doc.add("para", text_nl.BRIEF_BASELINE.format(per_year=per_year, board=board,
+                                                  best=text_nl.percent_small(brief.baseline_prob_best))
+            if brief.options else text_nl.BRIEF_BASELINE_ONLY.format(per_year=per_year, board=board))
     if brief.options:
         doc.add("heading", text_nl.BRIEF_OPTIONS_HEADING)
         header, rows = _table(brief)

@@ -44,7 +44,7 @@ def board_summary(result: Result) -> list[str]:
         lines.append(text_nl.funder_sentence(result.case.stakeholders[sid], float(np.mean(benefits) / np.mean(costs)),
                                              float(p05), float(p95), float(np.mean(fiscal) / np.mean(costs)),
                                              float(np.mean(ratio > 1))))
-        if np.mean(fiscal) > np.mean(benefits):  # money above all benefits: say why (a negative social effect)
+        if text_nl.money_above(np.mean(fiscal) / np.mean(costs), np.mean(benefits) / np.mean(costs)):  # say why (issue 18)
             lines[-1] += " " + text_nl.money_above_total(
                 result.case.stakeholders[sid], float(np.mean(fiscal) / np.mean(costs)),
                 float(np.mean(benefits) / np.mean(costs)), negative_effects(result, sid))

@@ -766,9 +766,10 @@ def board_sentence(metrics: dict, who: str = "") -> str:
 
 
 def funder_sentence(who: str, ratio: float, p05: float, p95: float, fiscal_ratio: float, prob: float) -> str:
+    rest = "; de rest komt bij anderen terecht" if not money_above(fiscal_ratio, ratio) else ""  # issue 18
     return (f"Voor {who} zelf: elke geïnvesteerde euro levert naar verwachting {nl_eur(ratio, 2)} op "
             f"(90%-interval {nl_eur(p05, 2)} – {nl_eur(p95, 2)}), waarvan {nl_eur(fiscal_ratio, 2)} in geld "
-            f"(fiscale baten: vermeden uitgaven); de rest komt bij anderen terecht. Kans dat de eigen baten de kosten "
+            f"(fiscale baten: vermeden uitgaven){rest}. Kans dat de eigen baten de kosten "
             f"overtreffen: {nl_percent(prob)}.")
 
 
@@ -1296,9 +1297,11 @@ PROBLEM_TEXT.update(XLSX_MESSAGES)
 BRIEF_TITLE = "Samenvatting voor de raad"
 BRIEF_INDEX_LINK = "Samenvatting voor de raad (2 pagina's)"
 BRIEF_DOCX = "Word"
-BRIEF_SUBTITLE = ("{question} · {first}–{last} · bedragen in contante waarde (prijspeil {price_year}) tenzij 'per jaar' · "
+BRIEF_SUBTITLE = ("{question} · {years} · bedragen in contante waarde (prijspeil {price_year}) tenzij 'per jaar' · "
                   "{draws} doorgerekende mogelijkheden (trekkingen)")
 BRIEF_QUESTION = "Welke bezuiniging kost de maatschappij het minst, en wie draagt haar?"
+BRIEF_QUESTION_ONE = "Wat levert het werk de maatschappij op, en wie betaalt en wie profiteert?"
+BRIEF_BASELINE_ONLY = "De casus kost {per_year} per jaar. {board}"
 BRIEF_BASELINE = ("Ter vergelijking de basis (de casus zoals beschreven): kost {per_year} per jaar. {board} "
                   "Kans dat de basis voor de maatschappij de beste keuze is: {best}.")
 BRIEF_OPTIONS_HEADING = "De opties"
@@ -1506,6 +1509,11 @@ GLOSSARY = (
 
 def glossary_markdown() -> str:
     return f"## {GLOSSARY_HEADING}\n\n" + "\n".join(f"- **{term}**: {text}" for term, text in GLOSSARY)
+
+
+def money_above(fiscal_ratio: float, ratio: float) -> bool:
+    """Money benefits above all benefits, as shown (to the cent): then a headline says why."""
+    return round(fiscal_ratio, 2) > round(ratio, 2)
 
 
 def money_above_total(who: str, fiscal_ratio: float, ratio: float, negative: list[str]) -> str:
