@@ -309,3 +309,17 @@ def test_money_above_total_benefits_is_explained():
     assert plain(f"Dat {nl_eur(fiscal, 2)} in geld meer is dan het totaal van {nl_eur(total, 2)} komt doordat een "
                  "maatschappelijk effect voor Gemeente negatief is: Verlies van een partner") in plain(funder)
     assert "de rest komt bij anderen terecht" not in funder  # no 'rest' when money exceeds the total
+
+
+def test_an_options_own_pm_posten_are_shown_as_its_difference(twee_brief):
+    from dataclasses import replace
+
+    from mkba.core.case import PmPost
+
+    base = twee_brief.pm_posten
+    extra = PmPost("Minder toezicht", "buurt", "negatief")
+    a, b = twee_brief.options
+    brief = replace(twee_brief, options=(replace(a, pm_posten=(*base, extra)), replace(b, pm_posten=())))
+    lines = brief_module.pm_lines(brief)
+    assert lines == ["Basis: Signalering in de wijk (+).", "Optie A: als de basis, met Minder toezicht (−).",
+                     "Optie B: geen."]

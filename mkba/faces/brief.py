@@ -9,7 +9,6 @@ render that same list, so every format carries the same sentences. A line anothe
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 from mkba.analysis.brief import Brief, build, drivers_analyses
 from mkba.core.case import Case
 from mkba.faces import text_nl
-from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number
+from mkba.faces.formatting import nl_eur_short, nl_number
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "templates" / "brief" / "samenvatting.html.j2"
 
@@ -261,7 +260,13 @@ def pm_lines(brief: Brief) -> list[str]:
     for o in brief.options:
         own = items(o.pm_posten)
         who = text_nl.option_short(case, o.id)
-        lines.append(text_nl.brief_pm_same(who) if own == base else text_nl.brief_pm_line(who, own))
+        if own == base:
+            lines.append(text_nl.brief_pm_same(who))
+        elif not own or not set(own) & set(base):
+            lines.append(text_nl.brief_pm_line(who, own))
+        else:  # the difference from the baseline's, so a long list is not repeated per option
+            lines.append(text_nl.brief_pm_diff(who, [x for x in own if x not in base],
+                                               [label for label, d in base if (label, d) not in own]))
     return lines
 
 
@@ -363,9 +368,5 @@ def write(brief: Brief, folder: Path, docx: bool = False, provenance_info: dict 
     return written
 
 
-def esc(text: str) -> str:
-    return html.escape(text)
-
-
-__all__ = ["Block", "Document", "calibration_line", "document", "headline", "make", "pm_lines", "to_html", "write",
-           "write_docx", "nl_eur"]
+__all__ = ["Block", "Document", "calibration_line", "comparison_headline", "cuts_headline", "document", "headline",
+           "make", "option_sentences", "pm_lines", "provenance", "rounded", "to_html", "write", "write_docx"]

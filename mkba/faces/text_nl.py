@@ -1474,6 +1474,17 @@ def brief_pm_same(who: str) -> str:
     return f"{who}: dezelfde als de basis."
 
 
+def brief_pm_diff(who: str, added: list[tuple[str, str]], removed: list[str]) -> str:
+    """An option's PM-posten as its difference from the baseline's (keeps the brief short)."""
+    signs = {"positief": "+", "negatief": "−"}
+    parts = []
+    if removed:
+        parts.append("zonder " + "; ".join(removed))
+    if added:
+        parts.append("met " + "; ".join(f"{label} ({signs.get(d, d)})" for label, d in added))
+    return f"{who}: als de basis, " + ", ".join(parts) + "."
+
+
 def brief_left_out(last_year: int, cut_share: float) -> str:
     return (f"Het model laat weg: baten na {last_year} ({nl_percent(cut_share, 1)} van de baten), effecten die niet in "
             "geld zijn uitgedrukt (hierboven) en verschillen tussen personen en wijken; de volledige rapporten noemen "
