@@ -323,3 +323,15 @@ def test_an_options_own_pm_posten_are_shown_as_its_difference(twee_brief):
     lines = brief_module.pm_lines(brief)
     assert lines == ["Basis: Signalering in de wijk (+).", "Optie A: als de basis, met Minder toezicht (−).",
                      "Optie B: geen."]
+
+
+def test_one_option_brief_and_a_case_without_options(twee):
+    one = brief_module.make(twee, draws=500, seed=1, scenario="schaadt")  # mkba report CASE --scenario schaadt
+    assert [o.id for o in one.options] == ["schaadt"] and one.sensitivities == ()
+    assert plain(brief_module.headline(one)[0]).startswith(
+        "De bezuiniging Optie B (minder huishoudens helpen), die € 40.000 per jaar bespaart (2025), kost de maatschappij")
+    apart = brief_module.make(twee, draws=500, seed=1, scenario="lage-waardering")  # a gevoeligheid: never an option
+    assert apart.options == () and [s.id for s in apart.sensitivities] == ["lage-waardering"]
+    alone = brief_module.make(mkba.load_case_text(NEGATIEF), draws=500, seed=1)
+    text = plain(" ".join(brief_module.document(alone).sentences()))
+    assert alone.options == () and "bezuiniging" not in text and "De casus kost € 100.000 per jaar." in text

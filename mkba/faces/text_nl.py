@@ -1295,7 +1295,7 @@ PROBLEM_TEXT.update(XLSX_MESSAGES)
 # one document rendered to HTML, PDF and Word (the same sentences in every format).
 
 BRIEF_TITLE = "Samenvatting voor de raad"
-BRIEF_INDEX_LINK = "Samenvatting voor de raad (2 pagina's)"
+BRIEF_INDEX_LINK = "Samenvatting voor de raad (begin hier: hooguit twee A4)"
 BRIEF_DOCX = "Word"
 BRIEF_SUBTITLE = ("{question} · {years} · bedragen in contante waarde (prijspeil {price_year}) tenzij 'per jaar' · "
                   "{draws} doorgerekende mogelijkheden (trekkingen)")
