@@ -201,6 +201,12 @@ def run(
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
                               chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
+    calibration = None
+    if not json_out:  # a calibrated assumption among the top-3 drivers: said under the headline (DESIGN §14)
+        from mkba.analysis.brief import calibrated_drivers
+        from mkba.faces.brief import calibration_line
+
+        calibration = calibration_line(c, calibrated_drivers(c, scenario=scenario, seed=seed))
     if xlsx is not None:
         from mkba.faces.excel_out import write_run_workbook
 
@@ -210,16 +216,9 @@ def run(
     elif not deterministic and draws < MIN_DRAWS_INTERVALS:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow]: " + text_nl.NO_INTERVALS.format(
             draws=f"{draws} trekking" + ("" if draws == 1 else "en"), minimum=MIN_DRAWS_INTERVALS), soft_wrap=True)
-        print_run(without_intervals(summary), result.case, stdout)
+        print_run(without_intervals(summary), result.case, stdout, [calibration] if calibration else None)
     else:
-        print_run(summary, result.case, stdout)
-    if not json_out:
-        from mkba.analysis.brief import calibrated_drivers
-        from mkba.faces.brief import calibration_line
-
-        line = calibration_line(c, calibrated_drivers(c, scenario=scenario, seed=seed))
-        if line:
-            stdout.print(escape(line), soft_wrap=True)
+        print_run(summary, result.case, stdout, [calibration] if calibration else None)
     if xlsx is not None and not json_out:
         stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
