@@ -4,7 +4,8 @@
 
 Builds a report of the example case into a temporary folder (or uses ``--report DIR``, a
 finished run folder), opens it in headless Chromium (the system's, as ``mkba report --pdf``
-uses) and writes ``docs/img/rapport-eerste-scherm.png``, ``docs/img/rapport-tornado.png`` and
+uses) and writes ``docs/img/rapport-eerste-scherm.png``, ``docs/img/rapport-tornado.png``,
+``docs/img/samenvatting.png`` (the council brief's first A4 page) and
 ``docs/img/rapport-pdf-pagina1.png`` (the top of the page as Chromium prints it to A4, print
 CSS applied; the PDF itself adds the header with the case title and the page-number footer).
 """
@@ -47,6 +48,14 @@ def shoot(folder: Path, out: Path = IMG) -> list[Path]:
             page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
             page.evaluate("window.scrollTo(0, 0)")
             target = out / "rapport-pdf-pagina1.png"
+            page.screenshot(path=str(target))
+            written.append(target)
+        brief = folder / "samenvatting.html"  # the council brief (issue 18), as printed on A4
+        if brief.exists():
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+            page.goto(brief.as_uri(), wait_until="load")
+            target = out / "samenvatting.png"
             page.screenshot(path=str(target))
             written.append(target)
         browser.close()

@@ -75,10 +75,25 @@ def test_report_html_has_board_sentence_figures_and_assumptions(built, example_c
     assert "import mkba" not in page  # code cells hidden
     assert "cdnjs" not in page and "<script src=" not in page  # self-contained, works offline
     comparison = text_of(folder / "scenariovergelijking.html")
-    assert "Minst nadelige bezuiniging voor de maatschappij: Scenario" in comparison  # every de_kop scenario saves
+    assert re.search(r"Van de 3 bezuinigingen (pakt|kost) Scenario \d", comparison)  # the council's question (issue 18)
+    assert "per bespaarde euro" in comparison and "hoeveel een optie gemiddeld achterblijft" in comparison
+    assert "Begrippenlijst" in comparison and "Begrippenlijst" in page
     assert "EVPI" in comparison and "Acceptatiecurve" in comparison
     assert "Hoe robuust is de keuze" in comparison and "even goed uitpakken" in comparison
     assert len(re.findall(r'<img [^>]*src="data:image/png;base64', comparison)) >= 4
+
+
+def test_index_opens_with_the_brief_and_the_comparisons_headline(built):
+    _, folder = built
+    index = text_of(folder / "index.html")
+    brief = text_of(folder / "samenvatting.html")
+    assert index.index("Van de 3 bezuinigingen") < index.index("elke geïnvesteerde euro") < index.index("Rapporten")
+    assert index.index("Samenvatting voor de raad") < index.index("Basis: Sociaal Werk De Kop")  # the first link
+    first = re.search(r"<strong>(Van de 3 bezuinigingen[^<]*)</strong>", index).group(1)
+    assert first in brief  # the same headline in both
+    assert not (folder / "samenvatting.docx").exists()  # only with --docx
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert "samenvatting.html" in manifest["files"]
 
 
 def test_index_lists_reports_first_and_provenance_last(built):

@@ -60,16 +60,22 @@ def test_every_page_loads_its_images_without_errors_and_speaks_dutch(folder, exa
         index_text = page.inner_text("body")
         links = page.eval_on_selector_all("a[href$='.html']", "els => els.map(e => e.href)")
         pdf_links = page.eval_on_selector_all("a[href$='.pdf']", "els => els.map(e => e.href)")
-        assert len(links) == 2 and len(pdf_links) == 2
+        assert len(links) == 3 and len(pdf_links) == 3
+        assert links[0].endswith("/samenvatting.html")  # the council brief is the first link (issue 18)
         for text in (index_text,):
             assert not [w for w in ENGLISH if w in text] and ids_visible(text, id_like) == []
         for url in links:
             page.goto(url, wait_until="load")
+            if url.endswith("/samenvatting.html"):  # the brief: words and a table, no figures
+                text = page.inner_text("body")
+                assert "Samenvatting voor de raad" in text and "per bespaarde euro" in text
+                assert [w for w in ENGLISH if w in text] == [] and ids_visible(text, id_like) == []
+                continue
             state = page.evaluate("""() => Array.from(document.images).map(i => [i.complete, i.naturalWidth])""")
             assert len(state) >= 4, url
             assert all(complete and width > 0 for complete, width in state), (url, state)
             text = page.inner_text("body")
-            assert "Elke geïnvesteerde euro" in text or "elke geïnvesteerde euro" in text or "Minst nadelige" in text
+            assert "Elke geïnvesteerde euro" in text or "elke geïnvesteerde euro" in text or "per bespaarde euro" in text
             assert [w for w in ENGLISH if w in text] == [], url
             assert ids_visible(text, id_like) == [], url
             first_cells = page.eval_on_selector_all("table tbody tr td:first-child", "els => els.map(e => e.innerText.trim())")
@@ -82,7 +88,8 @@ def test_every_page_loads_its_images_without_errors_and_speaks_dutch(folder, exa
 
 def test_pdf_holds_the_board_sentence_and_the_assumptions(folder, example_case):
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert manifest["pdf"] == ["rapport-basis.pdf", "scenariovergelijking.pdf"]
+    assert manifest["pdf"] == ["samenvatting.pdf", "rapport-basis.pdf", "scenariovergelijking.pdf"]
+    assert len(pypdf.PdfReader(folder / "samenvatting.pdf").pages) <= 2
     assert {"rapport-basis.pdf", "scenariovergelijking.pdf"} <= set(manifest["files"])
     reader = pypdf.PdfReader(folder / "rapport-basis.pdf")
     box = reader.pages[0].mediabox

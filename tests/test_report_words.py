@@ -234,7 +234,11 @@ def test_a_cut_that_saves_nothing_is_no_bezuiniging(small):
     sentence = report_data.least_harmful(cmp)
     least = max(saved, key=lambda o: cmp.decision()["expected_npv"][o])
     noun = "bezuiniging" if least == "minder-geld" else "optie"
-    assert sentence == f"Minst nadelige {noun} voor de maatschappij: {cmp.label(least)}."
+    if cmp.decision()["expected_npv"][least] > cmp.decision()["expected_npv"]["baseline"]:  # a gain, said plainly
+        assert sentence == (f"Beste {noun} voor de maatschappij: {cmp.label(least)}; de maatschappij gaat er naar "
+                            "verwachting op vooruit ten opzichte van de basis.")
+    else:
+        assert sentence == f"Minst nadelige {noun} voor de maatschappij: {cmp.label(least)}."
 
 
 def test_init_template_documents_every_field_and_runs(tmp_path, capsys):

@@ -157,6 +157,11 @@ def validate(case: CaseArg) -> None:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} "
                      + escape(scope_warning(w.code, w.line_id, w.label, w.scenario)),
                      soft_wrap=True)
+    from mkba.analysis.brief import missing_calibrated
+
+    for name in missing_calibrated(c, text_nl.CALIBRATION_NOTE_WORDS, text_nl.CALIBRATION_NOTE_NEGATIONS):
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] "
+                     + escape(text_nl.CALIBRATION_FIELD_MISSING.format(file=case, name=name)), soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
@@ -196,6 +201,12 @@ def run(
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
                               chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
+    calibration = None
+    if not json_out:  # a calibrated assumption among the top-3 drivers: said under the headline (DESIGN §14)
+        from mkba.analysis.brief import calibrated_drivers
+        from mkba.faces.brief import calibration_line
+
+        calibration = calibration_line(c, calibrated_drivers(c, scenario=scenario, seed=seed))
     if xlsx is not None:
         from mkba.faces.excel_out import write_run_workbook
 
@@ -205,9 +216,9 @@ def run(
     elif not deterministic and draws < MIN_DRAWS_INTERVALS:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow]: " + text_nl.NO_INTERVALS.format(
             draws=f"{draws} trekking" + ("" if draws == 1 else "en"), minimum=MIN_DRAWS_INTERVALS), soft_wrap=True)
-        print_run(without_intervals(summary), result.case, stdout)
+        print_run(without_intervals(summary), result.case, stdout, [calibration] if calibration else None)
     else:
-        print_run(summary, result.case, stdout)
+        print_run(summary, result.case, stdout, [calibration] if calibration else None)
     if xlsx is not None and not json_out:
         stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
@@ -356,6 +367,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
     sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
     pdf: Annotated[bool, typer.Option("--pdf", help="Druk elke rapportpagina ook af als A4-PDF (headless Chromium), voor raadsstukken.")] = False,
+    docx: Annotated[bool, typer.Option("--docx", help=text_nl.DOCX_HELP)] = False,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
@@ -367,7 +379,7 @@ def report(
     check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
-                          workers=workers, pdf=pdf)
+                          workers=workers, pdf=pdf, docx=docx)
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 

@@ -33,8 +33,9 @@ def _stat_table(title: str, first: str) -> Table:
     return table
 
 
-def print_run(summary: dict[str, Any], case, console: Console) -> None:
-    """Print a run summary (the §5 object) as Dutch tables."""
+def print_run(summary: dict[str, Any], case, console: Console, headline: list[str] | None = None) -> None:
+    """Print a run summary (the §5 object) as Dutch tables; ``headline``: sentences printed under
+    the board sentence (the calibrated-driver sentence, DESIGN §14)."""
     m = summary["metrics"]
     label = (text_nl.BASELINE_SHORT if summary["scenario"] == "baseline" else
              text_nl.option_label(case, summary["scenario"]) if summary["scenario"] in case.scenarios
@@ -46,6 +47,8 @@ def print_run(summary: dict[str, Any], case, console: Console) -> None:
     console.print(text_nl.CONSOLE["period"].format(first=years[0], last=years[-1], price=case.price_year or years[0],
                                                   rate=_rate(summary["discount_rate"])) + "\n")
     console.print(board_sentence(m), style="bold green" if m["bcr_of_means"] and m["bcr_of_means"] >= 1 else "bold yellow")
+    for line in headline or ():
+        console.print(escape(line), style="bold")
     optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
     if optimism:
         console.print(optimism)
@@ -213,7 +216,8 @@ def print_compare(summary: dict[str, Any], case, console: Console) -> None:
     if cut_options:
         least = max(cut_options, key=lambda o: dec["expected_npv"][o])
         noun = text_nl.cut_noun(cuts[least]["budget_saved"]["mean"])
-        console.print("\n" + text_nl.least_harmful(noun, who, f"[bold]{escape(summary['labels'][least])}[/bold]"))
+        gain = dec["expected_npv"][least] > dec["expected_npv"]["baseline"]  # never 'least harmful' beside a gain
+        console.print("\n" + text_nl.least_harmful(noun, who, f"[bold]{escape(summary['labels'][least])}[/bold]", gain))
 
 
 def _print_curve(console: Console, records: list[dict], key: str, title: str, labels: dict, fmt) -> None:

@@ -175,11 +175,18 @@ def html_exporter():
 
 
 def _index_html(case: Case, run_id: str, jobs: list[Job], headline: list[str], manifest: dict) -> str:
-    """The run's front page: the headline, the reports (and their PDFs), then — at the end — the
-    data files and provenance (seed, hashes, versions)."""
+    """The run's front page: the headline (the comparison's, then the baseline's), the brief and
+    the reports (and their PDFs), then — at the end — the data files and provenance."""
     esc = html.escape
     pdfs = set(manifest.get("pdf", []))
-    links = "\n".join(
+    files_made = set(manifest.get("files", {}))
+    brief = ""
+    if "samenvatting.html" in files_made:  # the council brief: the first link (DESIGN §14)
+        brief = (f'<li><strong><a href="samenvatting.html">{esc(text_nl.BRIEF_INDEX_LINK)}</a></strong>'
+                 + (f' — <a href="samenvatting.pdf">{text_nl.INDEX_PDF}</a>' if "samenvatting.pdf" in pdfs else "")
+                 + (f' — <a href="samenvatting.docx">{text_nl.BRIEF_DOCX}</a>' if "samenvatting.docx" in files_made else "")
+                 + "</li>\n")
+    links = brief + "\n".join(
         f'<li><a href="{esc(j.stem)}.html">{esc(j.title)}</a>'
         + (f' — <a href="{esc(j.stem)}.pdf">{text_nl.INDEX_PDF}</a>' if f"{j.stem}.pdf" in pdfs else "") + "</li>"
         for j in jobs)
@@ -187,7 +194,7 @@ def _index_html(case: Case, run_id: str, jobs: list[Job], headline: list[str], m
     optimism = text_nl.optimism_sentence(case.optimism_costs, case.optimism_benefits)
     lines += f"\n<p><em>{esc(optimism)}</em></p>" if optimism else ""
     files = "\n".join(f'<li><a href="{esc(name)}">{esc(name)}</a></li>'
-                      for name in sorted(manifest["files"]) if not name.endswith((".html", ".pdf")))
+                      for name in sorted(manifest["files"]) if not name.endswith((".html", ".pdf", ".docx")))
     provenance = text_nl.INDEX_PROVENANCE.format(
         run=f"<code>{esc(run_id)}</code>", draws=nl_number(manifest["draws"], 0), seed=manifest["seed"],
         file=f"<code>{esc(manifest['case_file'])}</code>", sha=f"<code>{manifest['case_sha256'][:16]}…</code>",
@@ -218,7 +225,7 @@ code{{background:#f3f3f3;padding:0 .2rem}} .herkomst{{color:#555;font-size:.9rem
 def build_report(case_path: str | Path, scenario: str | None = None, all_options: bool = False, draws: int = 10_000,
                  seed: int = 1, out: str | Path = "reports", sobol_n: int = 2048,
                  on_notebook: Callable[[int, int, str], None] | None = None, progress_bar: bool = False,
-                 workers: int = 1, pdf: bool = False, notebooks_at_once: int | None = None) -> Path:
+                 workers: int = 1, pdf: bool = False, notebooks_at_once: int | None = None, docx: bool = False) -> Path:
     """Build a report; return the run folder ``<out>/<case-id>/<run-id>``.
 
     Parameters
@@ -247,6 +254,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     notebooks_at_once : int, optional
         Notebooks executed side by side, each in its own kernel process (default: one per core,
         at most 4); the pages do not depend on it.
+    docx : bool
+        Also write the council brief as ``samenvatting.docx`` (the same sentences as the HTML).
 
     Raises
     ------
@@ -275,10 +284,19 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         work = folder.work
         # side by side, each notebook in its own kernel; papermill's per-cell bar only when one at a time
         folder.execute_all(jobs, notebooks_at_once, progress_bar and notebooks_at_once <= 1, on_notebook)
+        # the council brief (DESIGN §14): every option (or the one asked for) on two pages
+        from mkba.faces import brief as brief_module
+
+        brief = brief_module.make(case, draws=draws, seed=seed, scenario=None if all_options else scenario,
+                                  workers=workers)
+        versions = report_data.versions()
+        brief_module.write(brief, work, docx=docx, provenance_info=brief_module.provenance(
+            case, seed, versions["mkba"], datetime.now(timezone.utc).isoformat(timespec="seconds")))
         pdfs = []
         if pdf:
+            pages = [("samenvatting", text_nl.BRIEF_TITLE), *((j.stem, j.title) for j in jobs)]
             pdfs = [p.name for p in pdf_module.print_pdfs(
-                [(work / f"{j.stem}.html", work / f"{j.stem}.pdf") for j in jobs], case.title, chromium)]
+                [(work / f"{stem}.html", work / f"{stem}.pdf") for stem, _ in pages], case.title, chromium)]
         main_option = scenario if not all_options else None
         options = [main_option, *(case.scenarios if all_options else ())]
         results = mkba.simulate_many(case, options, draws=draws, seed=seed, workers=workers)
@@ -288,13 +306,14 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         for sid, res in results.items():
             if sid != (main_option or "baseline"):
                 write_text_atomic(work / f"summary-{sid}.json", to_json(res.summary()) + "\n")
-        headline = report_data.board_summary(main_result)
+        first = brief_module.headline(brief)  # the comparison's headline, then the baseline's
+        headline = first + [line for line in report_data.board_summary(main_result) if line not in first]
         folder.check_unchanged([(case_path, case.sha256)])
         manifest = {
             "run_id": folder.final.name, "case_id": case.id, "case_file": str(case_path), "case_sha256": case.sha256,
             "scenario": "alle" if all_options else (scenario or "baseline"),
             "options": ["baseline", *case.scenarios] if all_options else [scenario or "baseline"],
-            "draws": draws, "seed": seed, "sobol_n": sobol_n, **folder.times(), "versions": report_data.versions(),
+            "draws": draws, "seed": seed, "sobol_n": sobol_n, **folder.times(), "versions": versions,
             "notebooks": [{"notebook": j.notebook, "output": f"{j.stem}.html", "parameters": j.parameters} for j in jobs],
             "pdf": pdfs,
         }

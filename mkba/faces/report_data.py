@@ -44,7 +44,29 @@ def board_summary(result: Result) -> list[str]:
         lines.append(text_nl.funder_sentence(result.case.stakeholders[sid], float(np.mean(benefits) / np.mean(costs)),
                                              float(p05), float(p95), float(np.mean(fiscal) / np.mean(costs)),
                                              float(np.mean(ratio > 1))))
-    return lines
+        if text_nl.money_above(np.mean(fiscal) / np.mean(costs), np.mean(benefits) / np.mean(costs)):  # say why (issue 18)
+            lines[-1] += " " + text_nl.money_above_total(
+                result.case.stakeholders[sid], float(np.mean(fiscal) / np.mean(costs)),
+                float(np.mean(benefits) / np.mean(costs)), negative_effects(result, sid))
+    return lines + calibration_headline(result)
+
+
+def negative_effects(result: Result, stakeholder: str) -> list[str]:
+    """Labels of the non-money effects that reach ``stakeholder`` with a negative value."""
+    return [e.label for e in result.case.effects
+            if e.kind != "fiscal" and any(b == stakeholder for b, _ in e.beneficiaries)
+            and float(np.mean(result.column(f"effect.{e.id}.pv"))) < 0]
+
+
+def calibration_headline(result: Result) -> list[str]:
+    """The one calibration sentence when a calibrated assumption is among the top-3 drivers of
+    this option's society NPV (tornado or Sobol', DESIGN §14); else nothing."""
+    from mkba.analysis.brief import calibrated_drivers
+    from mkba.faces.brief import calibration_line
+
+    seed = result.summary_seed()
+    line = calibration_line(result.case, calibrated_drivers(result.case, seed=seed if isinstance(seed, int) else 1))
+    return [line] if line else []
 
 
 def optimism_note(case: Case) -> str | None:
@@ -446,7 +468,8 @@ def least_harmful(cmp, perspective: str | None = None) -> str:
     options = [o for o in cmp.options if o != "baseline"]
     least = max(options, key=lambda o: d["expected_npv"][o])
     noun = text_nl.cut_noun(cmp.cuts()[least]["budget_saved"]["mean"])
-    return text_nl.least_harmful(noun, who, cmp.label(least))
+    gain = d["expected_npv"][least] > d["expected_npv"]["baseline"]  # never 'least harmful' beside a gain
+    return text_nl.least_harmful(noun, who, cmp.label(least), gain)
 
 
 __all__ = ["assumptions_frame", "balance_table", "board_summary", "least_harmful", "meaning", "optimism_note",

@@ -766,9 +766,10 @@ def board_sentence(metrics: dict, who: str = "") -> str:
 
 
 def funder_sentence(who: str, ratio: float, p05: float, p95: float, fiscal_ratio: float, prob: float) -> str:
+    rest = "; de rest komt bij anderen terecht" if not money_above(fiscal_ratio, ratio) else ""  # issue 18
     return (f"Voor {who} zelf: elke geïnvesteerde euro levert naar verwachting {nl_eur(ratio, 2)} op "
             f"(90%-interval {nl_eur(p05, 2)} – {nl_eur(p95, 2)}), waarvan {nl_eur(fiscal_ratio, 2)} in geld "
-            f"(fiscale baten: vermeden uitgaven); de rest komt bij anderen terecht. Kans dat de eigen baten de kosten "
+            f"(fiscale baten: vermeden uitgaven){rest}. Kans dat de eigen baten de kosten "
             f"overtreffen: {nl_percent(prob)}.")
 
 
@@ -887,7 +888,11 @@ def cut_noun(saved: float) -> str:
     return "bezuiniging" if saved > 0.5 else "optie"
 
 
-def least_harmful(noun: str, who: str, label: str) -> str:
+def least_harmful(noun: str, who: str, label: str, gain: bool = False) -> str:
+    """The option that does best for ``who``; with ``gain`` (it beats the baseline) said plainly,
+    never 'least harmful' beside a gain (issue 18)."""
+    if gain:
+        return f"Beste {noun} voor {who}: {label}; {who} gaat er naar verwachting op vooruit ten opzichte van de basis."
     return f"Minst nadelige {noun} voor {who}: {label}."
 
 
@@ -1511,3 +1516,255 @@ XLSX_EXPLANATION_ROWS = XLSX_EXPLANATION_ROWS + (
     ("Effecten", "evidence", "Optioneel: bewijskracht 1 (sterk) tot 5 (aanname); zet een standaardkorting op de baten: "
      "1: 0%, 2: 10%, 3: 20%, 4: 30%, 5: 40% (een gedocumenteerde aanname)."),
 )
+# ---- issue 18: the council brief (samenvatting), honest cuts, calibrated drivers ----
+# The brief's record is mkba.analysis.brief.Brief; mkba.faces.brief assembles these words into
+# one document rendered to HTML, PDF and Word (the same sentences in every format).
+
+BRIEF_TITLE = "Samenvatting voor de raad"
+BRIEF_INDEX_LINK = "Samenvatting voor de raad (begin hier: hooguit twee A4)"
+BRIEF_DOCX = "Word"
+BRIEF_SUBTITLE = ("{question} · {years} · bedragen in contante waarde (prijspeil {price_year}) tenzij 'per jaar' · "
+                  "{draws} doorgerekende mogelijkheden (trekkingen)")
+BRIEF_QUESTION = "Welke bezuiniging kost de maatschappij het minst, en wie draagt haar?"
+BRIEF_QUESTION_ONE = "Wat levert het werk de maatschappij op, en wie betaalt en wie profiteert?"
+BRIEF_BASELINE_ONLY = "De casus kost {per_year} per jaar. {board}"
+BRIEF_BASELINE = ("Ter vergelijking de basis (de casus zoals beschreven): kost {per_year} per jaar. {board} "
+                  "Kans dat de basis voor de maatschappij de beste keuze is: {best}.")
+BRIEF_OPTIONS_HEADING = "De opties"
+BRIEF_TABLE_CAPTION = ("Opties ten opzichte van de basis, gerangschikt op wat de maatschappij per bespaarde euro wint "
+                       "of verliest (beste bovenaan); onder elk bedrag het 90%-interval")
+BRIEF_TABLE_HEADER = ("Rang", "Optie", "Bespaart", "Maatschappij: erop vooruit (+) of achteruit (−)",
+                      "Maatschappij per bespaarde euro", "Netto voor {funder}", "Kans beste keuze")
+BRIEF_CELL_SAVES = "{per_year} per jaar\n{years}; contante waarde {pv}"
+BRIEF_CELL_RANGE = "{value}\n{interval}"
+BRIEF_CELL_SURE = "{value}\nzeker"
+BRIEF_NOT_RANKED = "–"
+BRIEF_SENSITIVITY_HEADING = "Met andere aannames (geen keuze; niet gerangschikt)"
+BRIEF_DRIVERS_HEADING = "Wat de uitkomst stuurt"
+BRIEF_PM_HEADING = "Niet in geld uitgedrukt (PM-posten)"
+BRIEF_LEFT_OUT_HEADING = "Wat het model weglaat"
+BRIEF_SURE = ((0.95, "vrijwel zeker"), (0.8, "waarschijnlijk"), (0.0, "onzeker"))
+BRIEF_INTERVAL = "van {lo} tot {hi}"
+
+
+def brief_sure(p: float) -> str:
+    """How sure, for the probability ``p`` that the stated direction holds."""
+    return next(word for bound, word in BRIEF_SURE if p >= bound)
+
+
+_JOIN = "\u2060"  # word joiner: a line never breaks between a sign and its euro sign
+
+
+def signed_eur(x: float) -> str:
+    """'+€ 0,2 mln' / '−€ 0,3 mln' (society's gain or loss)."""
+    return (("+" if x > 0 else "") + nl_eur_short(x)).replace("+€", "+" + _JOIN + "€").replace("−€", "−" + _JOIN + "€")
+
+
+def signed_eur_cents(x: float) -> str:
+    return (("+" if x > 0 else "") + nl_eur(x, 2)).replace("+€", "+" + _JOIN + "€").replace("−€", "−" + _JOIN + "€")
+
+
+def years_text(years) -> str:
+    """2021–2022 for a run of years, else 2019, 2021."""
+    years = list(years)
+    if not years:
+        return ""
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
+
+
+def label_inline(label: str) -> str:
+    """'Scenario 2: schrappen van …' -> 'Scenario 2 (schrappen van …)', for use inside a sentence."""
+    if ":" in label:
+        head, rest = label.split(":", 1)
+        return f"{head.strip()} ({rest.strip()})"
+    return label
+
+
+def percent_small(p: float) -> str:
+    """A probability as a percentage; '<1%' rather than a '0%' that is not zero."""
+    return "<1%" if 0 < p < 0.005 else (">99%" if 0.995 <= p < 1 else nl_percent(p))
+
+
+def brief_headline(option_label: str, n_cuts: int, gain_per_euro: float, lo: float, hi: float, sure: str,
+                   per_year: float, years: str) -> str:
+    """The comparison's headline, by the council's question (society's loss per euro saved).
+    ``gain_per_euro`` > 0: society gains — then it is said plainly, never 'least harmful'."""
+    among = f"Van de {n_cuts} bezuinigingen" if n_cuts > 1 else "De bezuiniging"
+    saves = f"{option_label}, die {nl_eur_short(per_year)} per jaar bespaart ({years}),"
+    if gain_per_euro > 0:
+        head = (f"{among} pakt {saves} voor de maatschappij het best uit" if n_cuts > 1 else f"{among} {saves} helpt de maatschappij")
+        return (f"{head}: de maatschappij gaat er naar verwachting op vooruit, {nl_eur(gain_per_euro, 2)} per "
+                f"bespaarde euro (90%-interval {BRIEF_INTERVAL.format(lo=signed_eur_cents(lo), hi=signed_eur_cents(hi))}; "
+                f"{sure}).")
+    head = (f"{among} kost {saves} de maatschappij het minst" if n_cuts > 1 else f"{among} {saves} kost de maatschappij")
+    return (f"{head}: naar verwachting {nl_eur(-gain_per_euro, 2)} per bespaarde euro (90%-interval "
+            f"{BRIEF_INTERVAL.format(lo=nl_eur(-hi, 2), hi=nl_eur(-lo, 2))}; {sure}).")
+
+
+BRIEF_NO_CUTS = "Geen van de opties bespaart geld ten opzichte van de basis; de tabel toont wat elke optie verandert."
+
+
+def brief_saves(label: str, per_year: float, years: str, pv: float) -> str:
+    return f"{label} bespaart {nl_eur_short(per_year)} per jaar in {years} ({nl_eur_short(pv)} contante waarde)."
+
+
+def brief_costs_more(label: str, pv: float) -> str:
+    return f"{label} bespaart niets: ze kost {nl_eur_short(-pv)} meer dan de basis (contante waarde)."
+
+
+def brief_society(change: float, lo: float, hi: float, lost: float, saves: bool, sure: str, p: float) -> str:
+    """Society's gain or loss, why, and how sure (``p``: probability of the stated direction)."""
+    interval = BRIEF_INTERVAL.format(lo=signed_eur(lo), hi=signed_eur(hi))
+    if change > 0:
+        why = (f", vooral doordat de besparing groter is dan de baten die verloren gaan ({nl_eur_short(lost)})"
+               if saves else "")
+        return (f"De maatschappij gaat er naar verwachting op vooruit: {signed_eur(change)} (90%-interval {interval})"
+                f"{why}; {sure}: kans {percent_small(p)} dat ze erop vooruitgaat.")
+    why = (f", doordat er meer baten verloren gaan ({nl_eur_short(lost)}) dan er wordt bespaard" if saves else "")
+    return (f"De maatschappij gaat er naar verwachting op achteruit: {signed_eur(change)} (90%-interval {interval})"
+            f"{why}; {sure}: kans {percent_small(p)} dat ze erop achteruitgaat.")
+
+
+def brief_funder(who: str, change: float, lo: float, hi: float) -> str:
+    interval = f" (90%-interval {BRIEF_INTERVAL.format(lo=signed_eur(lo), hi=signed_eur(hi))})" if lo != hi else ""
+    return f"{who} zelf: netto {signed_eur(change)}{interval}: de besparing min de eigen baten die wegvallen."
+
+
+def brief_bearers(parts: list[tuple[str, float]]) -> str:
+    """Who bears the cut: every stakeholder losing more than 5% of what the option saves."""
+    if not parts:
+        return "Geen andere partij verliest naar verwachting meer dan 5% van wat de optie bespaart."
+    named = [f"{who}: {nl_eur_short(loss)}" for who, loss in parts]
+    joined = "; ".join(named)
+    return f"Wie het draagt (verwacht verlies boven 5% van de besparing): {joined}."
+
+
+def brief_best(p: float) -> str:
+    return f"Kans dat dit voor de maatschappij de beste keuze is: {percent_small(p)}."
+
+
+def brief_sensitivity(label: str, bcr: float | None, npv: float, lo: float, hi: float, p: float) -> str:
+    ratio = f"elke euro levert naar verwachting {nl_eur(bcr, 2)} op; " if bcr is not None else ""
+    return (f"{label}: {ratio}netto {signed_eur(npv)} (90%-interval {BRIEF_INTERVAL.format(lo=signed_eur(lo), hi=signed_eur(hi))}); "
+            f"kans dat de baten de kosten overtreffen: {nl_percent(p)}.")
+
+
+def brief_drivers_intro(n: int) -> str:
+    count = {1: "De aanname", 2: "De twee aannames", 3: "De drie aannames"}.get(n, f"De {n} aannames")
+    return f"{count} met de meeste invloed op de uitkomst voor de maatschappij (basis):"
+
+
+def brief_driver(label: str, share: float | None, evidence: str, calibrated: bool) -> str:
+    part = f" — {nl_percent(share)} van de onzekerheid" if share is not None else ""
+    mark = " (gekalibreerd)" if calibrated else ""
+    return f"{label}{mark}{part}. {evidence}".strip()
+
+
+BRIEF_NO_EVIDENCE = "Geen bron of toelichting in de casus."
+BRIEF_SOURCE = "Bron: {source}."
+
+
+def calibration_sentence(parts: list[tuple[str, str]]) -> str:
+    """The one sentence every headline carries when a calibrated parameter drives the outcome;
+    ``parts``: (label, why and to what it was calibrated: the parameter's ``calibrated:``)."""
+    if len(parts) == 1:
+        label, why = parts[0]
+        return (f"Let op: deze uitkomst herhaalt grotendeels een kalibratie: {label}, een van de drie aannames die "
+                f"haar het meest sturen, is niet gemeten maar gekalibreerd — {why.rstrip('.')}.")
+    named = " en ".join(f"{label} ({why.rstrip('.')})" for label, why in parts)
+    return (f"Let op: deze uitkomst herhaalt grotendeels een kalibratie: {named} horen bij de drie aannames die "
+            "haar het meest sturen en zijn niet gemeten maar gekalibreerd.")
+
+
+def brief_calibration_detail(label: str, share: float | None, benefit_share: float | None) -> str:
+    bits = []
+    if share is not None:
+        bits.append(f"{nl_percent(share)} van de onzekerheid")
+    if benefit_share is not None:
+        bits.append(f"de effecten die ermee gewaardeerd worden, leveren {nl_percent(benefit_share)} van de baten")
+    return (f"{label} is gekozen om een bekende uitkomst na te bootsen, niet gemeten"
+            + (f" ({'; '.join(bits)})" if bits else "") + ". Wie de uitkomst gebruikt, gebruikt vooral die keuze.")
+
+
+def brief_pm_line(who: str, items: list[tuple[str, str]]) -> str:
+    """PM-posten of one option: ``items`` = (label, direction) with direction positief|negatief."""
+    if not items:
+        return f"{who}: geen."
+    signs = {"positief": "+", "negatief": "−"}
+    return f"{who}: " + "; ".join(f"{label} ({signs.get(d, d)})" for label, d in items) + "."
+
+
+def brief_pm_same(who: str) -> str:
+    return f"{who}: dezelfde als de basis."
+
+
+def brief_pm_diff(who: str, added: list[tuple[str, str]], removed: list[str]) -> str:
+    """An option's PM-posten as its difference from the baseline's (keeps the brief short)."""
+    signs = {"positief": "+", "negatief": "−"}
+    parts = []
+    if removed:
+        parts.append("zonder " + "; ".join(removed))
+    if added:
+        parts.append("met " + "; ".join(f"{label} ({signs.get(d, d)})" for label, d in added))
+    return f"{who}: als de basis, " + ", ".join(parts) + "."
+
+
+def brief_left_out(last_year: int, cut_share: float) -> str:
+    return (f"Het model laat weg: baten na {last_year} ({nl_percent(cut_share, 1)} van de baten), effecten die niet in "
+            "geld zijn uitgedrukt (hierboven) en verschillen tussen personen en wijken; de volledige rapporten noemen "
+            "alle beperkingen en elke aanname met haar bron.")
+
+
+BRIEF_FOOTER = ("Gemaakt met mkba {version} op {time}; casusbestand {file} (controlegetal {sha}…), seed {seed}. "
+                "Dezelfde opdracht geeft dezelfde getallen.")
+
+EXPECTED_LOSS_EXPLAINED = ("*Verwacht verlies*: hoeveel een optie gemiddeld achterblijft bij de optie die in elke "
+                           "doorgerekende mogelijkheid de beste is. Ook een optie die de maatschappij vooruithelpt heeft "
+                           "een verwacht verlies zodra een andere optie soms beter uitpakt; het is een maat voor de "
+                           "analist, niet voor schade.")
+
+GLOSSARY_HEADING = "Begrippenlijst"
+GLOSSARY = (
+    ("NCW (netto contante waarde)", "alle baten min alle kosten over de looptijd, met latere jaren minder zwaar "
+     "meegeteld (de discontovoet); positief betekent dat de maatschappij erop vooruitgaat."),
+    ("Contante waarde", "een bedrag over meerdere jaren, omgerekend naar nu met de discontovoet."),
+    ("90%-interval", "het bereik waarbinnen 90% van de doorgerekende mogelijkheden valt: 5% ligt eronder, 5% erboven."),
+    ("Trekkingen", "de doorgerekende mogelijkheden: elke trekking kiest voor elke onzekere aanname een waarde uit "
+     "haar kansverdeling en rekent de hele casus door."),
+    ("PM-post", "een effect dat ertoe doet maar niet in euro's is uitgedrukt ('pro memorie'); het telt niet mee in "
+     "de bedragen en hoort ernaast gewogen te worden."),
+    ("Omslagwaarde", "de waarde van één aanname (de rest op basiswaarde) waarbij baten en kosten even groot worden, "
+     "of twee opties even goed uitpakken."),
+    ("EVPI", "verwachte waarde van perfecte informatie: hoeveel het hooguit waard is om alle onzekerheid weg te nemen "
+     "voordat er besloten wordt. EVPPI: hetzelfde voor één aanname of groep aannames."),
+    ("Kans beste keuze", "het deel van de trekkingen waarin een optie de hoogste NCW voor de maatschappij heeft."),
+    ("Gekalibreerd", "gekozen zodat het model een bekende uitkomst nabootst, niet los gemeten."),
+)
+
+
+def glossary_markdown() -> str:
+    return f"## {GLOSSARY_HEADING}\n\n" + "\n".join(f"- **{term}**: {text}" for term, text in GLOSSARY)
+
+
+def money_above(fiscal_ratio: float, ratio: float) -> bool:
+    """Money benefits above all benefits, as shown (to the cent): then a headline says why."""
+    return round(fiscal_ratio, 2) > round(ratio, 2)
+
+
+def money_above_total(who: str, fiscal_ratio: float, ratio: float, negative: list[str]) -> str:
+    """Why the money benefits exceed all benefits (item 5): a negative social or economic effect."""
+    which = (": " + ", ".join(negative)) if negative else ""
+    return (f"Dat {nl_eur(fiscal_ratio, 2)} in geld meer is dan het totaal van {nl_eur(ratio, 2)} komt doordat een "
+            f"maatschappelijk effect voor {who} negatief is{which}; dat verlies staat niet in de begroting maar telt "
+            "wel mee.")
+
+
+# mkba validate: a note that says calibrated without the calibrated: field
+CALIBRATION_NOTE_WORDS = ("gekalibreerd", "kalibratie", "calibrated", "calibration")
+CALIBRATION_NOTE_NEGATIONS = ("niet gekalibreerd", "not calibrated", "geen kalibratie")
+CALIBRATION_FIELD_MISSING = ("{file} parameters.{name}: de toelichting zegt dat deze waarde gekalibreerd is, maar het veld "
+                             "'calibrated:' ontbreekt; voeg toe: calibrated: \"waarom en waarop gekalibreerd\", zodat "
+                             "rapporten, samenvatting en 'mkba run' het melden als deze aanname de uitkomst stuurt")
+DOCX_HELP = "Schrijf de samenvatting ook als Word-bestand (samenvatting.docx)."
