@@ -229,6 +229,18 @@ def test_de_kop_brief_follows_the_compare_json(example_case, de_kop_json):
         assert "herhaalt grotendeels een kalibratie" in text
     assert all(n in calibrated for n in b.calibrated)
     assert "waarde_zelfredzaamheid" not in text  # labels, never ids
+    # the lines other analyses add: how far the 2019 calibration lies from the value bank (its two
+    # ratios from the same comparison), and who could co-finance the baseline
+    gap = b.extra["calibration_gaps"][0]
+    assert gap.scenario == "kalibratie-2019" and gap.parameter == "waarde_zelfredzaamheid"
+    assert gap.bcr_bank["expected"] == pytest.approx(cmp["scenarios"]["baseline"]["metrics"]["bcr_of_means"])
+    assert gap.bcr_calibrated["expected"] == pytest.approx(cmp["scenarios"]["kalibratie-2019"]["metrics"]["bcr_of_means"])
+    assert plain(text_nl.calibration_gap_sentence(gap)) in text and "gekalibreerd" in text
+    from mkba.faces.cofinancing import brief_lines
+
+    assert b.extra["cofinancing"] is not None
+    for line in brief_lines(b.extra["cofinancing"]):
+        assert plain(line) in text
 
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)

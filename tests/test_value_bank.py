@@ -162,7 +162,7 @@ def test_the_sentence_on_the_distance_to_the_2019_figure():
     assert gap.factor_to_bank == pytest.approx(3700 / bank.mode)
     assert gap.bcr_bank["expected"] == pytest.approx(PINNED_DE_KOP[None]["bcr_of_means"], rel=1e-9)
     assert gap.bcr_calibrated["expected"] == pytest.approx(PINNED_DE_KOP["kalibratie-2019"]["bcr_of_means"], rel=1e-9)
-    sentence = text_nl.calibration_sentence(gap).replace("\xa0", " ")
+    sentence = text_nl.calibration_gap_sentence(gap).replace("\xa0", " ")
     assert sentence.startswith("De waarde van meer zelfredzaamheid per huishouden in de MKBA van 2019 (€ 3.700) "
                                "is gekalibreerd")
     assert "binnen de bandbreedte van de waardenbank (€ 1.030 – € 5.170), 1,4 keer de middenwaarde van € 2.590" in sentence
@@ -183,7 +183,7 @@ scenarios:
     assert gap.position == "above" and gap.beyond_range == pytest.approx(3000)
     assert gap.bcr_calibrated["expected"] == pytest.approx(10 * 8000 / 1000, rel=1e-12)  # 10 × € 8.000 per € 1.000
     assert gap.bcr_bank["expected"] == pytest.approx(10 * (1000 + 4 * 2500 + 5000) / 6 / 1000, rel=0.05)  # PERT mean
-    sentence = text_nl.calibration_sentence(gap, "de oude studie").replace("\xa0", " ")
+    sentence = text_nl.calibration_gap_sentence(gap, "de oude studie").replace("\xa0", " ")
     assert sentence.startswith("De waarde van meer zelfredzaamheid per huishouden in de oude studie (€ 8.000) is gekalibreerd")
     assert "€ 3.000 boven de bandbreedte van de waardenbank (€ 1.000 – € 5.000)" in sentence
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from mkba.analysis.calibration import calibrated_settings, gaps
+from mkba.analysis.cofinancing import cofinancing_if_any
 from mkba.core.case import Case
 from mkba.core.errors import MkbaError
 from mkba.core.results import Result, stats
@@ -255,11 +257,14 @@ def build(cmp, tornado_result, sobol_result=None, top: int = TOP_DRIVERS) -> Bri
         sensitivities.append(SensitivityBrief(sid, m["npv"], m["bcr_of_means"], float(m["prob_npv_positive"])))
     drivers = _drivers(base, tornado_result, sobol_result, top)
     calibrated = tuple(calibrated_drivers(case, tornado_result, sobol_result, top=top))
+    extra: dict[str, Any] = {"cofinancing": cofinancing_if_any(base)}
+    if all(sid in cmp.results for sid, _, _ in calibrated_settings(case)):
+        extra["calibration_gaps"] = gaps(case, lambda sid: cmp.results[sid].summary())
     return Brief(case=case, funder=cmp.funder(), draws=cmp.draws, seed=base.summary_seed(), baseline=base.summary(),
                  baseline_cost_per_year=float(np.mean(base.yearly["costs"])),
                  baseline_prob_best=decision["prob_best"]["baseline"], options=tuple(ordered),
                  sensitivities=tuple(sensitivities), drivers=drivers, calibrated=calibrated,
-                 evpi=float(decision["evpi"]), pm_posten=tuple(case.pm_posten))
+                 evpi=float(decision["evpi"]), pm_posten=tuple(case.pm_posten), extra=extra)
 
 
 def _with_rank(option: OptionBrief, rank: int) -> OptionBrief:

@@ -6,11 +6,12 @@ the value bank. :func:`calibration_gaps` returns, per such parameter, the calibr
 bank's range in the case's prices, where the calibrated value lies (``inside``/``above``/
 ``below``), by what factor it differs from the bank's central value, and the benefit-cost ratio
 with the bank value (the baseline) and with the calibrated value (the scenario), both simulated on
-the same draws. Data only; :func:`mkba.faces.text_nl.calibration_sentence` words it.
+the same draws. Data only; :func:`mkba.faces.text_nl.calibration_gap_sentence` words it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -54,17 +55,20 @@ def _bcr(summary: dict) -> dict[str, float]:
             "prob_npv_positive": float(m["prob_npv_positive"])}
 
 
-def calibration_gaps(case: Case, draws: int = 10_000, seed: int = 1) -> list[CalibrationGap]:
-    """Every calibrated value a ``gevoeligheid`` scenario sets on a parameter the baseline takes
-    from elsewhere (the value bank), with the distance and both ratios (see module doc)."""
-    found = []
-    for sid in case.sensitivity_ids():
-        for name, spec in case.scenarios[sid].set:
-            if spec.calibrated and name in case.parameters and not case.parameters[name].calibrated:
-                found.append((sid, name, spec))
+def calibrated_settings(case: Case) -> list[tuple[str, str, ParameterSpec]]:
+    """(scenario, parameter, calibrated spec) for every calibrated value a ``gevoeligheid`` scenario
+    sets on a parameter the baseline takes from elsewhere (the value bank)."""
+    return [(sid, name, spec) for sid in case.sensitivity_ids() for name, spec in case.scenarios[sid].set
+            if spec.calibrated and name in case.parameters and not case.parameters[name].calibrated]
+
+
+def gaps(case: Case, summary_of: Callable[[str], dict]) -> list[CalibrationGap]:
+    """The calibration gaps of ``case`` with each option's run summary from ``summary_of(id)``
+    ("baseline" and the gevoeligheid scenario), e.g. from a comparison already simulated."""
+    found = calibrated_settings(case)
     if not found:
         return []
-    base = _bcr(simulate(case, draws=draws, seed=seed).summary())
+    base = _bcr(summary_of("baseline"))
     out = []
     for sid, name, spec in found:
         bank = case.parameters[name]
@@ -72,14 +76,21 @@ def calibration_gaps(case: Case, draws: int = 10_000, seed: int = 1) -> list[Cal
         value = central(spec)
         position = "above" if value > high else "below" if value < low else "inside"
         beyond = value - high if position == "above" else low - value if position == "below" else 0.0
-        scen = _bcr(simulate(case, draws=draws, seed=seed, scenario=sid).summary())
         out.append(CalibrationGap(
             parameter=name, label=bank.label or name, unit=bank.unit, scenario=sid,
             scenario_label=case.scenarios[sid].label, calibrated=str(spec.calibrated), calibrated_value=value,
             bank_low=float(low), bank_central=central(bank), bank_high=float(high), position=position,
             factor_to_bank=value / central(bank), beyond_range=float(beyond), bank_source=bank.source,
-            bcr_bank=base, bcr_calibrated=scen))
+            bcr_bank=base, bcr_calibrated=_bcr(summary_of(sid))))
     return out
 
 
-__all__ = ["CalibrationGap", "calibration_gaps", "central"]
+def calibration_gaps(case: Case, draws: int = 10_000, seed: int = 1) -> list[CalibrationGap]:
+    """:func:`gaps`, each option simulated on the same draws (see module doc)."""
+    if not calibrated_settings(case):
+        return []
+    return gaps(case, lambda sid: simulate(case, draws=draws, seed=seed,
+                                           scenario=None if sid == "baseline" else sid).summary())
+
+
+__all__ = ["CalibrationGap", "calibrated_settings", "calibration_gaps", "central", "gaps"]

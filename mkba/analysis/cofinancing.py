@@ -392,6 +392,20 @@ def cofinancing(result: Result, certainty: float = DEFAULT_CERTAINTY,
         payers_given=given)
 
 
+def cofinancing_if_any(result: Result, certainty: float = DEFAULT_CERTAINTY) -> Cofinancing | None:
+    """:func:`cofinancing` of one simulated option, or None where there is nothing to split: a
+    sensitivity scenario (not an option), or an option without money benefits or costs."""
+    option = result.scenario
+    if option != "baseline" and not result.case.scenarios[option].is_option:
+        return None
+    try:
+        return cofinancing(result, certainty)
+    except UsageError as exc:
+        if exc.code in ("analysis.cofinancing_no_money", "analysis.cofinancing_no_costs"):
+            return None
+        raise
+
+
 def analyze(case: Case, scenario: str | None = None, certainty: float = DEFAULT_CERTAINTY,
             payers: Sequence[str] | None = None, draws: int = 10_000, seed: SeedLike = 1,
             workers: int = 1, progress: Progress | None = None) -> Cofinancing:

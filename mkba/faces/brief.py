@@ -229,6 +229,14 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
                                                             *(rounded(s.npv)[k] for k in ("mean", "p05", "p95")),
                                                             s.prob_npv_positive)
                                   for s in brief.sensitivities])
+    for gap in brief.extra.get("calibration_gaps", ()):
+        doc.add("para", text_nl.calibration_gap_sentence(gap))
+    # --- lines other analyses add: who should co-finance the baseline
+    if brief.extra.get("cofinancing") is not None:
+        from mkba.faces.cofinancing import brief_lines
+
+        for line in brief_lines(brief.extra["cofinancing"]):
+            doc.add("para", line)
     # --- one honest paragraph: what drives the answer
     doc.add("heading", text_nl.BRIEF_DRIVERS_HEADING)
     doc.add("para", text_nl.brief_drivers_intro(len(brief.drivers)))

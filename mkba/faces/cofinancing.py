@@ -10,8 +10,11 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkba.analysis.cofinancing import DEFAULT_CERTAINTY, Cofinancing, cofinancing
-from mkba.core.errors import UsageError
+from mkba.analysis.cofinancing import (
+    DEFAULT_CERTAINTY,
+    Cofinancing,
+    cofinancing_if_any,
+)
 from mkba.faces import text_nl as T
 from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent
 
@@ -141,20 +144,8 @@ def brief_lines(record: Cofinancing) -> list[str]:
 def brief_lines_for(result: Result, certainty: float = DEFAULT_CERTAINTY) -> list[str]:
     """:func:`brief_lines` of one simulated option; a sensitivity scenario or an option without
     money benefits gets no line (an empty list)."""
-    record = _record_or_none(result, certainty)
+    record = cofinancing_if_any(result, certainty)
     return brief_lines(record) if record is not None else []
-
-
-def _record_or_none(result: Result, certainty: float) -> Cofinancing | None:
-    option = result.scenario
-    if option != "baseline" and not result.case.scenarios[option].is_option:
-        return None
-    try:
-        return cofinancing(result, certainty)
-    except UsageError as exc:
-        if exc.code in ("analysis.cofinancing_no_money", "analysis.cofinancing_no_costs"):
-            return None
-        raise
 
 
 # --------------------------------------------------------------------------------------------
@@ -247,7 +238,7 @@ def report_section(result: Result, certainty: float = DEFAULT_CERTAINTY) -> list
     option = result.scenario
     if option != "baseline" and not case.scenarios[option].is_option:
         return [T.VERDEEL_NOT_OPTION.format(label=case.scenarios[option].label)]
-    record = _record_or_none(result, certainty)
+    record = cofinancing_if_any(result, certainty)
     if record is None:
         return [T.VERDEEL_NO_MONEY]
     headers, rows = table_rows(record)

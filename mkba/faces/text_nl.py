@@ -1469,7 +1469,7 @@ def line_optimism_sentence(rows: list[tuple[str, str, float | str, str, str]]) -
     return "Correctie voor optimisme per post: " + "; ".join(parts) + "."
 
 
-def calibration_sentence(gap, where_from: str = "de MKBA van 2019") -> str:
+def calibration_gap_sentence(gap, where_from: str = "de MKBA van 2019") -> str:
     """What the brief says about a calibrated value (DESIGN §14, §19): that it was calibrated, how far
     it lies from the bank's published range, and the ratio the evidence supports.
 
