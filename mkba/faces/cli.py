@@ -157,6 +157,10 @@ def validate(case: CaseArg) -> None:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} "
                      + escape(scope_warning(w.code, w.line_id, w.label, w.scenario)),
                      soft_wrap=True)
+    from mkba.core.case import pm_warnings
+
+    for w in pm_warnings(c):  # an option values an effect and also lists it as a PM-post
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] " + escape(text_nl.pm_warning(case, w)), soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")

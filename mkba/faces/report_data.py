@@ -21,7 +21,7 @@ from mkba.core.case import Case
 from mkba.core.results import Result
 from mkba.faces import text_nl
 from mkba.faces import text_nl as _text_nl  # the data-in section's name for it
-from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart  # noqa: F401 (notebooks use report_data.nl_eur)
 from mkba.faces.text_nl import board_sentence
 
 KIND_NL = text_nl.KIND_NL
@@ -356,21 +356,68 @@ def evppi_sentences(case: Case, table) -> list[str]:
     groups = [e for e in ranked if e.name in case.groepen]
     lines = []
     top = singles[0] if singles else None
+    # amounts as precise as a simulation knows them (DESIGN §7), the standard errors too
     if top is None or top.value < 0.05 * table.evpi:
-        lines.append(text_nl.EVPPI_NOTHING.format(value=nl_eur(top.value if top else 0.0), evpi=nl_eur(table.evpi)))
+        lines.append(text_nl.EVPPI_NOTHING.format(value=nl_eur_short(top.value if top else 0.0),
+                                                  evpi=nl_eur_short(table.evpi)))
     else:
-        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, top), value=nl_eur(top.value),
-                                                 se=nl_eur(top.se), evpi=nl_eur(table.evpi)))
+        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, top), value=nl_eur_short(top.value),
+                                                 se=nl_eur_short(top.se), evpi=nl_eur_short(table.evpi)))
     for e in groups:
-        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, e), value=nl_eur(e.value),
-                                                 se=nl_eur(e.se), evpi=nl_eur(table.evpi)))
+        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, e), value=nl_eur_short(e.value),
+                                                 se=nl_eur_short(e.se), evpi=nl_eur_short(table.evpi)))
     from mkba.faces.console import evppi_group_lines
 
     lines += evppi_group_lines(case, table)
-    lines += [text_nl.EVPPI_CLIPPED.format(raw=nl_eur(e.raw)) + f" ({evppi_label(case, e)})."
+    lines += [text_nl.EVPPI_CLIPPED.format(raw=nl_eur_short(e.raw)) + f" ({evppi_label(case, e)})."
               for e in ranked if e.clipped]
     lines.append(text_nl.EVPPI_METHOD_NOTE)
     return lines
+
+
+# --- issue 18: the report's target, PM-posten per option ------------------------------------------
+def breakeven_tables(case: Case, scenario: str | None = None) -> list:
+    """The break-even tables of an option: where the NPV turns zero, and — only when the case
+    names one (``report: {target_bcr}``) — where the benefit-cost ratio reaches the case's target;
+    without a target, a sentence saying so instead. Items are Stylers or Markdown text."""
+    from mkba.analysis.sensitivity import breakeven
+    from mkba.faces import plotting
+
+    out: list = [plotting.breakeven_table(breakeven.analyze(case, scenario=scenario), labels=case.label_of, case=case)]
+    if case.target_bcr is None:
+        out.append(text_nl.NO_TARGET_BCR)
+    else:
+        out.append(plotting.breakeven_table(breakeven.analyze(case, scenario=scenario, target_bcr=case.target_bcr),
+                                            labels=case.label_of, case=case))
+        out.append(text_nl.TARGET_BCR_SOURCE.format(target=nl_number(case.target_bcr, 2)))
+    return out
+
+
+def pm_by_option_frame(case: Case) -> pd.DataFrame:
+    """Every PM-post of any option (baseline first, then what scenarios add), with a column per
+    option: ✓ where that option lists it (after its ``drop`` and ``add``), – where not."""
+    options = ["baseline", *case.scenarios]
+    lists = {opt: case.with_scenario(opt).pm_posten for opt in options}
+    posts = list(dict.fromkeys(p for opt in options for p in lists[opt]))
+    cols = text_nl.PM_BY_OPTION_COLUMNS
+    rows = []
+    for p in posts:
+        row = dict(zip(cols, (p.label, case.stakeholders.get(p.stakeholder, p.stakeholder),
+                              text_nl.DIRECTION_NL.get(p.direction, p.direction)), strict=True))
+        row.update({text_nl.option_short(case, opt): (text_nl.PM_BY_OPTION_YES if p in lists[opt] else
+                                                      text_nl.PM_BY_OPTION_NO) for opt in options})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*cols, *(text_nl.option_short(case, o) for o in options)])
+
+
+def pm_by_option_table(case: Case):
+    """:func:`pm_by_option_frame` styled, or the sentence that the case lists no PM-posten."""
+    frame = pm_by_option_frame(case)
+    if frame.empty:
+        return text_nl.PM_NONE
+    return frame.style.hide(axis="index").set_caption(text_nl.PM_BY_OPTION_CAPTION).set_properties(
+        subset=list(text_nl.PM_BY_OPTION_COLUMNS), **{"text-align": "left", "vertical-align": "top"}).set_properties(
+        subset=list(frame.columns[len(text_nl.PM_BY_OPTION_COLUMNS):]), **{"text-align": "center"})
 
 
 def figure_png(fig) -> bytes:
