@@ -247,10 +247,11 @@ def test_init_template_documents_every_field_and_runs(tmp_path, capsys):
     text = TEMPLATE.read_text(encoding="utf-8")
     fields = set()
     for model in (case_module.CaseInfo, case_module.CostLine, case_module.EffectLine, case_module.ScenarioIn,
-                  case_module.ScenarioAdd, case_module.PmPostIn, ParameterSpec):
+                  case_module.ScenarioAdd, case_module.PmPostIn, case_module.ReportIn, case_module.GroupIn,
+                  ParameterSpec):
         fields |= {info.alias or name for name, info in model.model_fields.items()}
     fields |= {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios",
-               "pm_posten", "beperkingen", "groepen", "include", "benefits"}
+               "pm_posten", "beperkingen", "groepen", "include", "benefits", "report"}
     for family, cls in FAMILIES.items():
         fields |= {info.alias or name for name, info in cls.model_fields.items()}
         assert re.search(rf"dist: {family}\b", text) or family == "fixed", family

@@ -351,7 +351,8 @@ class RunFolder:
 
         notebook = nbformat.read(str(executed), as_version=4)
         notebook.metadata["title"] = job.title  # the page's <title> is the option's label, never its id
-        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": job.stem}})
+        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": job.stem},
+                                                                   "toc_title": text_nl.TOC_TITLE})
         page = self.work / f"{job.stem}.html"
         write_text_atomic(page, body)
         return page

@@ -214,7 +214,16 @@ def assumptions_table(case: Case):
     frame = assumptions_frame(case)
     cols = text_nl.ASSUMPTION_COLUMNS
     return frame.style.hide(axis="index").set_caption(text_nl.CAPTIONS["assumptions"]).set_properties(
-        subset=[cols[0], cols[1], cols[2], cols[4]], **{"text-align": "left"})
+        subset=[cols[0], cols[1], cols[2], cols[4]], **{"text-align": "left"}).set_table_attributes(
+        'class="mkba-aannames"')  # fixed column shares in the report template: nothing clipped on A4
+
+
+def sources_markdown(case: Case) -> str:
+    """Every source the case declares (``sources:``), as a Markdown list under a heading: the
+    references a council files with the report, also those no parameter names directly."""
+    lines = [f"**{text_nl.SOURCES_TITLE}**", ""]
+    lines += [f"- *{key}*: {text}" for key, text in case.sources.items()]
+    return "\n".join(lines) if case.sources else ""
 
 
 def limitations(result: Result) -> list[str]:
@@ -430,14 +439,28 @@ def figure_png(fig) -> bytes:
     return buffer.getvalue()
 
 
+CSS_PX_PER_INCH = 96
+
+
+def figure_css_width(png: bytes, dpi: float) -> int:
+    """The width in CSS pixels at which a PNG rendered at ``dpi`` shows at its physical size
+    (1 CSS inch = 96 px), so a label set in 8 pt is 8 pt on paper."""
+    import struct
+
+    width_px = struct.unpack(">I", png[16:20])[0]  # the IHDR chunk: width, then height
+    return round(width_px * CSS_PX_PER_INCH / dpi)
+
+
 def show(fig) -> None:
-    """Display a figure in a notebook as an embedded PNG (works with any backend), with the
-    figure's title as its alt text for screen readers."""
+    """Display a figure in a notebook as an embedded PNG (works with any backend) at its
+    physical size, with the figure's title as its alt text for screen readers."""
     from IPython.display import Image, display
 
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     alt = titles[0] if titles else "Figuur"
-    display(Image(data=figure_png(fig), format="png", metadata={"alt": alt}))
+    dpi = fig.get_dpi()
+    png = figure_png(fig)
+    display(Image(data=png, format="png", width=figure_css_width(png, dpi), metadata={"alt": alt}))
 
 
 def least_harmful(cmp, perspective: str | None = None) -> str:

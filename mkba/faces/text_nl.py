@@ -1360,3 +1360,4 @@ XLSX_EXPLANATION_ROWS = tuple(
                               "drop: schrap de kosten- of effectpost of de PM-post met id 'naam'."))
     for sheet, col, text in XLSX_EXPLANATION_ROWS)
 EVPPI_GROUP_MEMBERS_LABELLED = "{label}: {members}."
+SOURCES_TITLE = "Bronnen van deze casus"
