@@ -111,3 +111,11 @@ def test_a_figure_is_embedded_at_its_physical_width():
     from PIL import Image
 
     assert width == round(Image.open(io.BytesIO(png)).size[0] * 96 / dpi)
+
+
+def test_break_even_values_are_rounded_like_every_computed_amount():
+    """DESIGN §7: a computed amount shows three significant figures, never '12.093'."""
+    from mkba.faces.plotting import _computed
+
+    assert _computed(12093.4) == "12.100" and _computed(-2733.2) == "−2.730" and _computed(1234567) == "1.230.000"
+    assert _computed(0.3512) == "0,351" and _computed(600) == "600"

@@ -190,7 +190,7 @@ def tornado_chart(result, top: int = 12, labels: Labels = None, case=None) -> Fi
     ``labels`` (a mapping or a function such as ``case.label_of``) names the parameters."""
     rows = list(result.parameters.items())[:top]
     base = result.extra.get("base_output", 0.0)
-    fig, ax = _new(MAX_WIDTH, 1.2 + 0.5 * len(rows))
+    fig, ax = _new(MAX_WIDTH, 1.2 + 0.4 * len(rows))
     colours = sns.color_palette(PALETTE)
     for i, (_name, r) in enumerate(rows):
         lo, hi = r["output_low"], r["output_high"]
@@ -229,7 +229,7 @@ def sobol_bars(result, top: int = 12, labels: Labels = None, case=None) -> Figur
     names = [_wrap(_label(labels, n)) for n, _ in rows]
     mean = np.array([[r["S1"], r["ST"]] for _, r in rows])
     conf = np.array([[r["S1_conf"], r["ST_conf"]] for _, r in rows])
-    fig, ax = _new(MAX_WIDTH, 1.2 + 0.5 * len(rows))
+    fig, ax = _new(MAX_WIDTH, 1.2 + 0.42 * len(rows))
     _grouped_barh(ax, names, list(text_nl.SOBOL_SERIES), mean, mean - conf, mean + conf)
     _pct_axis(ax, "x")
     ax.set_xlabel(text_nl.SOBOL_AXIS)
@@ -255,13 +255,13 @@ def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None
         if r["value"] is None:
             outside = r.get("value_outside_range")
             rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
-                         text_nl.BREAKEVEN_COLUMNS[2]: text_nl.not_in_range(nl_smart(outside) if outside is not None else None),
+                         text_nl.BREAKEVEN_COLUMNS[2]: text_nl.not_in_range(_computed(outside) if outside is not None else None),
                          text_nl.BREAKEVEN_COLUMNS[3]: "–"})
         else:
             q = r["quantile"]
             beyond = q if r["value"] < r["base"] else 1 - q
             rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
-                         text_nl.BREAKEVEN_COLUMNS[2]: nl_smart(r["value"]), text_nl.BREAKEVEN_COLUMNS[3]: nl_percent(beyond)})
+                         text_nl.BREAKEVEN_COLUMNS[2]: _computed(r["value"]), text_nl.BREAKEVEN_COLUMNS[3]: nl_percent(beyond)})
     frame = pd.DataFrame(rows, columns=list(text_nl.BREAKEVEN_COLUMNS))
     caption = text_nl.FIGURE["breakeven_caption"].format(target=_target_text(result, case))
     if left_out:
@@ -272,6 +272,17 @@ def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None
         subset=[text_nl.PARAMETER, text_nl.BREAKEVEN_COLUMNS[2]], **{"text-align": "left"})
 
 
+def _computed(x: float) -> str:
+    """A computed break-even value as precise as it is known (DESIGN §7): from 1.000 up three
+    significant figures (12.093 -> '12.100'), below that as a parameter value."""
+    import math
+
+    if x is not None and math.isfinite(x) and abs(x) >= 1000:
+        factor = 10 ** (int(math.floor(math.log10(abs(x)))) - 2)
+        x = round(x / factor) * factor
+    return nl_smart(x)
+
+
 # --- scenarios -----------------------------------------------------------------------------------
 def scenario_comparison(frame: pd.DataFrame) -> Figure:
     """Change in net benefit versus the baseline, per option and stakeholder (mean and 90%
@@ -280,7 +291,7 @@ def scenario_comparison(frame: pd.DataFrame) -> Figure:
     who = list(dict.fromkeys(frame["belanghebbende"]))
     table = frame.set_index(["optie", "belanghebbende"])
     grid = {c: np.array([[table.loc[(o, w), c] for w in who] for o in options]) for c in ("mean", "p05", "p95")}
-    fig, ax = _new(MAX_WIDTH, 1.5 + 0.3 * len(options) * len(who))
+    fig, ax = _new(MAX_WIDTH, 1.5 + 0.2 * len(options) * len(who))
     _grouped_barh(ax, options, who, grid["mean"], grid["p05"], grid["p95"])
     ax.axvline(0, color="black", lw=1)
     _eur_axis(ax)
@@ -390,7 +401,7 @@ def evppi_bars(frame: pd.DataFrame, evpi: float, who: str) -> Figure:
     as horizontal bars with ± 2 standard errors, against EVPI (a dashed line)."""
     from mkba.faces import text_nl
 
-    fig, ax = _new(MAX_WIDTH, 1.2 + 0.42 * max(len(frame), 1))
+    fig, ax = _new(MAX_WIDTH, 1.2 + 0.32 * max(len(frame), 1))
     colours = sns.color_palette(PALETTE)
     y = np.arange(len(frame))
     colour = [colours[1] if g else colours[0] for g in frame["group"]]

@@ -340,7 +340,7 @@ def evppi_tables(cmp, perspectives=None, max_draws: int = 10_000) -> dict:
     return comparison_evppi_by_perspective(cmp, [ALL, *cmp.case.groepen], perspectives, max_draws=max_draws)
 
 
-def evppi_frame(case: Case, table, top: int = 12) -> pd.DataFrame:
+def evppi_frame(case: Case, table, top: int = 8) -> pd.DataFrame:
     """Tidy frame for :func:`mkba.faces.plotting.evppi_bars`: the ``top`` parameters and every
     group, ranked, with Dutch labels (``label, value, se, evpi, group``)."""
     from mkba.faces.console import evppi_label

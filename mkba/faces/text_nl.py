@@ -1292,7 +1292,7 @@ PROBLEM_TEXT.update({
     "pm.id_twice": "id '{id}' is al de id van een andere PM-post; ids moeten uniek zijn",
     "pm.effect_unknown": "geen effectpost met id '{id}' (in de casus of een scenario); effecten: {known}",
     "shape.report": "moet een mapping zijn, bijv. {{target_bcr: 1.2}}",
-    "scenario.drop_unknown": "geen kosten- of effectpost of PM-post met id '{id}' om te laten vallen; ids: {known}",
+    "scenario.drop_unknown": "geen kosten- of effectpost met id '{id}' (en geen PM-post) om te laten vallen; ids: {known}",
 })
 PM_EFFECT_WARNING = ("{file} {where}: deze optie waardeert het effect '{effect_label}' ({effect}) in geld én noemt het "
                      "als PM-post ('{label}'), zodat het er twee keer staat: in de getallen en als niet-gewaardeerde post. Laat de PM-post in deze optie vallen "
