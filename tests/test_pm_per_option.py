@@ -140,7 +140,7 @@ def test_a_bad_report_section_is_located(report, where):
 
 GROUPS = """
 groepen:
-  waardering: {label: "Onderzoek: waarde per uitkomst", parameters: [waarde, aandeel]}
+  waardering: {label: "Wat een uitkomst waard is", parameters: [waarde, aandeel]}
   lijst: [aandeel]
 """
 
@@ -151,17 +151,17 @@ def test_groups_take_a_label_and_the_list_form_stays_valid():
 
     case = mkba.load_case_text(BASE + GROUPS)
     assert case.groepen == {"waardering": ("waarde", "aandeel"), "lijst": ("aandeel",)}
-    assert case.group_label("waardering") == "Onderzoek: waarde per uitkomst" and case.group_label("lijst") is None
+    assert case.group_label("waardering") == "Wat een uitkomst waard is" and case.group_label("lijst") is None
     fields = {f: None for f in EvppiEstimate.__dataclass_fields__}
     estimate = EvppiEstimate(**{**fields, "name": "waardering", "parameters": ("waarde", "aandeel")})
-    assert evppi_label(case, estimate).startswith("Onderzoek: waarde per uitkomst")
+    assert evppi_label(case, estimate).startswith("Wat een uitkomst waard is")
     assert "waardering" not in evppi_label(case, estimate)
 
     class Table:
         def ranked(self):
             return type("R", (), {"estimates": [estimate]})()
 
-    assert evppi_group_lines(case, Table()) == ["Onderzoek: waarde per uitkomst: Waarde per uitkomst, Aandeel substitutie."]
+    assert evppi_group_lines(case, Table()) == ["Wat een uitkomst waard is: Waarde per uitkomst, Aandeel substitutie."]
     with pytest.raises(CaseError) as info:
         mkba.load_case_text(BASE + "groepen:\n  g: {label: G}\n", "x.yaml")
     assert any(p.path.startswith("groepen.g") for p in info.value.problems)

@@ -372,9 +372,10 @@ def evppi_sentences(case: Case, table) -> list[str]:
     else:
         lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, top), value=nl_eur_short(top.value),
                                                  se=nl_eur_short(top.se), evpi=nl_eur_short(table.evpi)))
-    for e in groups:
-        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, e), value=nl_eur_short(e.value),
-                                                 se=nl_eur_short(e.se), evpi=nl_eur_short(table.evpi)))
+    for e in groups:  # a group the case labels reads as that research question
+        words = text_nl.EVPPI_BUDGET_GROUP if case.group_label(e.name) else text_nl.EVPPI_BUDGET
+        lines.append(words.format(what=evppi_label(case, e), value=nl_eur_short(e.value),
+                                  se=nl_eur_short(e.se), evpi=nl_eur_short(table.evpi)))
     from mkba.faces.console import evppi_group_lines
 
     lines += evppi_group_lines(case, table)

@@ -1361,3 +1361,5 @@ XLSX_EXPLANATION_ROWS = tuple(
     for sheet, col, text in XLSX_EXPLANATION_ROWS)
 EVPPI_GROUP_MEMBERS_LABELLED = "{label}: {members}."
 SOURCES_TITLE = "Bronnen van deze casus"
+EVPPI_BUDGET_GROUP = ("{what}: onderzoek hiernaar is voor deze keuze hooguit {value} waard (± {se}; alle onzekerheid "
+                      "samen: {evpi}). Kost het meer, dan betaalt het zich niet terug in een betere keuze.")
