@@ -156,6 +156,10 @@ def test_reports_have_a_table_of_contents_labelled_groups_and_titles(folder, exa
     assert text_nl.TOC_TITLE in first
     for section in ("Samenvatting voor het bestuur", "Aannames", "Wat het model niet meeneemt", "Herkomst"):
         assert section in first, section
+    # each entry carries the page its section starts on (read back from the first print)
+    pages = [" ".join(page.split()) for page in _pdf_pages(folder / "rapport-basis.pdf")]
+    start = next(i for i, page in enumerate(pages, start=1) if "Elke aanname van de casus, met verdeling" in page)
+    assert re.search(rf"\b7\. Aannames {start}\b", first), first[:600]
     html = (folder / "rapport-basis.html").read_text(encoding="utf-8")
     assert f"<title>{text_nl.option_label(example_case, None)}</title>" in html
     assert 'href="#Aannames"' in html and 'id="Aannames"' in html  # the contents link to their sections
