@@ -147,10 +147,12 @@ scenarios:
       budget: 80000
       pert4: {dist: pert, min: 0.1, mode: 0.2, max: 0.3, note: "Lager."}
     scale: {tri: 0.8, nor: factor}
-    drop: [overig, eenmalig]
+    drop: [overig, eenmalig, pm-signalering]
     add:
       parameters:
         extra_kosten: {dist: triangular, min: -5000, mode: -3000, max: -1000}
+      pm_posten:
+        - {id: pm-minder, label: "Minder zichtbaar", stakeholder: gemeente, direction: negatief, effect: escalatie}
       costs:
         - {id: afbouw, label: Afbouw, amount: [0, 0, 5000, 5000], payer: gemeente}
       effects:
@@ -166,14 +168,17 @@ scenarios:
     label: "Alleen een label"
     soort: gevoeligheid
 pm_posten:
-  - {label: "Signalering", stakeholder: gemeente, direction: positief, note: "Niet te waarderen.", source: bron-a}
+  - {id: pm-signalering, label: "Signalering", stakeholder: gemeente, direction: positief, note: "Niet te waarderen.",
+     source: bron-a, effect: escalatie}
   - {label: "Wachtlijst", stakeholder: huishoudens, direction: negatief}
 beperkingen:
   - "Lange termijn niet gewaardeerd."
   - "Geen verdringing op de arbeidsmarkt."
 groepen:
   effect: [pert4, pert_l]
-  welzijn: [nor_trunc]
+  welzijn: {label: "Onderzoek naar welzijn", parameters: [nor_trunc]}
+report:
+  target_bcr: 1.35
 """
 
 
@@ -239,6 +244,11 @@ def test_every_field_survives_as_plain_data(tmp_path, capsys, everything):
     assert data == original
     # exact floats survive the trip through the workbook
     assert data["parameters"]["gam_ss"]["scale"] == 0.123456789012345
+    # PM-posten per option (id, effect, a scenario's own), group labels and the report's target (issue 18)
+    case = mkba.load_case(book)
+    assert [p.id for p in case.with_scenario("minder").pm_posten] == [None, "pm-minder"]
+    assert case.pm_posten[0].effect == "escalatie" and case.group_label("welzijn") == "Onderzoek naar welzijn"
+    assert case.group_label("effect") is None and case.target_bcr == 1.35
     assert data["parameters"]["emp"]["values"][-1] == 1.0e-7
 
 

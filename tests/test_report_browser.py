@@ -108,3 +108,69 @@ def test_pdf_holds_the_board_sentence_and_the_assumptions(folder, example_case):
     n = len(pages)
     for i, page in enumerate(pages, start=1):  # header: the case title; footer: page numbers
         assert f"MKBA {example_case.title}" in page and f"Pagina {i} van {n}" in page, i
+
+
+# --- issue 18: PDFs a council can file ------------------------------------------------------------
+def _pdf_pages(path: Path) -> list[str]:
+    import unicodedata
+
+    return [unicodedata.normalize("NFKC", page.extract_text()) for page in pypdf.PdfReader(path).pages]
+
+
+def _squeezed(text: str) -> str:
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _text_reach(page) -> float:
+    """How far down the page's body its text reaches (0 = only at the top, 1 = to the footer);
+    1 for a page that holds a figure."""
+    if page.images:
+        return 1.0
+    height = float(page.mediabox.height)
+    top, bottom = height - 18 / 25.4 * 72, 16 / 25.4 * 72  # the margins: header and footer live there
+    ys = []
+
+    def visit(text, cm, tm, _font, _size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and bottom < y < top:
+            ys.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (top - min(ys)) / (top - bottom) if ys else 0.0
+
+
+def test_pdf_holds_every_note_and_source_whole_and_no_page_is_near_empty(folder, example_case):
+    """Nothing clipped at the right margin: every parameter note and every source of the case is in
+    the PDF's text whole (they are in the assumptions table's widest column and the sources list);
+    no page but the last is left mostly empty by a block pushed to the next page."""
+    for name in ("rapport-basis.pdf", "scenariovergelijking.pdf"):
+        text = _squeezed("".join(_pdf_pages(folder / name)))
+        notes = [n for n, spec in example_case.parameters.items() if spec.note and _squeezed(spec.note) not in text]
+        assert notes == [], (name, notes)
+        sources = [key for key, full in example_case.sources.items() if _squeezed(full) not in text]
+        assert sources == [], (name, sources)
+        pages = pypdf.PdfReader(folder / name).pages
+        reach = [round(_text_reach(page), 2) for page in pages[:-1]]
+        assert min(reach) >= 0.3, (name, reach)  # the issue: page 2 of every PDF was 80% blank
+
+
+def test_reports_have_a_table_of_contents_labelled_groups_and_titles(folder, example_case):
+    from mkba.faces import text_nl
+
+    first = " ".join(_pdf_pages(folder / "rapport-basis.pdf")[0].split())
+    assert text_nl.TOC_TITLE in first
+    for section in ("Samenvatting voor het bestuur", "Aannames", "Wat het model niet meeneemt", "Herkomst"):
+        assert section in first, section
+    # each entry carries the page its section starts on (read back from the first print)
+    pages = [" ".join(page.split()) for page in _pdf_pages(folder / "rapport-basis.pdf")]
+    start = next(i for i, page in enumerate(pages, start=1) if "Elke aanname van de casus, met verdeling" in page)
+    layout = pypdf.PdfReader(folder / "rapport-basis.pdf").pages[0].extract_text(extraction_mode="layout")
+    assert re.search(rf"^\s*7\. Aannames\s+{start}\s*$", layout, flags=re.MULTILINE), layout[:1500]
+    html = (folder / "rapport-basis.html").read_text(encoding="utf-8")
+    assert f"<title>{text_nl.option_label(example_case, None)}</title>" in html
+    assert 'href="#Aannames"' in html and 'id="Aannames"' in html  # the contents link to their sections
+    comparison = " ".join(" ".join(_pdf_pages(folder / "scenariovergelijking.pdf")).split())
+    for group in example_case.groepen:  # EVPPI groups by their label, never their id
+        assert example_case.group_label(group) in comparison and group not in comparison, group

@@ -173,7 +173,7 @@ def test_sensitivity_notes_are_codes_worded_in_dutch(small):
     worded = " ".join(text_nl.sensitivity_note(n, small) for n in b.notes)
     assert "verschil tussen Variant B en de basis" in worded
     base = b.extra["base_output"]
-    assert text_nl.nl_value(0) in worded and text_nl.nl_eur(base) in worded
+    assert text_nl.nl_value(0) in worded and text_nl.nl_eur_short(base) in worded  # rounded as DESIGN §7 (issue 18)
     for note in [*s.notes, *b.notes, *tornado.analyze(small).notes]:
         text = text_nl.sensitivity_note(note, small)
         assert not any(word in text for word in ENGLISH) and ids_in(text, small) == [], text
@@ -251,10 +251,11 @@ def test_init_template_documents_every_field_and_runs(tmp_path, capsys):
     text = TEMPLATE.read_text(encoding="utf-8")
     fields = set()
     for model in (case_module.CaseInfo, case_module.CostLine, case_module.EffectLine, case_module.ScenarioIn,
-                  case_module.ScenarioAdd, case_module.PmPostIn, ParameterSpec):
+                  case_module.ScenarioAdd, case_module.PmPostIn, case_module.ReportIn, case_module.GroupIn,
+                  ParameterSpec):
         fields |= {info.alias or name for name, info in model.model_fields.items()}
     fields |= {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios",
-               "pm_posten", "beperkingen", "groepen", "include", "benefits"}
+               "pm_posten", "beperkingen", "groepen", "include", "benefits", "report"}
     for family, cls in FAMILIES.items():
         fields |= {info.alias or name for name, info in cls.model_fields.items()}
         assert re.search(rf"dist: {family}\b", text) or family == "fixed", family

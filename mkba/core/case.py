@@ -128,19 +128,39 @@ class EffectLine(_Record):
 
 
 class PmPostIn(_Record):
-    """A PM-post: an effect that matters but is not valued in money (MKBA leidraad)."""
+    """A PM-post: an effect that matters but is not valued in money (MKBA leidraad).
 
+    ``id`` (optional) lets a scenario ``drop`` it; ``effect`` (optional) names the effect line it
+    describes, so validation can warn when an option both values that effect and lists it here.
+    """
+
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
     label: str
     stakeholder: str
     direction: Literal["positief", "negatief"]
     note: str | None = None
     source: str | None = None
+    effect: str | None = None
 
 
 class ScenarioAdd(_Record):
     parameters: dict[str, Any] = Field(default_factory=dict)
     costs: list[Any] = Field(default_factory=list)
     effects: list[Any] = Field(default_factory=list)
+    pm_posten: list[Any] = Field(default_factory=list)
+
+
+class ReportIn(_Record):
+    """Optional ``report:`` section: settings of the reports (DESIGN §7, §14)."""
+
+    target_bcr: float | None = Field(default=None, gt=0)
+
+
+class GroupIn(_Record):
+    """A named group of parameters with a display label (``groepen: {naam: {label, parameters}}``)."""
+
+    label: str | None = None
+    parameters: list[str]
 
 
 #: Kinds of scenario (DESIGN §6): a choice the decision maker can make (``beleid``, the default),
@@ -227,6 +247,17 @@ def effect_optimism(case: Case, effect: Effect) -> tuple[Scalar, str]:
 
 
 @dataclass(frozen=True)
+class PmPost:
+    label: str
+    stakeholder: str
+    direction: str  # "positief" | "negatief"
+    note: str | None = None
+    source: str | None = None
+    id: str | None = None  # lets a scenario drop it
+    effect: str | None = None  # the effect line it describes, if any
+
+
+@dataclass(frozen=True)
 class Scenario:
     id: str
     label: str
@@ -240,20 +271,12 @@ class Scenario:
     source: str | None = None
     note: str | None = None
     soort: str = "beleid"  # "beleid" (an option) | "gevoeligheid" (alternative assumptions), DESIGN §6
+    add_pm_posten: tuple[PmPost, ...] = ()  # PM-posten this option adds; ``drop`` removes them by id
 
     @property
     def is_option(self) -> bool:
         """A choice between options (``soort: beleid``), not an alternative set of assumptions."""
         return self.soort == "beleid"
-
-
-@dataclass(frozen=True)
-class PmPost:
-    label: str
-    stakeholder: str
-    direction: str  # "positief" | "negatief"
-    note: str | None = None
-    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -288,6 +311,12 @@ class Case:
     beperkingen: tuple[str, ...] = ()
     groepen: dict[str, tuple[str, ...]] = field(default_factory=dict)
     includes: tuple[str, ...] = ()  # files named by ``include:`` (resolved paths), DESIGN §11
+    groep_labels: dict[str, str] = field(default_factory=dict)  # display labels of groups that give one
+    target_bcr: float | None = None  # ``report: {target_bcr}``: the reports' target ratio, or none
+
+    def group_label(self, name: str) -> str | None:
+        """Display label of a group in ``groepen:``, or None when the case gives none."""
+        return self.groep_labels.get(name)
 
     def label_of(self, name: str) -> str:
         """Display name of a parameter: its ``label`` if the case gives one, else its name."""
@@ -538,7 +567,7 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
         raise CaseError([lines.problem((), "a case file must be a YAML mapping starting with 'mkba: 1'", "case.not_mapping")])
 
     known = {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios",
-             "pm_posten", "beperkingen", "groepen"}
+             "pm_posten", "beperkingen", "groepen", "report"}
     for key in data:
         if key not in known:
             col.add((key,), f"unknown top-level section; allowed: {', '.join(sorted(known))}", "case.unknown_section",
@@ -580,6 +609,8 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
         checker.source(spec.source, ("parameters", name, "source"))
     checker.lines(costs, effects, ("costs",), ("effects",))
 
+    pm_posten = _parse_pm_posten(col, data.get("pm_posten"), stakeholders, sources)
+    _check_pm_ids(col, ("pm_posten",), list(enumerate(pm_posten)), [c.id for _, c in costs] + [e.id for _, e in effects])
     scenarios: dict[str, Scenario] = {}
     for sid, raw in _as_mapping(col, data.get("scenarios"), ("scenarios",), "scenario overlays").items():
         spath: YamlPath = ("scenarios", sid)
@@ -587,13 +618,19 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
             col.add(spath, "scenario ids use lower-case letters, digits and '-' (and 'baseline' is reserved)",
                     "scenario.bad_id", value=str(sid))
             continue
-        scen = _parse_scenario(col, checker, sid, raw, spath, parameters, costs, effects)
+        scen = _parse_scenario(col, checker, sid, raw, spath, parameters, costs, effects, pm_posten)
         if scen is not None:
             scenarios[sid] = scen
+    _check_pm_effects(col, pm_posten, scenarios, effects)
 
-    pm_posten = _parse_pm_posten(col, data.get("pm_posten"), stakeholders, sources)
     beperkingen = _parse_beperkingen(col, data.get("beperkingen"))
-    groepen = _parse_groepen(col, data.get("groepen"), parameters)
+    groepen, groep_labels = _parse_groepen(col, data.get("groepen"), parameters)
+    report = None
+    if data.get("report") is not None:
+        if isinstance(data["report"], dict):
+            report = col.record(ReportIn, data["report"], ("report",))
+        else:
+            col.add(("report",), "must be a mapping, e.g. {target_bcr: 1.2}", "shape.report")
 
     if col.problems or info is None:  # a missing 'case' block is one of the problems
         raise CaseError(col.problems)
@@ -606,19 +643,21 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
         correlations=tuple(correlations), costs=tuple(c for _, c in costs),
         effects=tuple(e for _, e in effects), scenarios=scenarios, path=path, sha256=sha256,
         description=info.description, pm_posten=pm_posten, beperkingen=beperkingen, groepen=groepen,
+        groep_labels=groep_labels, target_bcr=report.target_bcr if report is not None else None,
     )
 
 
-def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], sources: dict[str, str]) -> tuple:
+def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], sources: dict[str, str],
+                     where: YamlPath = ("pm_posten",)) -> tuple:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        col.add(("pm_posten",), "must be a list of records {label, stakeholder, direction: positief|negatief, note, source}",
+        col.add(where, "must be a list of records {label, stakeholder, direction: positief|negatief, note, source}",
                 "shape.pm_posten")
         return ()
     out = []
     for index, item in enumerate(raw):
-        path = ("pm_posten", index)
+        path = where + (index,)
         rec = col.record(PmPostIn, item, path)
         if rec is None:
             continue
@@ -632,8 +671,62 @@ def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], so
                     name=rec.source, known=", ".join(sources))
             ok = False
         if ok:
-            out.append(PmPost(rec.label, rec.stakeholder, rec.direction, rec.note, rec.source))
+            out.append(PmPost(rec.label, rec.stakeholder, rec.direction, rec.note, rec.source, rec.id, rec.effect))
     return tuple(out)
+
+
+def _check_pm_ids(col: _Collector, where: YamlPath, posts: list[tuple[int, PmPost]], taken: Iterable[str]) -> None:
+    """PM-post ids are unique and differ from every cost and effect line id: a scenario's
+    ``drop:`` names either, so one id must mean one thing."""
+    seen = set(taken)
+    lines = set(seen)
+    for index, p in posts:
+        if p.id is None:
+            continue
+        if p.id in seen:
+            code = "pm.id_is_line" if p.id in lines else "pm.id_twice"
+            col.add(where + (index, "id"), f"id '{p.id}' is already used" + (" by a cost or effect line; 'drop' names "
+                    "both, so give the PM-post another id" if p.id in lines else " by another PM-post; ids must be unique"),
+                    code, id=p.id)
+        seen.add(p.id)
+
+
+def _check_pm_effects(col: _Collector, pm_posten: tuple, scenarios: dict, effects: list) -> None:
+    """``effect:`` of a PM-post names an effect line of the case or of one of its scenarios."""
+    known = [e.id for _, e in effects] + [e.id for s in scenarios.values() for e in s.add_effects]
+    where = [(("pm_posten", i), p) for i, p in enumerate(pm_posten)]
+    where += [(("scenarios", sid, "add", "pm_posten", i), p) for sid, s in scenarios.items()
+              for i, p in enumerate(s.add_pm_posten)]
+    for path, p in where:
+        if p.effect is not None and p.effect not in known:
+            col.add(path + ("effect",), f"no effect line with id '{p.effect}' (in the case or a scenario); effects: "
+                    f"{', '.join(known)}", "pm.effect_unknown", id=p.effect, known=", ".join(known))
+
+
+@dataclass(frozen=True)
+class PmWarning:
+    """A warning (not an error): option ``scenario`` values effect ``effect`` and also lists the
+    PM-post ``label`` that describes it (counted once in money, and again as a PM-post)."""
+
+    code: str
+    scenario: str
+    label: str
+    effect: str
+    effect_label: str
+    pm_id: str | None = None
+
+
+def pm_warnings(case: Case) -> list[PmWarning]:
+    """PM-posten an option lists while it also values the effect line they describe (``effect:``),
+    for the baseline and every scenario."""
+    out = []
+    for sid in ["baseline", *case.scenarios]:
+        option = apply_scenario(case, sid)
+        valued = {e.id: e.label for e in option.effects}
+        for p in option.pm_posten:
+            if p.effect is not None and p.effect in valued:
+                out.append(PmWarning("pm-ook-gewaardeerd", sid, p.label, p.effect, valued[p.effect], p.id))
+    return out
 
 
 def _parse_beperkingen(col: _Collector, raw: Any) -> tuple[str, ...]:
@@ -645,14 +738,25 @@ def _parse_beperkingen(col: _Collector, raw: Any) -> tuple[str, ...]:
     return tuple(x.strip() for x in raw)
 
 
-def _parse_groepen(col: _Collector, raw: Any, parameters: dict[str, ParameterSpec]) -> dict[str, tuple[str, ...]]:
-    """Named groups of parameters (e.g. for value of information on a research question)."""
+def _parse_groepen(col: _Collector, raw: Any, parameters: dict[str, ParameterSpec]
+                   ) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Named groups of parameters (e.g. for value of information on a research question): each a
+    list of parameter names, or ``{label: "...", parameters: [...]}``. Returns the groups and the
+    labels of those that give one."""
     out: dict[str, tuple[str, ...]] = {}
+    labels: dict[str, str] = {}
     for name, members in _as_mapping(col, raw, ("groepen",), "parameter groups").items():
         path = ("groepen", name)
         if not isinstance(name, str) or not re.match(NAME_PATTERN, name):
             col.add(path, "group names use letters, digits and '_'", "group.bad_name", name=str(name))
             continue
+        label = None
+        if isinstance(members, dict):
+            rec = col.record(GroupIn, members, path)
+            if rec is None:
+                continue
+            label, members = rec.label, list(rec.parameters)
+            path = path + ("parameters",)
         if not isinstance(members, list) or not members or not all(isinstance(m, str) for m in members):
             col.add(path, "must be a non-empty list of parameter names, e.g. [bereik_zonder_outreach, escalatie]",
                     "group.shape")
@@ -668,7 +772,9 @@ def _parse_groepen(col: _Collector, raw: Any, parameters: dict[str, ParameterSpe
             col.add(path, "a parameter is listed twice", "group.twice")
         else:
             out[name] = tuple(members)
-    return out
+            if label:
+                labels[name] = label
+    return out, labels
 
 
 def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, ParameterSpec]) -> list:
@@ -911,7 +1017,8 @@ def _bound(x: float | None) -> str:
 
 
 def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, spath: YamlPath,
-                    parameters: dict[str, ParameterSpec], costs: list, effects: list) -> Scenario | None:
+                    parameters: dict[str, ParameterSpec], costs: list, effects: list,
+                    pm_posten: tuple = ()) -> Scenario | None:
     rec: ScenarioIn | None = col.record(ScenarioIn, raw, spath)
     if rec is None:
         return None
@@ -941,15 +1048,22 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
         if isinstance(factor, str) and factor not in merged and factor not in col.failed:
             col.add(path, f"unknown parameter '{factor}' as scale factor", "scenario.scale_factor", name=factor)
     line_ids = [c.id for _, c in costs] + [e.id for _, e in effects]
+    pm_ids = [p.id for p in pm_posten if p.id is not None]
     for index, line_id in enumerate(rec.drop):
-        if line_id not in line_ids:
-            col.add(spath + ("drop", index), f"no cost or effect line with id '{line_id}' to drop; lines: {', '.join(line_ids)}",
-                    "scenario.drop_unknown", id=line_id, known=", ".join(line_ids))
+        if line_id not in line_ids and line_id not in pm_ids:
+            known = ", ".join(line_ids + pm_ids)
+            col.add(spath + ("drop", index), f"no cost or effect line or PM-post with id '{line_id}' to drop; ids: {known}",
+                    "scenario.drop_unknown", id=line_id, known=known)
     add_costs = _parse_lines(col, rec.add.costs, spath + ("add", "costs"), CostLine, _cost)
     add_effects = _parse_lines(col, rec.add.effects, spath + ("add", "effects"), EffectLine, _effect)
     sub = _RefChecker(col, merged, checker.stakeholders, checker.sources, checker.horizon)
     kept = [i for i in line_ids if i not in rec.drop]
     sub.lines(add_costs, add_effects, spath + ("add", "costs"), spath + ("add", "effects"), existing=kept)
+    add_pm = _parse_pm_posten(col, rec.add.pm_posten or None, checker.stakeholders, checker.sources,
+                              spath + ("add", "pm_posten"))
+    _check_pm_ids(col, spath + ("add", "pm_posten"), list(enumerate(add_pm)),
+                  kept + [c.id for _, c in add_costs] + [e.id for _, e in add_effects]
+                  + [i for i in pm_ids if i not in rec.drop])
     checker.source(rec.source, spath + ("source",))
     remaining_costs = [c for _, c in costs if c.id not in rec.drop] + [c for _, c in add_costs]
     if not remaining_costs and costs:  # (no baseline costs at all is reported once, at 'costs')
@@ -975,7 +1089,7 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
         scale=tuple((k, _scalar(v)) for k, v in rec.scale.items()), drop=tuple(rec.drop),
         add_parameters=tuple(added.items()), add_costs=tuple(c for _, c in add_costs),
         add_effects=tuple(e for _, e in add_effects), source=rec.source, note=rec.note,
-        soort=rec.soort,
+        soort=rec.soort, add_pm_posten=add_pm,
     )
 
 
@@ -986,7 +1100,8 @@ def apply_scenario(case: Case, scenario_id: str | None) -> Case:
     """Return a copy of ``case`` with the overlay ``scenario_id`` applied.
 
     ``set`` replaces a parameter's record, ``scale`` multiplies its draws, ``drop`` removes
-    lines, ``add`` appends parameters and lines. The parameter's *name* keeps its random
+    lines and PM-posten (by id), ``add`` appends parameters, lines and PM-posten; so
+    ``case.pm_posten`` afterwards is this option's own list. The parameter's *name* keeps its random
     stream, so scenarios share draws (common random numbers).
     """
     if scenario_id in (None, "baseline"):
@@ -1007,8 +1122,9 @@ def apply_scenario(case: Case, scenario_id: str | None) -> Case:
         scales[name] = scales.get(name, ()) + (factor,)
     costs = tuple(c for c in case.costs if c.id not in scen.drop) + scen.add_costs
     effects = tuple(e for e in case.effects if e.id not in scen.drop) + scen.add_effects
+    pm_posten = tuple(p for p in case.pm_posten if p.id is None or p.id not in scen.drop) + scen.add_pm_posten
     return replace(case, parameters=parameters, scales=scales, costs=costs, effects=effects,
-                   scenario=scenario_id)
+                   pm_posten=pm_posten, scenario=scenario_id)
 
 
 def scenario_label(case: Case, scenario_id: str | None) -> str:
@@ -1019,7 +1135,8 @@ def scenario_label(case: Case, scenario_id: str | None) -> str:
 
 
 __all__ = [
-    "Case", "Cost", "Effect", "PmPost", "Scenario", "ScopeWarning", "build_case", "scope_warnings",
+    "Case", "Cost", "Effect", "PmPost", "PmWarning", "Scenario", "ScopeWarning", "build_case", "pm_warnings",
+    "scope_warnings",
     "unused_parameters",
     "apply_scenario", "scenario_label", "REST",
 ]

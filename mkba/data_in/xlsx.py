@@ -87,7 +87,7 @@ OPTIONAL_SHEETS = (CORRELATIONS_SHEET, LIMITATIONS_SHEET, GROUPS_SHEET)
 #: to ``case.optimism_bias.costs``; ``mkba`` and ``include`` are top-level keys.
 CASE_FIELDS = _cols("mkba:int id:id title description start_year:int horizon:int price_year:int "
                     "discount_rate:scalar optimism_bias.costs:scalar optimism_bias.benefits:scalar "
-                    "include:texts")
+                    "include:texts report.target_bcr:number")
 CASE_COLUMNS = _cols("veld:id waarde:raw toelichting")
 
 SOURCES_COLUMNS = _cols("bron:id omschrijving")
@@ -109,10 +109,11 @@ EFFECT_FIELDS = _cols(
 EFFECTS_COLUMNS = (*EFFECT_FIELDS, Column("scenario", "id"))
 SCENARIO_FIELDS = _cols("label description soort:id source:id note")
 SCENARIOS_COLUMNS = (*_cols("scenario:id bewerking:id naam:id waarde:scalar"), *SCENARIO_FIELDS)
-PM_COLUMNS = _cols("label stakeholder:id direction:id note source:id")
+PM_FIELDS = _cols("label stakeholder:id direction:id note source:id id:id effect:id")
+PM_COLUMNS = (*PM_FIELDS, Column("scenario", "id"))  # a scenario id: that scenario adds the PM-post
 CORRELATIONS_COLUMNS = _cols("parameter_a:id parameter_b:id rho:number")
 LIMITATIONS_COLUMNS = _cols("beperking")
-GROUPS_COLUMNS = _cols("groep:id parameter:id")
+GROUPS_COLUMNS = _cols("groep:id parameter:id label")  # label: on any one row of the group
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     CASE_SHEET: CASE_COLUMNS, SOURCES_SHEET: SOURCES_COLUMNS, STAKEHOLDERS_SHEET: STAKEHOLDERS_COLUMNS,
@@ -128,7 +129,7 @@ OPEN_SHEETS = (PARAMETERS_SHEET, COSTS_SHEET, EFFECTS_SHEET, PM_SHEET)
 PARAMETER_OPERATIONS = ("set", "add")
 SCENARIO_OPERATIONS = ("scenario", "set", "scale", "drop")
 KNOWN_TOP_LEVEL = ("mkba", "case", "include", "sources", "stakeholders", "parameters", "correlations",
-                   "costs", "effects", "scenarios", "pm_posten", "beperkingen", "groepen")
+                   "costs", "effects", "scenarios", "pm_posten", "beperkingen", "groepen", "report")
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 
@@ -466,15 +467,12 @@ def read_workbook(path: str | Path) -> tuple[dict[str, Any], CellMap, list[Probl
     for sheet, section, fields in ((COSTS_SHEET, "costs", COST_FIELDS), (EFFECTS_SHEET, "effects", EFFECT_FIELDS)):
         if sheet in sheets:
             data[section] = _read_lines(r, sheets[sheet], section, fields, scenarios)
+    if sheets.get(PM_SHEET):
+        posts = _read_lines(r, sheets[PM_SHEET], "pm_posten", PM_FIELDS, scenarios)
+        if posts:
+            data["pm_posten"] = posts
     if scenarios:
         data["scenarios"] = scenarios
-    if sheets.get(PM_SHEET):
-        posts = []
-        for _, filled, where in sheets[PM_SHEET]:
-            path = ("pm_posten", len(posts))
-            r.at(path, next(iter(where.values())))
-            posts.append(r.record(filled, where, {c.name: c for c in PM_COLUMNS}, path))
-        data["pm_posten"] = posts
     if sheets.get(LIMITATIONS_SHEET):
         data["beperkingen"] = [r.value(filled["beperking"][0], "text", filled["beperking"][1])
                                for _, filled, _ in sheets[LIMITATIONS_SHEET] if "beperking" in filled]
@@ -561,6 +559,8 @@ def _read_case(r: _Reader, rows: list, data: dict[str, Any]) -> None:
             path = ("include",)
         elif key.startswith("optimism_bias."):
             path = ("case", "optimism_bias", key.partition(".")[2])
+        elif key.startswith("report."):
+            path = ("report", key.partition(".")[2])
         else:
             path = ("case", key)
         r.at(path, cell)
@@ -569,6 +569,8 @@ def _read_case(r: _Reader, rows: list, data: dict[str, Any]) -> None:
         value = r.value(filled["waarde"][0], fields[key].kind if key in fields else "raw", cell)
         if path[0] in ("mkba", "include"):
             data[path[0]] = value
+        elif path[0] == "report":
+            data.setdefault("report", {})[path[1]] = value
         elif len(path) == 3:
             info.setdefault("optimism_bias", {})[path[2]] = value
         else:
@@ -722,8 +724,11 @@ def _read_correlations(r: _Reader, rows: list) -> list[list[Any]]:
     return out
 
 
-def _read_groups(r: _Reader, rows: list) -> dict[str, list[str]]:
+def _read_groups(r: _Reader, rows: list) -> dict[str, Any]:
+    """Groups: one row per member; a group with a ``label`` (on any of its rows) becomes
+    ``{label, parameters}``, one without stays a plain list (both are valid case files)."""
     out: dict[str, list[str]] = {}
+    labels: dict[str, tuple[str, str]] = {}
     for _, filled, where in rows:
         if "groep" not in filled:
             r.problem(where["groep"], "missing_key", column="groep")
@@ -733,5 +738,18 @@ def _read_groups(r: _Reader, rows: list) -> dict[str, list[str]]:
         members = out.setdefault(name, [])
         if "parameter" in filled:
             members.append(r.value(filled["parameter"][0], "id", filled["parameter"][1]))
-    return out
+        if "label" in filled:
+            if name in labels:
+                r.problem(filled["label"][1], "twice_in", name="label", where=f"groep {name}")
+                continue
+            labels[name] = (r.value(filled["label"][0], "text", filled["label"][1]), filled["label"][1])
+    result: dict[str, Any] = {}
+    for name, members in out.items():
+        if name in labels:
+            r.at(("groepen", name, "label"), labels[name][1])
+            r.at(("groepen", name, "parameters"), r.cells.get(("groepen", name), labels[name][1]))
+            result[name] = {"label": labels[name][0], "parameters": members}
+        else:
+            result[name] = members
+    return result
 

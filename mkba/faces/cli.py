@@ -162,6 +162,10 @@ def validate(case: CaseArg) -> None:
     for name in missing_calibrated(c, text_nl.CALIBRATION_NOTE_WORDS, text_nl.CALIBRATION_NOTE_NEGATIONS):
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] "
                      + escape(text_nl.CALIBRATION_FIELD_MISSING.format(file=case, name=name)), soft_wrap=True)
+    from mkba.core.case import pm_warnings
+
+    for w in pm_warnings(c):  # an option values an effect and also lists it as a PM-post
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] " + escape(text_nl.pm_warning(case, w)), soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")

@@ -289,6 +289,9 @@ def evppi_label(case, estimate) -> str:
     if len(estimate.parameters) == 1 and estimate.name == estimate.parameters[0]:
         return case.label_of(estimate.name)
     if estimate.name in getattr(case, "groepen", {}):
+        label = case.group_label(estimate.name) if hasattr(case, "group_label") else None
+        if label:  # groepen: {naam: {label, parameters}} — a label, never the id
+            return text_nl.EVPPI_GROUP_LABELLED.format(label=label, n=len(estimate.parameters))
         return text_nl.EVPPI_GROUP.format(name=estimate.name, n=len(estimate.parameters))
     return " + ".join(case.label_of(p) for p in estimate.parameters)
 
@@ -297,7 +300,14 @@ def evppi_group_lines(case, table) -> list[str]:
     """One line per case group in ``table``: its name and its members' labels."""
     from mkba.faces import text_nl
 
-    return [text_nl.EVPPI_GROUP_MEMBERS.format(name=e.name, members=", ".join(case.label_of(p) for p in e.parameters))
+    def line(e) -> str:
+        members = ", ".join(case.label_of(p) for p in e.parameters)
+        label = case.group_label(e.name) if hasattr(case, "group_label") else None
+        if label:
+            return text_nl.EVPPI_GROUP_MEMBERS_LABELLED.format(label=label, members=members)
+        return text_nl.EVPPI_GROUP_MEMBERS.format(name=e.name, members=members)
+
+    return [line(e)
             for e in table.ranked().estimates if e.name in getattr(case, "groepen", {})]
 
 
@@ -313,11 +323,11 @@ def print_evppi(table, case, console: Console) -> None:
     for e in table.ranked().estimates:
         mark = ""
         if e.clipped:
-            notes.append(text_nl.EVPPI_CLIPPED.format(raw=nl_eur(e.raw)))
+            notes.append(text_nl.EVPPI_CLIPPED.format(raw=nl_eur_short(e.raw)))
             mark = "*" * len(notes)
-        out.add_row(evppi_label(case, e) + mark, nl_eur(e.value), nl_eur(e.se), nl_percent(e.share_of_evpi))
+        out.add_row(evppi_label(case, e) + mark, nl_eur_short(e.value), nl_eur_short(e.se), nl_percent(e.share_of_evpi))
     console.print(out)
-    console.print(text_nl.EVPPI_PERSPECTIVE.format(who=who, evpi=nl_eur(table.evpi)))
+    console.print(text_nl.EVPPI_PERSPECTIVE.format(who=who, evpi=nl_eur_short(table.evpi)))
     for i, note in enumerate(notes, 1):
         console.print(f"{'*' * i} {note}")
     for line in evppi_group_lines(case, table):

@@ -144,6 +144,7 @@ def case_workbook(data: dict[str, Any]) -> Workbook:
     # Case
     info = dict(data.get("case") or {})
     bias = info.pop("optimism_bias", None) or {}
+    report = dict(data.get("report") or {})
     rows = [{"veld": "mkba", "waarde": data.get("mkba"), "toelichting": text_nl.XLSX_CASE_HINTS.get("mkba")}]
     known = [c.name for c in layout.CASE_FIELDS]
     for col in layout.CASE_FIELDS[1:]:
@@ -151,6 +152,8 @@ def case_workbook(data: dict[str, Any]) -> Workbook:
             value = bias.get(col.name.partition(".")[2])
         elif col.name == "include":
             value = data.get("include")
+        elif col.name.startswith("report."):
+            value = report.get(col.name.partition(".")[2])
         else:
             value = info.get(col.name)
         rows.append({"veld": col.name, "waarde": _cell_value(value, col.kind),
@@ -161,6 +164,9 @@ def case_workbook(data: dict[str, Any]) -> Workbook:
     for key, value in bias.items():
         if f"optimism_bias.{key}" not in known:
             rows.append({"veld": f"optimism_bias.{key}", "waarde": value})
+    for key, value in report.items():
+        if f"report.{key}" not in known:
+            rows.append({"veld": f"report.{key}", "waarde": value})
     _table(wb.create_sheet(layout.CASE_SHEET), list(layout.CASE_COLUMNS), rows)
 
     _table(wb.create_sheet(layout.SOURCES_SHEET), list(layout.SOURCES_COLUMNS),
@@ -176,6 +182,7 @@ def case_workbook(data: dict[str, Any]) -> Workbook:
     scenario_rows: list[dict[str, Any]] = []
     costs = [dict(c) for c in data.get("costs") or []]
     effects = [dict(e) for e in data.get("effects") or []]
+    posts = [dict(p) for p in data.get("pm_posten") or []]
     for sid, scen in scenarios.items():
         scen = scen or {}
         scenario_rows.append({"scenario": sid, "bewerking": "scenario",
@@ -194,6 +201,7 @@ def case_workbook(data: dict[str, Any]) -> Workbook:
             params.append({"naam": name, **_record(rec), "scenario": sid, "bewerking": "add"})
         costs += [{**c, "scenario": sid} for c in add.get("costs") or []]
         effects += [{**e, "scenario": sid} for e in add.get("effects") or []]
+        posts += [{**p, "scenario": sid} for p in add.get("pm_posten") or []]
 
     pcols = _with_extras((layout.PARAMETERS_COLUMNS[0], *layout.PARAMETER_FIELDS), params,
                          layout.PARAMETERS_COLUMNS[-2:])
@@ -222,22 +230,31 @@ def case_workbook(data: dict[str, Any]) -> Workbook:
     _validate(ws, cols, "bewerking", _literal(list(layout.SCENARIO_OPERATIONS)), message=text_nl.XLSX_VALIDATION_OPERATION)
     _validate(ws, cols, "source", _range(layout.SOURCES_SHEET), message=text_nl.XLSX_VALIDATION_SOURCE)
 
-    posts = [dict(p) for p in data.get("pm_posten") or []]
-    cols = _with_extras(layout.PM_COLUMNS, posts)
+    cols = _with_extras(layout.PM_FIELDS, posts, layout.PM_COLUMNS[-1:])
     ws = wb.create_sheet(layout.PM_SHEET)
     _table(ws, cols, posts)
     _validate(ws, cols, "stakeholder", _range(layout.STAKEHOLDERS_SHEET), message=text_nl.XLSX_VALIDATION_STAKEHOLDER)
     _validate(ws, cols, "direction", _literal(["positief", "negatief"]), message=text_nl.XLSX_VALIDATION_DIRECTION)
     _validate(ws, cols, "source", _range(layout.SOURCES_SHEET), message=text_nl.XLSX_VALIDATION_SOURCE)
+    _validate(ws, cols, "scenario", _range(layout.SCENARIOS_SHEET), strict=False, message=text_nl.XLSX_VALIDATION_SCENARIO)
 
     _table(wb.create_sheet(layout.CORRELATIONS_SHEET), list(layout.CORRELATIONS_COLUMNS),
            [{"parameter_a": a, "parameter_b": b, "rho": rho} for a, b, rho in data.get("correlations") or []])
     _table(wb.create_sheet(layout.LIMITATIONS_SHEET), list(layout.LIMITATIONS_COLUMNS),
            [{"beperking": text} for text in data.get("beperkingen") or []])
     _table(wb.create_sheet(layout.GROUPS_SHEET), list(layout.GROUPS_COLUMNS),
-           [{"groep": g, "parameter": p} for g, members in (data.get("groepen") or {}).items() for p in members])
+           [row for g, members in (data.get("groepen") or {}).items() for row in _group_rows(g, members)])
     wb.active = 1  # open on the Case sheet
     return wb
+
+
+def _group_rows(name: str, group: Any) -> list[dict[str, Any]]:
+    """One row per member; a group's label (``{label, parameters}``) on its first row."""
+    label, members = (group.get("label"), group.get("parameters") or []) if isinstance(group, dict) else (None, group)
+    rows = [{"groep": name, "parameter": p} for p in members]
+    if label and rows:
+        rows[0]["label"] = label
+    return rows
 
 
 def _record(rec: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ computes model numbers. Notebooks call these functions and hold no plotting code
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Mapping
 
 import matplotlib.pyplot as plt
@@ -18,18 +19,45 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from mkba.faces import text_nl
-from mkba.faces.formatting import avg_count, nl_eur, nl_number, nl_percent, nl_smart
+from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
 
 PALETTE = "colorblind"
 KIND_NL = text_nl.KIND_NL
 Labels = Mapping[str, str] | Callable[[str], str] | None
 
+#: Widest figure, in inches: an A4 page less its margins (PDF) holds it at its own size, so a
+#: label set in 8 pt prints in 8 pt (report_data.show embeds each figure at its physical width).
+MAX_WIDTH = 6.8
+#: Smallest font in any figure (points, as printed).
+MIN_FONT = 8
+#: Figures are rendered at this resolution (sharp on paper and on high-resolution screens).
+DPI = 150
+#: Long tick labels (parameter names) wrap after this many characters.
+WRAP = 42
+
 
 def setup_style() -> None:
-    """The house style: seaborn whitegrid, colour-blind palette, readable sizes."""
+    """The house style: seaborn whitegrid, colour-blind palette, sizes that print ≥ 8 pt."""
     sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook",
-                  rc={"figure.dpi": 110, "savefig.dpi": 110, "axes.titleweight": "bold",
-                      "axes.titlesize": 12, "axes.labelsize": 10})
+                  rc={"figure.dpi": DPI, "savefig.dpi": DPI, "axes.titleweight": "bold", "font.size": 9,
+                      "axes.titlesize": 10, "axes.labelsize": 9, "xtick.labelsize": 8.5, "ytick.labelsize": 8.5,
+                      "legend.fontsize": MIN_FONT, "legend.title_fontsize": MIN_FONT, "axes.unicode_minus": True})
+
+
+def _wrap(label: str, width: int = WRAP) -> str:
+    """A long label over two or more lines, so the plot keeps its width on an A4 page."""
+    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def _nl_axis(ax, axis: str = "x") -> None:
+    """Plain number ticks with a decimal comma and thousands points (0,2 — 1.500), with as many
+    decimals as the ticks need: the default for every axis that has no own formatter."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+
+    def fmt(x, _pos):
+        return nl_number(x, _tick_decimals(list(target.get_majorticklocs())))
+
+    target.set_major_formatter(FuncFormatter(fmt))
 
 
 def _tick_decimals(values, most: int = 3) -> int:
@@ -75,9 +103,13 @@ def _pct_axis(ax, axis: str = "y") -> None:
     target.set_major_formatter(FuncFormatter(fmt))
 
 
-def _new(width: float = 8, height: float = 4.5) -> tuple[Figure, plt.Axes]:
+def _new(width: float = MAX_WIDTH, height: float = 3.8) -> tuple[Figure, plt.Axes]:
+    """A figure at most :data:`MAX_WIDTH` wide whose axes read 0,2 and 1.500 (Dutch) unless a
+    plot sets its own (euro, percent, ratio) formatter."""
     setup_style()
-    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    fig, ax = plt.subplots(figsize=(min(width, MAX_WIDTH), height), layout="constrained")
+    _nl_axis(ax, "x")
+    _nl_axis(ax, "y")
     return fig, ax
 
 
@@ -104,7 +136,7 @@ def distribution(values: np.ndarray, kind: str = "npv", title: str | None = None
     ax.set_ylabel(text_nl.FIGURE["share_of_draws"])
     share = np.mean(values > line)
     ax.set_title(title or text_nl.FIGURE["distribution_title"].format(n=nl_number(len(values), 0), p=nl_percent(share)))
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="upper left", fontsize=MIN_FONT)
     return fig
 
 
@@ -116,7 +148,7 @@ def stakeholder_bars(frame: pd.DataFrame) -> Figure:
     ``economisch``, ``sociaal`` (mean PV in euros), e.g. from
     :func:`mkba.faces.report_data.stakeholder_frame`.
     """
-    fig, ax = _new(8, 0.8 + 0.9 * len(frame))
+    fig, ax = _new(MAX_WIDTH, 1.0 + 0.8 * len(frame))
     y = np.arange(len(frame))
     colours = sns.color_palette(PALETTE)
     ax.barh(y - 0.2, -frame["kosten"], height=0.38, color=colours[3], label=text_nl.FIGURE["costs"])
@@ -129,7 +161,7 @@ def stakeholder_bars(frame: pd.DataFrame) -> Figure:
     _eur_axis(ax)
     ax.set_xlabel(text_nl.FIGURE["stakeholders_axis"])
     ax.set_title(text_nl.FIGURE["stakeholders_title"])
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower right", fontsize=MIN_FONT)
     ax.invert_yaxis()
     return fig
 
@@ -148,7 +180,7 @@ def yearly_flows(years: list[int], costs: list[float], benefits: list[float]) ->
     _eur_axis(ax, "y")
     ax.set_ylabel(text_nl.FIGURE["yearly_axis"])
     ax.set_title(text_nl.FIGURE["yearly_title"])
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=MIN_FONT)
     return fig
 
 
@@ -158,20 +190,20 @@ def tornado_chart(result, top: int = 12, labels: Labels = None, case=None) -> Fi
     ``labels`` (a mapping or a function such as ``case.label_of``) names the parameters."""
     rows = list(result.parameters.items())[:top]
     base = result.extra.get("base_output", 0.0)
-    fig, ax = _new(10, 1 + 0.42 * len(rows))
+    fig, ax = _new(MAX_WIDTH, 1.2 + 0.4 * len(rows))
     colours = sns.color_palette(PALETTE)
     for i, (_name, r) in enumerate(rows):
         lo, hi = r["output_low"], r["output_high"]
         ax.barh(i, lo - base, left=base, color=colours[0], height=0.6, label=text_nl.TORNADO_LOW if i == 0 else None)
         ax.barh(i, hi - base, left=base, color=colours[1], height=0.6, label=text_nl.TORNADO_HIGH if i == 0 else None)
     ax.axvline(base, color="black", lw=1)
-    ax.set_yticks(range(len(rows)), [_param_label(n, r, labels) for n, r in rows], fontsize=8)
+    ax.set_yticks(range(len(rows)), [_wrap(_param_label(n, r, labels)) for n, r in rows], fontsize=MIN_FONT)
     ax.invert_yaxis()
     money = result.output != "bcr"
     (_eur_axis if money else _ratio_axis)(ax)
     ax.set_xlabel(text_nl.output_label(result.output, case))
     ax.set_title(text_nl.TORNADO_TITLE)
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=MIN_FONT, loc="lower right")
     return fig
 
 
@@ -194,15 +226,15 @@ def _grouped_barh(ax, groups: list[str], series: list[str], mean: np.ndarray, lo
 def sobol_bars(result, top: int = 12, labels: Labels = None, case=None) -> Figure:
     """First-order (S1) and total (ST) Sobol' indices with their confidence intervals."""
     rows = list(result.parameters.items())[:top]
-    names = [_label(labels, n) for n, _ in rows]
+    names = [_wrap(_label(labels, n)) for n, _ in rows]
     mean = np.array([[r["S1"], r["ST"]] for _, r in rows])
     conf = np.array([[r["S1_conf"], r["ST_conf"]] for _, r in rows])
-    fig, ax = _new(10, 1 + 0.45 * len(rows))
+    fig, ax = _new(MAX_WIDTH, 1.2 + 0.42 * len(rows))
     _grouped_barh(ax, names, list(text_nl.SOBOL_SERIES), mean, mean - conf, mean + conf)
     _pct_axis(ax, "x")
     ax.set_xlabel(text_nl.SOBOL_AXIS)
     ax.set_title(f"Sobol'-indices ({text_nl.output_label(result.output, case).lower()})")
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=MIN_FONT, loc="lower right")
     return fig
 
 
@@ -223,13 +255,13 @@ def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None
         if r["value"] is None:
             outside = r.get("value_outside_range")
             rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
-                         text_nl.BREAKEVEN_COLUMNS[2]: text_nl.not_in_range(nl_smart(outside) if outside is not None else None),
+                         text_nl.BREAKEVEN_COLUMNS[2]: text_nl.not_in_range(_computed(outside) if outside is not None else None),
                          text_nl.BREAKEVEN_COLUMNS[3]: "–"})
         else:
             q = r["quantile"]
             beyond = q if r["value"] < r["base"] else 1 - q
             rows.append({text_nl.PARAMETER: _label(labels, name), text_nl.BREAKEVEN_COLUMNS[1]: nl_smart(r["base"]),
-                         text_nl.BREAKEVEN_COLUMNS[2]: nl_smart(r["value"]), text_nl.BREAKEVEN_COLUMNS[3]: nl_percent(beyond)})
+                         text_nl.BREAKEVEN_COLUMNS[2]: _computed(r["value"]), text_nl.BREAKEVEN_COLUMNS[3]: nl_percent(beyond)})
     frame = pd.DataFrame(rows, columns=list(text_nl.BREAKEVEN_COLUMNS))
     caption = text_nl.FIGURE["breakeven_caption"].format(target=_target_text(result, case))
     if left_out:
@@ -240,6 +272,17 @@ def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None
         subset=[text_nl.PARAMETER, text_nl.BREAKEVEN_COLUMNS[2]], **{"text-align": "left"})
 
 
+def _computed(x: float) -> str:
+    """A computed break-even value as precise as it is known (DESIGN §7): from 1.000 up three
+    significant figures (12.093 -> '12.100'), below that as a parameter value."""
+    import math
+
+    if x is not None and math.isfinite(x) and abs(x) >= 1000:
+        factor = 10 ** (int(math.floor(math.log10(abs(x)))) - 2)
+        x = round(x / factor) * factor
+    return nl_smart(x)
+
+
 # --- scenarios -----------------------------------------------------------------------------------
 def scenario_comparison(frame: pd.DataFrame) -> Figure:
     """Change in net benefit versus the baseline, per option and stakeholder (mean and 90%
@@ -248,13 +291,13 @@ def scenario_comparison(frame: pd.DataFrame) -> Figure:
     who = list(dict.fromkeys(frame["belanghebbende"]))
     table = frame.set_index(["optie", "belanghebbende"])
     grid = {c: np.array([[table.loc[(o, w), c] for w in who] for o in options]) for c in ("mean", "p05", "p95")}
-    fig, ax = _new(9, 1.5 + 0.35 * len(options) * len(who))
+    fig, ax = _new(MAX_WIDTH, 1.5 + 0.2 * len(options) * len(who))
     _grouped_barh(ax, options, who, grid["mean"], grid["p05"], grid["p95"])
     ax.axvline(0, color="black", lw=1)
     _eur_axis(ax)
     ax.set_xlabel(text_nl.FIGURE["options_axis"])
     ax.set_title(text_nl.FIGURE["options_title"])
-    ax.legend(fontsize=8, loc="best")
+    ax.legend(fontsize=MIN_FONT, loc="best")
     return fig
 
 
@@ -277,7 +320,7 @@ def acceptability_curve(frame: pd.DataFrame, x: str = "weight", labels: Mapping[
         _pct_axis(ax, "x")
         ax.set_xlabel(text_nl.FIGURE["rate_axis"])
         ax.set_title(text_nl.FIGURE["rate_title"] + (f" — {who}" if who else ""))
-    ax.legend(title="", fontsize=8)
+    ax.legend(title="", fontsize=MIN_FONT)
     return fig
 
 
@@ -310,7 +353,7 @@ def _target_text(result, case=None) -> str:
 def shrinkage_plot(frame: pd.DataFrame, overall: float) -> Figure:
     """Per team: its own share (open dot) and the partially pooled estimate with 90% interval
     (filled dot and bar), against the overall share (dashed line)."""
-    fig, ax = _new(8, 0.7 * max(len(frame), 2) + 1.5)
+    fig, ax = _new(MAX_WIDTH, 0.7 * max(len(frame), 2) + 1.5)
     y = np.arange(len(frame))
     colors = sns.color_palette(PALETTE)
     ax.hlines(y, frame["p05"], frame["p95"], color=colors[0], lw=3, alpha=0.5, label="90%-interval (gepoold)")
@@ -323,7 +366,7 @@ def shrinkage_plot(frame: pd.DataFrame, overall: float) -> Figure:
     _pct_axis(ax, "x")
     ax.set_xlabel("Aandeel trajecten met een maatwerkalternatief")
     ax.set_title("Substitutie per team: eigen aandeel en gepoolde schatting")
-    ax.legend(loc="best", fontsize=8)
+    ax.legend(loc="best", fontsize=MIN_FONT)
     return fig
 
 
@@ -348,7 +391,7 @@ def its_plot(frame: pd.DataFrame, title: str) -> Figure:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: nl_number(v, 0)))
     ax.set_ylabel("Cliënten in zorg")
     ax.set_title(title)
-    ax.legend(loc="best", fontsize=8)
+    ax.legend(loc="best", fontsize=MIN_FONT)
     return fig
 
 
@@ -358,19 +401,19 @@ def evppi_bars(frame: pd.DataFrame, evpi: float, who: str) -> Figure:
     as horizontal bars with ± 2 standard errors, against EVPI (a dashed line)."""
     from mkba.faces import text_nl
 
-    fig, ax = _new(8, 1.2 + 0.38 * max(len(frame), 1))
+    fig, ax = _new(MAX_WIDTH, 1.2 + 0.32 * max(len(frame), 1))
     colours = sns.color_palette(PALETTE)
     y = np.arange(len(frame))
     colour = [colours[1] if g else colours[0] for g in frame["group"]]
     ax.barh(y, frame["value"], color=colour, height=0.6)
     ax.errorbar(frame["value"], y, xerr=2 * frame["se"], fmt="none", ecolor="black", lw=1, capsize=3)
-    ax.axvline(evpi, color="black", ls="--", lw=1, label=f"{text_nl.EVPPI_FIGURE_EVPI}: {nl_eur(evpi)}")
-    ax.set_yticks(y, frame["label"], fontsize=8)
+    ax.axvline(evpi, color="black", ls="--", lw=1, label=f"{text_nl.EVPPI_FIGURE_EVPI}: {nl_eur_short(evpi)}")
+    ax.set_yticks(y, [_wrap(label) for label in frame["label"]], fontsize=MIN_FONT)
     ax.invert_yaxis()
     ax.set_xlim(0, max(evpi, float((frame["value"] + 2 * frame["se"]).max()) if len(frame) else evpi) * 1.08 or 1)
     _eur_axis(ax)
     ax.set_xlabel(text_nl.EVPPI_FIGURE_AXIS)
     ax.set_title(text_nl.EVPPI_FIGURE_TITLE.format(who=who))
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=MIN_FONT, loc="lower right")
     return fig
 

@@ -171,6 +171,8 @@ def html_exporter():
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
+    if exporter.has_trait("language_code"):
+        exporter.language_code = "nl"  # <html lang="nl">: screen readers read the report in Dutch
     return exporter
 
 
@@ -364,7 +366,12 @@ class RunFolder:
             if self.current is None:
                 self.current = job
             raise
-        body, _ = exporter.from_filename(str(executed))
+        import nbformat
+
+        notebook = nbformat.read(str(executed), as_version=4)
+        notebook.metadata["title"] = job.title  # the page's <title> is the option's label, never its id
+        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": job.stem},
+                                                                   "toc_title": text_nl.TOC_TITLE})
         page = self.work / f"{job.stem}.html"
         write_text_atomic(page, body)
         return page

@@ -21,7 +21,7 @@ from mkba.core.case import Case
 from mkba.core.results import Result
 from mkba.faces import text_nl
 from mkba.faces import text_nl as _text_nl  # the data-in section's name for it
-from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.formatting import avg_count, nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart  # noqa: F401 (notebooks use report_data.nl_eur)
 from mkba.faces.text_nl import board_sentence
 
 KIND_NL = text_nl.KIND_NL
@@ -271,7 +271,16 @@ def assumptions_table(case: Case):
     frame = assumptions_frame(case)
     cols = text_nl.ASSUMPTION_COLUMNS
     return frame.style.hide(axis="index").set_caption(text_nl.CAPTIONS["assumptions"]).set_properties(
-        subset=[cols[0], cols[1], cols[2], cols[4]], **{"text-align": "left"})
+        subset=[cols[0], cols[1], cols[2], cols[4]], **{"text-align": "left"}).set_table_attributes(
+        'class="mkba-aannames"')  # fixed column shares in the report template: nothing clipped on A4
+
+
+def sources_markdown(case: Case) -> str:
+    """Every source the case declares (``sources:``), as a Markdown list under a heading: the
+    references a council files with the report, also those no parameter names directly."""
+    lines = [f"**{text_nl.SOURCES_TITLE}**", ""]
+    lines += [f"- *{key}*: {text}" for key, text in case.sources.items()]
+    return "\n".join(lines) if case.sources else ""
 
 
 def limitations(result: Result) -> list[str]:
@@ -398,7 +407,7 @@ def evppi_tables(cmp, perspectives=None, max_draws: int = 10_000) -> dict:
     return comparison_evppi_by_perspective(cmp, [ALL, *cmp.case.groepen], perspectives, max_draws=max_draws)
 
 
-def evppi_frame(case: Case, table, top: int = 12) -> pd.DataFrame:
+def evppi_frame(case: Case, table, top: int = 8) -> pd.DataFrame:
     """Tidy frame for :func:`mkba.faces.plotting.evppi_bars`: the ``top`` parameters and every
     group, ranked, with Dutch labels (``label, value, se, evpi, group``)."""
     from mkba.faces.console import evppi_label
@@ -423,21 +432,69 @@ def evppi_sentences(case: Case, table) -> list[str]:
     groups = [e for e in ranked if e.name in case.groepen]
     lines = []
     top = singles[0] if singles else None
+    # amounts as precise as a simulation knows them (DESIGN §7), the standard errors too
     if top is None or top.value < 0.05 * table.evpi:
-        lines.append(text_nl.EVPPI_NOTHING.format(value=nl_eur(top.value if top else 0.0), evpi=nl_eur(table.evpi)))
+        lines.append(text_nl.EVPPI_NOTHING.format(value=nl_eur_short(top.value if top else 0.0),
+                                                  evpi=nl_eur_short(table.evpi)))
     else:
-        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, top), value=nl_eur(top.value),
-                                                 se=nl_eur(top.se), evpi=nl_eur(table.evpi)))
-    for e in groups:
-        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, e), value=nl_eur(e.value),
-                                                 se=nl_eur(e.se), evpi=nl_eur(table.evpi)))
+        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, top), value=nl_eur_short(top.value),
+                                                 se=nl_eur_short(top.se), evpi=nl_eur_short(table.evpi)))
+    for e in groups:  # a group the case labels reads as that research question
+        words = text_nl.EVPPI_BUDGET_GROUP if case.group_label(e.name) else text_nl.EVPPI_BUDGET
+        lines.append(words.format(what=evppi_label(case, e), value=nl_eur_short(e.value),
+                                  se=nl_eur_short(e.se), evpi=nl_eur_short(table.evpi)))
     from mkba.faces.console import evppi_group_lines
 
     lines += evppi_group_lines(case, table)
-    lines += [text_nl.EVPPI_CLIPPED.format(raw=nl_eur(e.raw)) + f" ({evppi_label(case, e)})."
+    lines += [text_nl.EVPPI_CLIPPED.format(raw=nl_eur_short(e.raw)) + f" ({evppi_label(case, e)})."
               for e in ranked if e.clipped]
     lines.append(text_nl.EVPPI_METHOD_NOTE)
     return lines
+
+
+# --- issue 18: the report's target, PM-posten per option ------------------------------------------
+def breakeven_tables(case: Case, scenario: str | None = None) -> list:
+    """The break-even tables of an option: where the NPV turns zero, and — only when the case
+    names one (``report: {target_bcr}``) — where the benefit-cost ratio reaches the case's target;
+    without a target, a sentence saying so instead. Items are Stylers or Markdown text."""
+    from mkba.analysis.sensitivity import breakeven
+    from mkba.faces import plotting
+
+    out: list = [plotting.breakeven_table(breakeven.analyze(case, scenario=scenario), labels=case.label_of, case=case)]
+    if case.target_bcr is None:
+        out.append(text_nl.NO_TARGET_BCR)
+    else:
+        out.append(plotting.breakeven_table(breakeven.analyze(case, scenario=scenario, target_bcr=case.target_bcr),
+                                            labels=case.label_of, case=case))
+        out.append(text_nl.TARGET_BCR_SOURCE.format(target=nl_number(case.target_bcr, 2)))
+    return out
+
+
+def pm_by_option_frame(case: Case) -> pd.DataFrame:
+    """Every PM-post of any option (baseline first, then what scenarios add), with a column per
+    option: ✓ where that option lists it (after its ``drop`` and ``add``), – where not."""
+    options = ["baseline", *case.scenarios]
+    lists = {opt: case.with_scenario(opt).pm_posten for opt in options}
+    posts = list(dict.fromkeys(p for opt in options for p in lists[opt]))
+    cols = text_nl.PM_BY_OPTION_COLUMNS
+    rows = []
+    for p in posts:
+        row = dict(zip(cols, (p.label, case.stakeholders.get(p.stakeholder, p.stakeholder),
+                              text_nl.DIRECTION_NL.get(p.direction, p.direction)), strict=True))
+        row.update({text_nl.option_short(case, opt): (text_nl.PM_BY_OPTION_YES if p in lists[opt] else
+                                                      text_nl.PM_BY_OPTION_NO) for opt in options})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*cols, *(text_nl.option_short(case, o) for o in options)])
+
+
+def pm_by_option_table(case: Case):
+    """:func:`pm_by_option_frame` styled, or the sentence that the case lists no PM-posten."""
+    frame = pm_by_option_frame(case)
+    if frame.empty:
+        return text_nl.PM_NONE
+    return frame.style.hide(axis="index").set_caption(text_nl.PM_BY_OPTION_CAPTION).set_properties(
+        subset=list(text_nl.PM_BY_OPTION_COLUMNS), **{"text-align": "left", "vertical-align": "top"}).set_properties(
+        subset=list(frame.columns[len(text_nl.PM_BY_OPTION_COLUMNS):]), **{"text-align": "center"})
 
 
 def figure_png(fig) -> bytes:
@@ -450,14 +507,28 @@ def figure_png(fig) -> bytes:
     return buffer.getvalue()
 
 
+CSS_PX_PER_INCH = 96
+
+
+def figure_css_width(png: bytes, dpi: float) -> int:
+    """The width in CSS pixels at which a PNG rendered at ``dpi`` shows at its physical size
+    (1 CSS inch = 96 px), so a label set in 8 pt is 8 pt on paper."""
+    import struct
+
+    width_px = struct.unpack(">I", png[16:20])[0]  # the IHDR chunk: width, then height
+    return round(width_px * CSS_PX_PER_INCH / dpi)
+
+
 def show(fig) -> None:
-    """Display a figure in a notebook as an embedded PNG (works with any backend), with the
-    figure's title as its alt text for screen readers."""
+    """Display a figure in a notebook as an embedded PNG (works with any backend) at its
+    physical size, with the figure's title as its alt text for screen readers."""
     from IPython.display import Image, display
 
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     alt = titles[0] if titles else "Figuur"
-    display(Image(data=figure_png(fig), format="png", metadata={"alt": alt}))
+    dpi = fig.get_dpi()
+    png = figure_png(fig)
+    display(Image(data=png, format="png", width=figure_css_width(png, dpi), metadata={"alt": alt}))
 
 
 def least_harmful(cmp, perspective: str | None = None) -> str:

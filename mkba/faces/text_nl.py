@@ -680,7 +680,7 @@ def sensitivity_note(note, case=None) -> str:
     if code == "breakeven.definition":
         target = f"de baten/kosten-verhouding {nl_number(d['target'], 2)} wordt" if d["output"] == "bcr" else (
             f"{output_label(d['output'], case).lower()} {nl_value(d['target'])} wordt")
-        base = (nl_number(d["base_output"], 2) if d["output"] == "bcr" else nl_eur(d["base_output"]))
+        base = (nl_number(d["base_output"], 2) if d["output"] == "bcr" else nl_eur_short(d["base_output"]))
         return (f"Per aanname de waarde waarbij {target}, met alle andere op hun basiswaarde "
                 f"(met alles op basiswaarde is de uitkomst {base}).")
     if code == "breakeven.order":
@@ -859,7 +859,7 @@ NO_CASE_LIMITATIONS = "De casus noemt zelf geen verdere beperkingen."
 
 def mc_limitation(draws: int, mcse_ratio: float, mcse_npv: float, large: bool) -> str:
     return (f"Toevalsfout van de berekening: met {nl_number(draws, 0)} trekkingen is de standaardfout van de "
-            f"verhouding {nl_number(mcse_ratio, 4)} en van de netto contante waarde {nl_eur(mcse_npv)}."
+            f"verhouding {nl_number(mcse_ratio, 4)} en van de netto contante waarde {nl_eur_short(mcse_npv)}."
             + (" Dat is groot: reken met meer trekkingen." if large else
                " Dat is klein ten opzichte van de onzekerheid in de aannames."))
 
@@ -1768,3 +1768,82 @@ CALIBRATION_FIELD_MISSING = ("{file} parameters.{name}: de toelichting zegt dat 
                              "'calibrated:' ontbreekt; voeg toe: calibrated: \"waarom en waarop gekalibreerd\", zodat "
                              "rapporten, samenvatting en 'mkba run' het melden als deze aanname de uitkomst stuurt")
 DOCX_HELP = "Schrijf de samenvatting ook als Word-bestand (samenvatting.docx)."
+
+# ---- issue 18: PM-posten per option, the report's target, group labels, PDFs a council can file ----
+PROBLEM_TEXT.update({
+    "pm.id_is_line": "id '{id}' is al de id van een kosten- of effectpost; 'drop' noemt beide, dus geef de PM-post "
+                     "een andere id",
+    "pm.id_twice": "id '{id}' is al de id van een andere PM-post; ids moeten uniek zijn",
+    "pm.effect_unknown": "geen effectpost met id '{id}' (in de casus of een scenario); effecten: {known}",
+    "shape.report": "moet een mapping zijn, bijv. {{target_bcr: 1.2}}",
+    "scenario.drop_unknown": "geen kosten- of effectpost met id '{id}' (en geen PM-post) om te laten vallen; ids: {known}",
+})
+PM_EFFECT_WARNING = ("{file} {where}: deze optie waardeert het effect '{effect_label}' ({effect}) in geld én noemt het "
+                     "als PM-post ('{label}'), zodat het er twee keer staat: in de getallen en als niet-gewaardeerde post. Laat de PM-post in deze optie vallen "
+                     "(scenarios.{scenario}.drop: [{id}]) of haal 'effect:' weg als de PM-post iets anders beschrijft.")
+
+
+PM_EFFECT_WARNING_BASE = ("{file} pm_posten: de basis waardeert het effect '{effect_label}' ({effect}) in geld én "
+                          "noemt het als PM-post ('{label}'), zodat het er twee keer staat: in de getallen en als "
+                          "niet-gewaardeerde post. Haal de PM-post weg of haal 'effect:' weg als de PM-post iets anders "
+                          "beschrijft.")
+
+
+def pm_warning(file, w) -> str:
+    """One validation warning (``mkba.core.case.PmWarning``): an option values an effect and also
+    lists the PM-post that describes it."""
+    words = PM_EFFECT_WARNING_BASE if w.scenario == "baseline" else PM_EFFECT_WARNING
+    return words.format(file=file, where=f"scenarios.{w.scenario}", effect_label=w.effect_label, effect=w.effect,
+                        label=w.label, scenario=w.scenario, id=w.pm_id or "ID")
+
+
+# The report's target ratio (report: {target_bcr}) or none
+NO_TARGET_BCR = ("De casus noemt geen streefwaarde voor de baten/kosten-verhouding (report: {target_bcr: ...}); "
+                 "hierboven daarom alleen het omslagpunt waar de baten de kosten precies dekken.")
+TARGET_BCR_SOURCE = "De streefwaarde {target} komt uit de casus (report: target_bcr)."
+
+# Value of information: a group shown by its label (groepen: {naam: {label, parameters}})
+EVPPI_GROUP_LABELLED = "{label} ({n} aannames)"
+
+# PM-posten per option, on the comparison page
+PM_BY_OPTION_CAPTION = "Niet in geld uitgedrukt (PM-posten), per optie: ✓ = de optie noemt deze post"
+PM_BY_OPTION_COLUMNS = ("PM-post", "Voor wie", "Richting")
+PM_BY_OPTION_YES = "✓"
+PM_BY_OPTION_NO = "–"
+
+# Table of contents of a report page
+TOC_TITLE = "Inhoud"
+
+# The workbook (Toelichting): the new fields
+XLSX_CASE_HINTS["report.target_bcr"] = ("streefwaarde voor de baten/kosten-verhouding in rapporten (bijv. 1.2), "
+                                        "optioneel; leeg = geen streefwaarde")
+
+
+def _with_rows(rows: tuple, extra: tuple) -> tuple:
+    """``rows`` with each row of ``extra`` placed after the last row of its own sheet."""
+    out = list(rows)
+    for row in extra:
+        last = max((i for i, r in enumerate(out) if r[0] == row[0]), default=len(out) - 1)
+        out.insert(last + 1, row)
+    return tuple(out)
+
+
+XLSX_EXPLANATION_ROWS = _with_rows(XLSX_EXPLANATION_ROWS, (
+    ("Case", "report.target_bcr", "Optioneel: de streefwaarde voor de baten/kosten-verhouding die rapporten tonen "
+     "(omslagwaarden bij die verhouding). Leeg: rapporten tonen geen streefwaarde."),
+    ("PM-posten", "id", "Optioneel: korte id (kleine letters, cijfers, '-'), anders dan die van kosten- en effectposten. "
+     "Een scenario laat de PM-post vallen met een rij 'drop' op Scenario's met deze id als naam."),
+    ("PM-posten", "effect", "Optioneel: de id van de effectpost die deze PM-post beschrijft. 'mkba validate' waarschuwt "
+     "als een optie dat effect in geld waardeert én deze PM-post noemt."),
+    ("PM-posten", "scenario", "Leeg voor de basis; anders voegt dat scenario deze PM-post toe (alleen in die optie)."),
+    ("Groepen", "label", "Optioneel, op één rij van de groep: de naam van de groep in rapporten (bijv. 'Onderzoek: "
+     "gevolgen van stoppen met outreach')."),
+))
+XLSX_EXPLANATION_ROWS = tuple(
+    (sheet, col, text.replace("drop: schrap de kosten- of effectpost met id 'naam'.",
+                              "drop: schrap de kosten- of effectpost of de PM-post met id 'naam'."))
+    for sheet, col, text in XLSX_EXPLANATION_ROWS)
+EVPPI_GROUP_MEMBERS_LABELLED = "{label}: {members}."
+SOURCES_TITLE = "Bronnen van deze casus"
+EVPPI_BUDGET_GROUP = ("{what}: onderzoek hiernaar is voor deze keuze hooguit {value} waard (± {se}; alle onzekerheid "
+                      "samen: {evpi}). Kost het meer, dan betaalt het zich niet terug in een betere keuze.")
