@@ -259,6 +259,10 @@ class Case:
     beperkingen: tuple[str, ...] = ()
     groepen: dict[str, tuple[str, ...]] = field(default_factory=dict)
     includes: tuple[str, ...] = ()  # files named by ``include:`` (resolved paths), DESIGN §11
+    # what-if values (``--set``, the explorer; DESIGN §15): parameters fixed after any scenario's
+    # overlay, and a discount rate replacing the case's; set by mkba.analysis.whatif.with_overrides
+    overrides: tuple[tuple[str, ParameterSpec], ...] = ()
+    discount_rate_set: float | None = None
 
     def label_of(self, name: str) -> str:
         """Display name of a parameter: its ``label`` if the case gives one, else its name."""
@@ -964,6 +968,7 @@ def apply_scenario(case: Case, scenario_id: str | None) -> Case:
     parameters = dict(case.parameters)
     parameters.update(dict(scen.add_parameters))
     parameters.update(dict(scen.set))
+    parameters.update(dict(case.overrides))  # a what-if value wins over the scenario's own (DESIGN §15)
     scales = {k: tuple(v) for k, v in case.scales.items()}
     for name, factor in scen.scale:
         scales[name] = scales.get(name, ()) + (factor,)
@@ -971,6 +976,17 @@ def apply_scenario(case: Case, scenario_id: str | None) -> Case:
     effects = tuple(e for e in case.effects if e.id not in scen.drop) + scen.add_effects
     return replace(case, parameters=parameters, scales=scales, costs=costs, effects=effects,
                    scenario=scenario_id)
+
+
+def override_record(case: Case) -> dict:
+    """What-if values as the JSON records them (DESIGN §15): ``{"set": {name: value}}`` and/or
+    ``{"set_discount_rate": x}``; empty when nothing was set, so other outputs stay as they were."""
+    out: dict = {}
+    if case.overrides:
+        out["set"] = {name: float(spec.base_value) for name, spec in case.overrides}
+    if case.discount_rate_set is not None:
+        out["set_discount_rate"] = float(case.discount_rate_set)
+    return out
 
 
 def scenario_label(case: Case, scenario_id: str | None) -> str:
@@ -983,5 +999,5 @@ def scenario_label(case: Case, scenario_id: str | None) -> str:
 __all__ = [
     "Case", "Cost", "Effect", "PmPost", "Scenario", "ScopeWarning", "build_case", "scope_warnings",
     "unused_parameters",
-    "apply_scenario", "scenario_label", "REST",
+    "apply_scenario", "scenario_label", "REST", "override_record",
 ]

@@ -44,7 +44,7 @@ def board_summary(result: Result) -> list[str]:
         lines.append(text_nl.funder_sentence(result.case.stakeholders[sid], float(np.mean(benefits) / np.mean(costs)),
                                              float(p05), float(p95), float(np.mean(fiscal) / np.mean(costs)),
                                              float(np.mean(ratio > 1))))
-    return lines
+    return text_nl.with_whatif(lines, result.case)  # "Bij een substitutie van 25%, …" (DESIGN §15)
 
 
 def optimism_note(case: Case) -> str | None:
@@ -258,13 +258,15 @@ def provenance(case: Case, draws: int, seed: int, scenario: str | None) -> dict[
              else scenario)
     return {"case_id": case.id, "case_file": case.path, "case_sha256": case.sha256, "scenario": shown,
             "draws": draws, "seed": seed, "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "versions": versions()}
+            "versions": versions(), "whatif": text_nl.whatif_provenance(case)}
 
 
 def provenance_frame(info: dict[str, Any]) -> pd.DataFrame:
     names = text_nl.PROVENANCE_ROWS
     rows = [(names[k], nl_number(info[k], 0) if k == "draws" else str(info[k]))
             for k in ("case_id", "case_file", "case_sha256", "scenario", "draws", "seed", "time")]
+    if info.get("whatif") and info["whatif"] != text_nl.WHATIF_NONE:  # --set / --discontovoet (DESIGN §15)
+        rows.append((text_nl.WHATIF_PROVENANCE, info["whatif"]))
     rows += [(text_nl.VERSION_OF.format(name=k), v) for k, v in info["versions"].items()]
     return pd.DataFrame(rows, columns=["Gegeven", "Waarde"])
 
