@@ -404,6 +404,21 @@ def report(
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
 
 
+@app.command(help=text_nl.VERKEN_HELP)
+def verken(
+    case: CaseArg,
+    port: Annotated[int, typer.Option("--port", help=text_nl.VERKEN_PORT_HELP)] = 8765,
+    host: Annotated[str, typer.Option("--host", help=text_nl.VERKEN_HOST_HELP)] = "127.0.0.1",
+    token: Annotated[str | None, typer.Option("--token", help=text_nl.VERKEN_TOKEN_HELP)] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help=text_nl.VERKEN_OPEN_HELP)] = False,
+) -> None:
+    from mkba.faces.verken import check_options, serve
+
+    check_options(host, port, token)  # before the case is loaded: an unsafe --host costs nothing
+    serve(case, host=host, port=port, token=token, open_browser=open_browser,
+          say=lambda text: stdout.print(escape(text), soft_wrap=True))
+
+
 def _report_overrides(record: dict) -> dict:
     """build_report's keywords for what ``--set`` / ``--discontovoet`` set (none when unused)."""
     out = {}

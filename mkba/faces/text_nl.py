@@ -1299,7 +1299,6 @@ VERKEN_TOKEN_HELP = "Toegangscode: elke aanvraag moet hem meesturen (verplicht b
 VERKEN_OPEN_HELP = "Open de pagina meteen in de browser."
 VERKEN_STARTED = ("Verkenner voor '{title}' draait op {url}\n"
                   "Stoppen: Ctrl-C. {draws} trekkingen per berekening, seed {seed}.")
-VERKEN_PORT_BUSY = "poort {port} op {host} is al in gebruik of niet beschikbaar ({reason}); kies een andere met --port"
 
 CLI_ERROR_TEXT.update({
     "whatif.syntax": "--set {text}: schrijf NAAM=WAARDE, bijv. --set substitutie=0.25",
@@ -1312,6 +1311,7 @@ CLI_ERROR_TEXT.update({
     "verken.host_token": ("--host {host}: buiten deze computer is de pagina voor iedereen op het netwerk bereikbaar; "
                           "start met --token CODE (elke aanvraag moet die code dan meesturen), of laat --host weg"),
     "verken.bad_port": "--port {port}: kies een poort van 1 tot en met 65535",
+    "verken.port_busy": "poort {port} op {host} is al in gebruik of niet beschikbaar ({reason}); kies een andere met --port",
     "verken.bad_token": "--token: gebruik minstens 8 tekens (letters, cijfers, '-' of '_')",
     "verken.draws": "draws {draws}: kies 1 tot en met {maximum} trekkingen",
     "verken.compare_draws": "een vergelijking vraagt {minimum} tot en met {maximum} trekkingen (nu: {draws})",
@@ -1354,6 +1354,19 @@ def set_value_text(value: float, unit: str | None) -> str:
     return f"{nl_smart(value)} {unit}".strip()
 
 
+def value_format(unit: str | None) -> tuple[str, str]:
+    """How the page shows a value of this unit: ('percent', ''), ('eur', 'per jaar') or
+    ('number', unit) — the same rules as :func:`set_value_text`."""
+    unit = (unit or "").strip()
+    if unit.lower().startswith("fractie"):
+        return "percent", ""
+    if unit.upper().startswith("EUR"):
+        rest = unit[3:].strip()
+        rest = ("per " + rest[1:].strip()) if rest.startswith("/") else rest
+        return "eur", rest.split("(")[0].strip()
+    return "number", unit
+
+
 def _lower_first(label: str) -> str:
     return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
 
@@ -1361,13 +1374,19 @@ def _lower_first(label: str) -> str:
 def whatif_clause(case) -> str:
     """'bij een aandeel … (substitutie) van 25% en een discontovoet van 3%' for what was set with
     --set / --discontovoet; '' when nothing was."""
+    items = whatif_items(case)
+    return f"bij {items}" if items else ""
+
+
+def whatif_items(case) -> str:
+    """'een substitutie van 25% en een discontovoet van 3%' ('' when nothing was set)."""
     parts = [f"een {_lower_first(case.label_of(name) if name in case.parameters else (spec.label or name))} "
              f"van {set_value_text(spec.base_value, spec.unit)}" for name, spec in case.overrides]
     if case.discount_rate_set is not None:
         parts.append(f"een discontovoet van {nl_percent(case.discount_rate_set, 2).replace(',00', '')}")
     if not parts:
         return ""
-    return "bij " + (", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0])
+    return ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def with_whatif(lines: list[str], case) -> list[str]:
@@ -1456,7 +1475,7 @@ VERKEN = {
     "pm_negative": "negatief",
     "options_title": "Alle opties naast elkaar",
     "options_cols": ["Optie", "Bespaart per jaar", "Winst of verlies voor de maatschappij", "Wie draagt het",
-                     "Netto {who}", "Kans beste ({who})"],
+                     "Netto-effect {funder}", "Kans beste ({who})"],
     "sensitivity_title": "Gevoeligheidsscenario's (andere aannames, geen keuze)",
     "sensitivity_cols": ["Scenario", "Netto contante waarde", "Verschil met de basis"],
     "nobody": "niemand merkbaar",
