@@ -1469,7 +1469,7 @@ VERKEN = {
     "balance_rows": ["Kosten", "Baten", "Netto contante waarde", "Baten per euro kosten"],
     "balance_cols": ["", "Gemiddeld", "90%-interval"],
     "pm_title": "Niet in geld uitgedrukt (PM-posten)",
-    "pm_intro": "Deze effecten tellen niet mee in de getallen links, maar horen er wel naast.",
+    "pm_intro": "Deze effecten tellen niet mee in de balans, maar horen er wel naast te worden gewogen.",
     "pm_none": "De casus noemt geen PM-posten.",
     "pm_positive": "positief",
     "pm_negative": "negatief",

@@ -750,15 +750,21 @@ def serve(case_path: Path, host: str = "127.0.0.1", port: int = 8765, token: str
     allowed = None if token else ("127.0.0.1", "localhost", "::1", host)
     app = create_app(explorer, token, allowed)
     url = url_of(host, port, token)
-    say(text_nl.VERKEN_STARTED.format(title=explorer.case.title, url=url, draws=nl_number(DEFAULT_DRAWS, 0),
-                                      seed=DEFAULT_SEED))
-    if open_browser:
-        import webbrowser
 
-        threading.Timer(0.8, lambda: webbrowser.open(url)).start()
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:  # listening: only now is the address worth printing or opening
+                say(text_nl.VERKEN_STARTED.format(title=explorer.case.title, url=url,
+                                                  draws=nl_number(DEFAULT_DRAWS, 0), seed=DEFAULT_SEED))
+                if open_browser:
+                    import webbrowser
+
+                    threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, server_header=False,
                             timeout_keep_alive=5, limit_concurrency=64, h11_max_incomplete_event_size=16 * 1024)
-    uvicorn.Server(config).run()
+    Server(config).run()
 
 
 __all__ = ["Explorer", "State", "create_app", "serve", "check_options", "MAX_DRAWS", "DEFAULT_DRAWS"]

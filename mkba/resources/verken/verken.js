@@ -107,11 +107,13 @@
     box.appendChild(input);
     const out = el("output", { id: "o-" + p.name, for: inputId }, statusText(p));
     box.appendChild(out);
-    const desc = [];
-    if (p.slider) desc.push(fmt(W.range, { low: fmtValue(p, p.min), high: fmtValue(p, p.max) }));
-    desc.push(W.evidence + ": " + (p.evidence || W.no_evidence));
-    if (p.calibrated) desc.push(W.calibrated + ": " + p.calibrated);
-    box.appendChild(el("p", { id: "d-" + p.name, class: "small evidence" }, desc.join(" \u00b7 ")));
+    const range = p.slider ? fmt(W.range, { low: fmtValue(p, p.min), high: fmtValue(p, p.max) }) : "";
+    box.appendChild(el("p", { id: "d-" + p.name, class: "small range" }, range));
+    const details = el("details", { class: "small evidence" });
+    details.appendChild(el("summary", {}, W.evidence));
+    details.appendChild(el("p", {}, p.evidence || W.no_evidence));
+    if (p.calibrated) details.appendChild(el("p", {}, W.calibrated + ": " + p.calibrated));
+    box.appendChild(details);
     const reset = el("button", { type: "button", class: "link" }, W.reset);
     reset.hidden = !state.set.has(p.name);
     box.appendChild(reset);
@@ -349,24 +351,16 @@
       W.picture_mid + " " + r.mean_text));
   }
   function drawWho(rows) {
-    const node = document.getElementById("who-chart");
-    clearSvg(node);
-    const h = 34 * rows.length + 10;
-    node.setAttribute("viewBox", "0 0 640 " + h);
+    // a table; beside each row a bar: what it pays (left, red) and receives (right, green)
     const max = Math.max(1, ...rows.map((r) => Math.max(Math.abs(r.pays), Math.abs(r.gets))));
-    const mid = 420, half = 200;
-    rows.forEach((r, i) => {
-      const y = 8 + i * 34;
-      node.appendChild(svg("text", { x: 0, y: y + 17, class: "who-label" }, r.label.length > 34 ? r.label.slice(0, 33) + "\u2026" : r.label));
-      const wp = (Math.abs(r.pays) / max) * half, wg = (Math.abs(r.gets) / max) * half;
-      node.appendChild(svg("rect", { x: mid - wp, y: y + 4, width: wp, height: 18, class: "pays" }));
-      node.appendChild(svg("rect", { x: mid, y: y + 4, width: wg, height: 18, class: "gets" }));
-    });
-    node.appendChild(svg("line", { x1: mid, x2: mid, y1: 0, y2: h, class: "axis" }));
     const t = document.getElementById("who-table");
     t.replaceChildren();
     const head = el("tr");
     W.who_cols.forEach((c, i) => head.appendChild(el("th", { scope: "col", class: i ? "num" : null }, c)));
+    const legend = el("th", { scope: "col", class: "bars legend" });
+    legend.appendChild(el("span", { class: "pays-text" }, "\u25c0 " + W.who_pays));
+    legend.appendChild(el("span", { class: "gets-text" }, W.who_gets + " \u25b6"));
+    head.appendChild(legend);
     t.appendChild(el("thead")).appendChild(head);
     const body = t.appendChild(el("tbody"));
     for (const r of rows) {
@@ -375,6 +369,14 @@
       tr.appendChild(el("td", { class: "num" }, r.pays_text));
       tr.appendChild(el("td", { class: "num" }, r.gets_text));
       tr.appendChild(el("td", { class: "num " + (r.net < 0 ? "neg" : "pos") }, r.net_text));
+      const cell = el("td", { class: "bars", "aria-hidden": "true" });
+      const bar = svg("svg", { viewBox: "0 0 200 20", width: "100%", height: "20", preserveAspectRatio: "none" });
+      const wp = (Math.abs(r.pays) / max) * 98, wg = (Math.abs(r.gets) / max) * 98;
+      bar.appendChild(svg("rect", { x: 100 - wp, y: 3, width: wp, height: 14, class: "pays" }));
+      bar.appendChild(svg("rect", { x: 100, y: 3, width: wg, height: 14, class: "gets" }));
+      bar.appendChild(svg("line", { x1: 100, x2: 100, y1: 0, y2: 20, class: "axis" }));
+      cell.appendChild(bar);
+      tr.appendChild(cell);
       body.appendChild(tr);
     }
   }
@@ -388,9 +390,10 @@
     for (const row of rows) {
       const tr = el("tr", { class: row.className || null });
       row.cells.forEach((c, i) => {
-        const cell = el(i ? "td" : "th", i ? { class: "num " + (c.cls || "") } : { scope: "row" });
-        cell.textContent = c.text !== undefined ? c.text : c;
-        if (c.sub) cell.appendChild(el("span", { class: "sub" }, c.sub));
+        const rich = typeof c === "object" && c !== null;
+        const cell = el(i ? "td" : "th", i ? { class: "num " + (rich && c.cls ? c.cls : "") } : { scope: "row" });
+        cell.textContent = rich ? c.text : c;
+        if (rich && c.sub) cell.appendChild(el("span", { class: "sub" }, c.sub));
         tr.appendChild(cell);
       });
       body.appendChild(tr);
@@ -409,8 +412,9 @@
     pm.replaceChildren();
     if (!v.pm.length) pm.appendChild(el("li", {}, W.pm_none));
     for (const p of v.pm) {
-      const li = el("li", { class: p.sign === "+" ? "pos" : "neg" });
-      li.appendChild(el("strong", {}, p.sign + " " + p.label));
+      const li = el("li", { class: p.sign === "+" ? "is-pos" : "is-neg" });
+      li.appendChild(el("span", { class: "sign", "aria-hidden": "true" }, p.sign));
+      li.appendChild(el("strong", {}, p.label));
       li.appendChild(document.createTextNode(" \u2014 " + p.who + " (" + p.direction + ")" + (p.note ? ": " + p.note : "")));
       pm.appendChild(li);
     }
