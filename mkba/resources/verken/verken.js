@@ -68,15 +68,16 @@
       if (at > 0 && PARAMS.has(name) && Number.isFinite(value)) state.set.set(name, value);
     }
   }
-  function query(extra) {
-    const q = new URLSearchParams();
-    if (state.scenario !== "baseline") q.set("scenario", state.scenario);
-    for (const [name, value] of state.set) q.append("set", name + "=" + fmtPlain(value));
-    if (state.perspective !== "society") q.set("perspectief", state.perspective);
-    if (state.discount !== null) q.set("discontovoet", fmtPlain(state.discount));
-    for (const [k, v] of Object.entries(extra || {})) q.set(k, v);
-    if (TOKEN) q.set("token", TOKEN);
-    return q.toString();
+  function query(extra) {  // readable: ?scenario=ID&set=NAME=VALUE&set=…&perspectief=…&discontovoet=…
+    const parts = [];
+    const add = (k, v) => parts.push(k + "=" + encodeURIComponent(v).replace(/%3D/g, "="));
+    if (state.scenario !== "baseline") add("scenario", state.scenario);
+    for (const [name, value] of state.set) add("set", name + "=" + fmtPlain(value));
+    if (state.perspective !== "society") add("perspectief", state.perspective);
+    if (state.discount !== null) add("discontovoet", fmtPlain(state.discount));
+    for (const [k, v] of Object.entries(extra || {})) add(k, v);
+    if (TOKEN) add("token", TOKEN);
+    return parts.join("&");
   }
   function writeURL() {
     const q = query();
