@@ -66,6 +66,10 @@ def test_api_run_is_the_cli_json_byte_for_byte(client):
         assert api.status_code == 200 and out.returncode == 0, out.stderr
         assert api.content == out.stdout.encode("utf-8")
     assert '"set"' not in client.get("/api/run?draws=500").text  # nothing set: no "set" key
+    # a second slider position reuses the first one's other columns (engine.DrawCache): still exact
+    client.get("/api/run?set=substitutie=0.3&draws=1500")
+    api = client.get("/api/run?set=substitutie=0.35&draws=1500")
+    assert api.content == cli("run", rel, "--set", "substitutie=0.35", "--draws", "1500", "--json").stdout.encode()
 
 
 def test_api_compare_is_the_cli_json_byte_for_byte(client):

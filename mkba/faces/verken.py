@@ -109,6 +109,9 @@ class Explorer:
         self._admit = threading.BoundedSemaphore(CONCURRENT)
         self._cache: OrderedDict = OrderedDict()
         self._cache_lock = threading.Lock()
+        from mkba.core.engine import DrawCache
+
+        self.draws_kept = DrawCache()  # parameter values reused between slider moves (bit-identical)
         self.top = self._tornado_order()
         self.funder = self._funder()
 
@@ -188,7 +191,13 @@ class Explorer:
             raise Busy()
         try:
             with self._compute:
-                value = make()
+                from mkba.core.engine import reuse_draws
+
+                reuse_draws(self.draws_kept)
+                try:
+                    value = make()
+                finally:
+                    reuse_draws(None)
         finally:
             self._admit.release()
         with self._cache_lock:
