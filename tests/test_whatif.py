@@ -80,10 +80,10 @@ def test_inclusive_bounds_fixed_and_unbounded_accept(case, name, value):
     assert with_overrides(case, {name: value}).parameters[name].value == value
 
 
-@pytest.mark.parametrize("name,value,code", [("s", 1.0001, "whatif.outside"), ("w", 99.9, "whatif.outside"),
-                                             ("v", 31, "whatif.outside"), ("n", float("inf"), "whatif.not_finite"),
-                                             ("budget", float("nan"), "whatif.not_finite"),
-                                             ("onbekend", 1, "whatif.unknown")])
+@pytest.mark.parametrize("name,value,code", [("s", 1.0001, "analysis.set_outside"), ("w", 99.9, "analysis.set_outside"),
+                                             ("v", 31, "analysis.set_outside"), ("n", float("inf"), "analysis.set_not_finite"),
+                                             ("budget", float("nan"), "analysis.set_not_finite"),
+                                             ("onbekend", 1, "analysis.set_unknown")])
 def test_bad_values_are_refused_with_a_code(case, name, value, code):
     with pytest.raises(UsageError) as err:
         with_overrides(case, {name: value})
@@ -94,7 +94,7 @@ def test_bad_discount_rates(case):
     for rate in (float("nan"), 1.5, -0.6):
         with pytest.raises(UsageError) as err:
             with_overrides(case, discount_rate=rate)
-        assert err.value.code == "whatif.discount_rate"
+        assert err.value.code == "analysis.set_discount_rate"
 
 
 def test_parse_assignments():

@@ -39,10 +39,10 @@ def parse_number(text: str, option: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise UsageError(f"{option}: '{text}' is not a number", "whatif.not_number",
+        raise UsageError(f"{option}: '{text}' is not a number", "analysis.set_not_number",
                          option=option, value=str(text)) from None
     if not math.isfinite(value):
-        raise UsageError(f"{option}: '{text}' is not a finite number", "whatif.not_finite",
+        raise UsageError(f"{option}: '{text}' is not a finite number", "analysis.set_not_finite",
                          option=option, value=str(text))
     return value
 
@@ -53,7 +53,7 @@ def parse_assignment(text: str) -> tuple[str, float]:
     name, sep, value = str(text).partition("=")
     name = name.strip()
     if not sep or not name or not value.strip():
-        raise UsageError(f"--set {text}: write NAME=VALUE", "whatif.syntax", text=str(text))
+        raise UsageError(f"--set {text}: write NAME=VALUE", "analysis.set_syntax", text=str(text))
     return name, parse_number(value, f"--set {name}")
 
 
@@ -88,14 +88,14 @@ def set_bounds(spec: ParameterSpec) -> tuple[float, float]:
 def _check_value(case: Case, name: str, value: float, spec: ParameterSpec | None) -> float:
     if spec is None:
         known = ", ".join(settable_parameters(case))
-        raise UsageError(f"--set {name}: unknown parameter; known: {known}", "whatif.unknown",
+        raise UsageError(f"--set {name}: unknown parameter; known: {known}", "analysis.set_unknown",
                          name=name, file=case.path or case.id, known=known)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise UsageError(f"--set {name}={value}: not a finite number", "whatif.not_finite",
+        raise UsageError(f"--set {name}={value}: not a finite number", "analysis.set_not_finite",
                          option=f"--set {name}", value=str(value))
     low, high = set_bounds(spec)
     if not low <= value <= high:
-        raise UsageError(f"--set {name}={value}: outside [{low}, {high}]", "whatif.outside",
+        raise UsageError(f"--set {name}={value}: outside [{low}, {high}]", "analysis.set_outside",
                          name=name, value=float(value), low=low, high=high, file=case.path or case.id,
                          label=case.label_of(name) if name in case.parameters else (spec.label or name))
     return float(value)
@@ -112,10 +112,10 @@ def with_overrides(case: Case, set: Mapping[str, float] | None = None,  # noqa: 
         A validated case (usually the baseline; scenarios applied later keep the set values).
     set : mapping of name -> value, optional
         Parameters to fix. An unknown name or a value outside the parameter's support raises
-        :class:`UsageError` (codes ``whatif.unknown``, ``whatif.outside``, ``whatif.not_finite``).
+        :class:`UsageError` (codes ``analysis.set_unknown``, ``analysis.set_outside``, ``analysis.set_not_finite``).
     discount_rate : float, optional
         Replaces ``case.discount_rate`` (a number or a parameter name); must be finite and in
-        the range a case file allows (code ``whatif.discount_rate``).
+        the range a case file allows (code ``analysis.set_discount_rate``).
 
     Returns
     -------
@@ -142,7 +142,7 @@ def with_overrides(case: Case, set: Mapping[str, float] | None = None,  # noqa: 
         low, high = DISCOUNT_RANGE
         if (isinstance(discount_rate, bool) or not isinstance(discount_rate, int | float)
                 or not math.isfinite(discount_rate) or not low <= discount_rate <= high):
-            raise UsageError(f"--discontovoet {discount_rate}: outside [{low}, {high}]", "whatif.discount_rate",
+            raise UsageError(f"--discontovoet {discount_rate}: outside [{low}, {high}]", "analysis.set_discount_rate",
                              value=str(discount_rate), low=low, high=high)
         changes["discount_rate"] = float(discount_rate)
         changes["discount_rate_set"] = float(discount_rate)

@@ -1301,13 +1301,13 @@ VERKEN_STARTED = ("Verkenner voor '{title}' draait op {url}\n"
                   "Stoppen: Ctrl-C. {draws} trekkingen per berekening, seed {seed}.")
 
 CLI_ERROR_TEXT.update({
-    "whatif.syntax": "--set {text}: schrijf NAAM=WAARDE, bijv. --set substitutie=0.25",
-    "whatif.not_number": "{option}: '{value}' is geen getal; schrijf bijv. 0.25 of 250000",
-    "whatif.not_finite": "{option}: '{value}' is geen eindig getal; geef een gewone waarde, bijv. 0.25",
-    "whatif.unknown": ("--set {name}: de casus ({file}) heeft geen parameter met die naam; kies uit: {known}"),
-    "whatif.outside": ("--set {name}={value}: buiten het bereik van '{label}' ({file}, parameters.{name}): "
+    "analysis.set_syntax": "--set {text}: schrijf NAAM=WAARDE, bijv. --set substitutie=0.25",
+    "analysis.set_not_number": "{option}: '{value}' is geen getal; schrijf bijv. 0.25 of 250000",
+    "analysis.set_not_finite": "{option}: '{value}' is geen eindig getal; geef een gewone waarde, bijv. 0.25",
+    "analysis.set_unknown": ("--set {name}: de casus ({file}) heeft geen parameter met die naam; kies uit: {known}"),
+    "analysis.set_outside": ("--set {name}={value}: buiten het bereik van '{label}' ({file}, parameters.{name}): "
                        "kies een waarde van {low} tot en met {high}"),
-    "whatif.discount_rate": "--discontovoet {value}: kies een discontovoet van {low} tot en met {high}, bijv. 0.03",
+    "analysis.set_discount_rate": "--discontovoet {value}: kies een discontovoet van {low} tot en met {high}, bijv. 0.03",
     "verken.host_token": ("--host {host}: buiten deze computer is de pagina voor iedereen op het netwerk bereikbaar; "
                           "start met --token CODE (elke aanvraag moet die code dan meesturen), of laat --host weg"),
     "verken.bad_port": "--port {port}: kies een poort van 1 tot en met 65535",
