@@ -1450,6 +1450,7 @@ VERKEN = {
     "search_add": "Toevoegen",
     "search_none": "Geen aanname gevonden met '{q}'.",
     "range": "Bereik {low} – {high}",
+    "unit": "eenheid: {unit}",
     "evidence": "Bron",
     "no_evidence": "geen bron opgegeven",
     "calibrated": "gekalibreerd",
@@ -1506,3 +1507,4 @@ VERKEN = {
 VERKEN_SCENARIO_LABEL = "Verkend: {items}"
 VERKEN_SCENARIO_DESCRIPTION = "Gemaakt met mkba verken op basis van {option}; vastgezet: {items}."
 WHATIF_CONSOLE = "Wat als? Doorgerekend {clause}; de andere aannames blijven onzeker."
+VERKEN_SCENARIO_ID = "verkend"  # id of a scenario saved from the page: verkend-1, verkend-2, …

@@ -21,6 +21,7 @@ a 4xx JSON answer ``{"fout": <Dutch>, "code": …}``, never a traceback.
 
 from __future__ import annotations
 
+import copy
 import hmac
 import json
 import math
@@ -460,7 +461,7 @@ class Explorer:
         if new_id and (not re.fullmatch(ID_PATTERN, new_id) or len(new_id) > 40):
             raise UsageError("bad name", "verken.name", name=new_id)
         if not new_id or new_id in raw_scenarios:
-            stem = new_id or "verkend"
+            stem = new_id or text_nl.VERKEN_SCENARIO_ID
             n = 1
             while f"{stem}-{n}" in raw_scenarios:
                 n += 1
@@ -483,7 +484,7 @@ class Explorer:
         }
         for key, value in base.items():
             if key not in ("label", "description", "soort", "set"):
-                scenario[key] = value
+                scenario[key] = copy.deepcopy(value)  # no YAML anchors shared with the original
         if sets:
             scenario["set"] = sets
         block = yaml.safe_dump({new_id: scenario}, allow_unicode=True, sort_keys=False, width=100)

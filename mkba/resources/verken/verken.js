@@ -108,7 +108,10 @@
     box.appendChild(input);
     const out = el("output", { id: "o-" + p.name, for: inputId }, statusText(p));
     box.appendChild(out);
-    const range = p.slider ? fmt(W.range, { low: fmtValue(p, p.min), high: fmtValue(p, p.max) }) : "";
+    const parts = [];
+    if (p.slider) parts.push(fmt(W.range, { low: fmtValue(p, p.min), high: fmtValue(p, p.max) }));
+    if (p.unit) parts.push(fmt(W.unit, { unit: p.unit }));
+    const range = parts.join(" \u00b7 ");
     box.appendChild(el("p", { id: "d-" + p.name, class: "small range" }, range));
     const details = el("details", { class: "small evidence" });
     details.appendChild(el("summary", {}, W.evidence));
