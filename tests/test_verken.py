@@ -123,6 +123,18 @@ def test_options_side_by_side_say_saving_loss_and_who_bears_it(small_client):
     assert "Inwoners" in half["bears"]
 
 
+def test_a_case_without_scenarios(tmp_path):
+    text = SMALL.read_text(encoding="utf-8").split("scenarios:")[0]
+    path = tmp_path / "zonder.yaml"
+    path.write_text(text, encoding="utf-8")
+    c = TestClient(create_app(Explorer(path), allowed_hosts=("testserver",)))
+    view = c.get("/api/beeld?draws=300&set=s=0.2")
+    assert view.status_code == 200 and view.json()["options"] == [] and view.json()["headline"]
+    assert "mkba compare" not in view.json()["command"]
+    response = c.get("/api/compare?draws=300")
+    assert response.status_code == 400 and "geen scenario's" in response.json()["fout"]
+
+
 # ---- bad requests ------------------------------------------------------------------------------
 @pytest.mark.parametrize("path,status,code", [
     ("/api/run?draws=0", 400, "verken.draws"),

@@ -162,3 +162,16 @@ def test_report_headline_provenance_and_notebook_parameters(case, tmp_path):
     jobs = report.plan(c, CASE, None, False, 200, 1, 64, 1, {"zet": {"s": 0.25}, "discontovoet": 0.03})
     report.check_notebook_parameters(jobs)  # both notebooks declare zet and discontovoet
     assert all(j.parameters["zet"] == {"s": 0.25} for j in jobs)
+
+
+def test_a_set_parameter_leaves_the_evppi_groups(example_case):
+    from mkba.faces import report_data
+
+    c = with_overrides(example_case, {"substitutie": 0.3})
+    assert "substitutie" not in c.groepen["substitutie_meting"]
+    assert set(c.groepen["substitutie_meting"]) == set(example_case.groepen["substitutie_meting"]) - {"substitutie"}
+    cmp = mkba.compare(c, draws=600, seed=1)
+    tables = report_data.evppi_tables(cmp, ["society"], max_draws=600)  # as the comparison report does
+    assert "substitutie" not in [e.name for e in tables["society"].estimates]
+    assert with_overrides(example_case, {"substitutie": 0.3, "deadweight_substitutie": 0.2,
+                                         "vermeden_kosten_maatwerk": 3000}).groepen.get("substitutie_meting") is None

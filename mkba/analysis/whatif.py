@@ -137,7 +137,11 @@ def with_overrides(case: Case, set: Mapping[str, float] | None = None,  # noqa: 
         overrides[name] = fixed
         if name in parameters:
             parameters[name] = fixed
-    changes: dict = {"parameters": parameters, "overrides": tuple(overrides.items())}
+    # a set parameter is no longer uncertain: it leaves the research groups (groepen:, for EVPPI),
+    # and a group left empty goes
+    groepen = {g: tuple(m for m in members if m not in overrides) for g, members in case.groepen.items()}
+    changes: dict = {"parameters": parameters, "overrides": tuple(overrides.items()),
+                     "groepen": {g: members for g, members in groepen.items() if members}}
     if discount_rate is not None:
         low, high = DISCOUNT_RANGE
         if (isinstance(discount_rate, bool) or not isinstance(discount_rate, int | float)

@@ -433,6 +433,7 @@
         { text: o.society, sub: o.society_interval, cls: o.society_sign < 0 ? "neg" : o.society_sign > 0 ? "pos" : "" },
         o.bears, o.funder, o.prob_best],
     })));
+    document.getElementById("options").closest(".card").hidden = !v.options.length && !v.sensitivity.length;
     document.getElementById("sensitivity-block").hidden = !v.sensitivity.length;
     table("sensitivity", W.sensitivity_cols, v.sensitivity.map((o) => ({
       className: o.current ? "current" : null,
