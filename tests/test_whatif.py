@@ -155,7 +155,9 @@ def test_report_headline_provenance_and_notebook_parameters(case, tmp_path):
     assert lines[1].startswith("Bij een substitutie van 25%") and "voor Gemeente zelf" in lines[1]
     frame = report_data.provenance_frame(report_data.provenance(c, 200, 1, None))
     row = frame[frame["Gegeven"] == text_nl.WHATIF_PROVENANCE]["Waarde"].tolist()
-    assert row == ["s = 0,25; budget = 800; discontovoet = 0,03"]
+    assert [r.replace("\xa0", " ") for r in row] == [
+        "Een substitutie van 25%, een budget van € 800 per jaar en een discontovoet van 3% "
+        "(--set s=0.25 --set budget=800 --discontovoet 0.03)"]
     plain = report_data.provenance_frame(report_data.provenance(case, 200, 1, None))
     assert text_nl.WHATIF_PROVENANCE not in plain["Gegeven"].tolist()
     assert report_data.board_summary(mkba.simulate(case, draws=200, seed=1))[0].startswith("Voor de maatschappij")
@@ -175,3 +177,21 @@ def test_a_set_parameter_leaves_the_evppi_groups(example_case):
     assert "substitutie" not in [e.name for e in tables["society"].estimates]
     assert with_overrides(example_case, {"substitutie": 0.3, "deadweight_substitutie": 0.2,
                                          "vermeden_kosten_maatwerk": 3000}).groepen.get("substitutie_meting") is None
+
+
+def test_report_with_set_says_it_in_headline_provenance_and_manifest(tmp_path, example_path):
+    from mkba.faces.report import build_report
+
+    folder = build_report(example_path, draws=200, seed=1, out=tmp_path, sobol_n=32,
+                          set_values={"substitutie": 0.3}, discount_rate=0.03)
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Bij een aandeel trajecten dat maatwerk vervangt (substitutie) van 30% en een discontovoet van 3%, " \
+           "voor de maatschappij: elke" in index
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["set"] == {"substitutie": 0.3} and manifest["set_discount_rate"] == 0.03
+    page = (folder / "rapport-basis.html").read_text(encoding="utf-8")
+    assert "Vastgezet (wat als?)" in page
+    assert "Een aandeel trajecten dat maatwerk vervangt (substitutie) van 30% en een discontovoet van 3% " \
+           "(--set substitutie=0.3 --discontovoet 0.03)" in page
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert summary["set"] == {"substitutie": 0.3} and summary["discount_rate"] == 0.03

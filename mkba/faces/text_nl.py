@@ -1405,10 +1405,16 @@ WHATIF_NONE = "niets: alle aannames zoals in de casus"
 
 def whatif_provenance(case) -> str:
     """The provenance row's value: every set value and an overridden discount rate."""
-    parts = [f"{name} = {nl_value(spec.base_value)}" for name, spec in case.overrides]
+    def plain(x: float) -> str:
+        return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+    flags = [f"--set {name}={plain(spec.base_value)}" for name, spec in case.overrides]
     if case.discount_rate_set is not None:
-        parts.append(f"discontovoet = {nl_value(case.discount_rate_set)}")
-    return "; ".join(parts) if parts else WHATIF_NONE
+        flags.append(f"--discontovoet {plain(case.discount_rate_set)}")
+    if not flags:
+        return WHATIF_NONE
+    items = whatif_items(case)
+    return f"{items[0].upper() + items[1:]} ({' '.join(flags)})"
 
 
 def calibrated_driver_sentence(labels: list[str]) -> str:
