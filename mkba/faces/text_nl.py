@@ -1514,3 +1514,4 @@ VERKEN_SCENARIO_LABEL = "Verkend: {items}"
 VERKEN_SCENARIO_DESCRIPTION = "Gemaakt met mkba verken op basis van {option}; vastgezet: {items}."
 WHATIF_CONSOLE = "Wat als? Doorgerekend {clause}; de andere aannames blijven onzeker."
 VERKEN_SCENARIO_ID = "verkend"  # id of a scenario saved from the page: verkend-1, verkend-2, …
+VERKEN_PREPARING = "Voorbereiden: {file} laden, de invloed van elke aanname bepalen en de rekenkern opwarmen …"

@@ -745,6 +745,7 @@ def serve(case_path: Path, host: str = "127.0.0.1", port: int = 8765, token: str
     import uvicorn
 
     check_options(host, port, token)
+    say(text_nl.VERKEN_PREPARING.format(file=case_path))
     explorer = Explorer(case_path, str(case_path))
     explorer.warm()
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
