@@ -318,7 +318,7 @@ class Explorer:
 
     @staticmethod
     def _interval(s: dict) -> str:
-        return text_nl.VERKEN["interval"].format(low=nl_eur_short(s["p05"]), high=nl_eur_short(s["p95"]))
+        return text_nl.VERKEN["interval"].format(low=_amount(s["p05"]), high=_amount(s["p95"]))
 
     def _calibrated(self) -> str | None:
         """The calibrated-driver sentence when a calibrated parameter is among the top-3 drivers."""
@@ -354,13 +354,13 @@ class Explorer:
                 change = cut["npv_change"]
                 row["society_sign"] = 1 if change["mean"] > 0 else -1
                 row["society"] = (words["gain"] if change["mean"] > 0 else words["loss"]).format(
-                    amount=nl_eur_short(abs(change["mean"])))
+                    amount=_amount(abs(change["mean"])))
                 row["society_interval"] = self._interval(change)
                 saved = max(cut["budget_saved"]["mean"], 0.0)
                 bearers = [(sid, c["net_change"]["mean"]) for sid, c in changes[opt].items()
                            if c["net_change"]["mean"] < -max(0.05 * saved, 0.5)]
                 bearers.sort(key=lambda x: x[1])
-                row["bears"] = ", ".join(words["bears"].format(who=self.case.stakeholders[sid], amount=nl_eur_short(v))
+                row["bears"] = ", ".join(words["bears"].format(who=self.case.stakeholders[sid], amount=_amount(v))
                                          for sid, v in bearers) or words["nobody"]
                 row["funder"] = nl_eur_short(cut["funder_net_change"]["mean"])
             rows.append(row)
@@ -519,6 +519,11 @@ class Explorer:
 
 class Busy(Exception):
     """Too many computations at once (429)."""
+
+
+def _amount(x: float) -> str:
+    """An amount as the page shows it, never broken after its minus sign."""
+    return nl_eur_short(x).replace("\u2212", "\u2212\u2060")
 
 
 def _plain(x: float) -> str:

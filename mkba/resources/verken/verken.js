@@ -431,7 +431,7 @@
       className: o.current ? "current" : null,
       cells: [o.label + (o.current ? " " + W.current : ""), o.saved,
         { text: o.society, sub: o.society_interval, cls: o.society_sign < 0 ? "neg" : o.society_sign > 0 ? "pos" : "" },
-        o.bears, o.funder, o.prob_best],
+        { text: o.bears, cls: "text" }, o.funder, o.prob_best],
     })));
     document.getElementById("options").closest(".card").hidden = !v.options.length && !v.sensitivity.length;
     document.getElementById("sensitivity-block").hidden = !v.sensitivity.length;
