@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from mkba.analysis import decision
-from mkba.core.case import Case, scenario_label
+from mkba.core.case import Case, override_record, scenario_label
 from mkba.core.errors import UsageError
 from mkba.core.results import Progress, Result, simulate_many, stats
 from mkba.core.seeding import SeedLike
@@ -171,6 +171,7 @@ class Comparison:
             "decision": self.decision(),
             "vs_baseline": self.vs_baseline(),
             "cuts": self.cuts(),
+            **override_record(self.case),  # "set" only when --set was used (DESIGN §15)
         }
 
 

@@ -317,6 +317,10 @@ class Case:
     def group_label(self, name: str) -> str | None:
         """Display label of a group in ``groepen:``, or None when the case gives none."""
         return self.groep_labels.get(name)
+    # what-if values (``--set``, the explorer; DESIGN §15): parameters fixed after any scenario's
+    # overlay, and a discount rate replacing the case's; set by mkba.analysis.whatif.with_overrides
+    overrides: tuple[tuple[str, ParameterSpec], ...] = ()
+    discount_rate_set: float | None = None
 
     def label_of(self, name: str) -> str:
         """Display name of a parameter: its ``label`` if the case gives one, else its name."""
@@ -1117,6 +1121,7 @@ def apply_scenario(case: Case, scenario_id: str | None) -> Case:
     parameters = dict(case.parameters)
     parameters.update(dict(scen.add_parameters))
     parameters.update(dict(scen.set))
+    parameters.update(dict(case.overrides))  # a what-if value wins over the scenario's own (DESIGN §15)
     scales = {k: tuple(v) for k, v in case.scales.items()}
     for name, factor in scen.scale:
         scales[name] = scales.get(name, ()) + (factor,)
@@ -1125,6 +1130,17 @@ def apply_scenario(case: Case, scenario_id: str | None) -> Case:
     pm_posten = tuple(p for p in case.pm_posten if p.id is None or p.id not in scen.drop) + scen.add_pm_posten
     return replace(case, parameters=parameters, scales=scales, costs=costs, effects=effects,
                    pm_posten=pm_posten, scenario=scenario_id)
+
+
+def override_record(case: Case) -> dict:
+    """What-if values as the JSON records them (DESIGN §15): ``{"set": {name: value}}`` and/or
+    ``{"set_discount_rate": x}``; empty when nothing was set, so other outputs stay as they were."""
+    out: dict = {}
+    if case.overrides:
+        out["set"] = {name: float(spec.base_value) for name, spec in case.overrides}
+    if case.discount_rate_set is not None:
+        out["set_discount_rate"] = float(case.discount_rate_set)
+    return out
 
 
 def scenario_label(case: Case, scenario_id: str | None) -> str:
@@ -1138,5 +1154,5 @@ __all__ = [
     "Case", "Cost", "Effect", "PmPost", "PmWarning", "Scenario", "ScopeWarning", "build_case", "pm_warnings",
     "scope_warnings",
     "unused_parameters",
-    "apply_scenario", "scenario_label", "REST",
+    "apply_scenario", "scenario_label", "REST", "override_record",
 ]

@@ -174,6 +174,46 @@ def make_plan(case: Case, scenarios: Sequence[str | None] = (None,), draws: int 
 _SAMPLERS: dict[str, Sampler] = {}
 
 
+class DrawCache:
+    """Parameter values per (plan token, draw range, name, distribution), kept for a process that
+    asks for the same draws again and again with a few parameters changed (``mkba verken``: each
+    slider move fixes one parameter; every other column is the same as before). Least recently
+    used entries go first beyond ``max_bytes``. Not thread-safe: its owner serialises runs.
+    Values are never changed in place (options already share these arrays), so reuse is exact."""
+
+    def __init__(self, max_bytes: int = 256 * 2**20):
+        from collections import OrderedDict
+
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._entries: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        value = self._entries.get(key)
+        if value is not None:
+            self._entries.move_to_end(key)
+        return value
+
+    def put(self, key, value: np.ndarray) -> None:
+        if key in self._entries:
+            return
+        self._entries[key] = value
+        self.bytes += value.nbytes
+        while self.bytes > self.max_bytes and self._entries:
+            _, old = self._entries.popitem(last=False)
+            self.bytes -= old.nbytes
+
+
+_DRAW_CACHE: DrawCache | None = None
+
+
+def reuse_draws(cache: DrawCache | None) -> None:
+    """Keep parameter values between runs of this process in ``cache`` (None: stop). Used by
+    ``mkba verken``; results are bit-identical with or without it."""
+    global _DRAW_CACHE
+    _DRAW_CACHE = cache
+
+
 def _sampler(plan: RunPlan) -> Sampler:
     sampler = _SAMPLERS.get(plan.token)
     if sampler is None:
@@ -202,7 +242,8 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
     if not 0 <= start < stop <= plan.draws:
         raise UsageError(f"draw range [{start}, {stop}) outside [0, {plan.draws})")
     n = stop - start
-    uniforms = _sampler(plan).uniforms(start, stop)
+    cache = _DRAW_CACHE
+    uniforms = None if cache is not None else _sampler(plan).uniforms(start, stop)
     column = {name: j for j, name in enumerate(plan.names)}
     mapped: dict[str, tuple[object, np.ndarray]] = {}  # name -> (spec, values): options share equal specs
     outputs: dict[str, np.ndarray] = {}
@@ -212,10 +253,17 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
         for name, spec in c.parameters.items():
             hit = mapped.get(name)
             if hit is None or hit[0] != spec:
-                u = np.ascontiguousarray(uniforms[:, column[name]])
-                # a draws-file parameter picks its file's row (joint with the file's other columns)
-                hit = mapped[name] = (spec, np.asarray(spec.pick(u) if spec.family == "draws" else spec.ppf(u),
-                                                       dtype=float))
+                key = _cache_key(plan, start, stop, name, spec) if cache is not None else None
+                found = cache.get(key) if key is not None else None
+                if found is None:
+                    if uniforms is None:
+                        uniforms = _sampler(plan).uniforms(start, stop)
+                    u = np.ascontiguousarray(uniforms[:, column[name]])
+                    # a draws-file parameter picks its file's row (joint with the file's other columns)
+                    found = np.asarray(spec.pick(u) if spec.family == "draws" else spec.ppf(u), dtype=float)
+                    if key is not None:
+                        cache.put(key, found)
+                hit = mapped[name] = (spec, found)
             values[name] = hit[1]
         apply_scales(c, values)  # replaces scaled entries by new arrays; shared arrays stay intact
         layout = Layout.of(c)
@@ -236,6 +284,15 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
         outputs[option] = out
         yearly[option] = sums
     return Block(start, stop, outputs, yearly)
+
+
+def _cache_key(plan: RunPlan, start: int, stop: int, name: str, spec) -> tuple | None:
+    if spec.is_fixed:
+        return None  # a constant column costs nothing to make
+    try:
+        return (plan.token, start, stop, name, spec, hash(spec))
+    except TypeError:  # a record that cannot be hashed: not cached
+        return None
 
 
 def warm(plan: RunPlan) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mkba.core.case import Case, apply_scenario
+from mkba.core.case import Case, apply_scenario, override_record
 from mkba.core.engine import DEFAULT_CHUNK, Block, RunPlan, iter_blocks, make_plan
 from mkba.core.errors import UsageError
 from mkba.core.model import Layout, base_values, evaluate
@@ -185,7 +185,7 @@ class Result:
         lines = {e.id: {"pv": self._s(f"effect.{e.id}.pv"), "outcomes": self._s(f"effect.{e.id}.outcomes")}
                  for e in self.case.effects}
         costs_out = {c.id: {"pv": self._s(f"cost.{c.id}.pv")} for c in self.case.costs}
-        return {
+        out = {
             "case": self.case.id,
             "scenario": self.scenario,
             "draws": 1 if self.deterministic else self.draws,
@@ -208,6 +208,8 @@ class Result:
             "pm_posten": [{"label": p.label, "stakeholder": p.stakeholder, "direction": p.direction,
                            "note": p.note, "source": p.source} for p in self.case.pm_posten],
         }
+        out.update(override_record(self.case))  # "set" only when --set was used (DESIGN §15)
+        return out
 
     def summary_columns(self) -> list[str]:
         """The per-draw columns :meth:`summary` summarises."""

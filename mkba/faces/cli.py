@@ -121,6 +121,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (
 JaOpt = Annotated[bool, typer.Option("--ja", help="Start ook boven de zachte grens voor --draws (zonder te vragen).")]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", help=text_nl.WORKERS_HELP, min=1)]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", metavar="NAAM=WAARDE", help=text_nl.SET_HELP)]
+DiscontoOpt = Annotated[str | None, typer.Option("--discontovoet", metavar="X", help=text_nl.DISCONTOVOET_HELP)]
 
 
 from mkba.core.io import to_json  # noqa: E402  (re-exported: tests and users import it from here)
@@ -132,10 +134,20 @@ def _load(path: Path):
     return load_case(path)
 
 
-def _prepare(path: Path, draws: int):
-    """Refuse absurd draw counts and load (validate) the case, before the engine is imported."""
+def _prepare(path: Path, draws: int, set_values: list[str] | None = None, discontovoet: str | None = None):
+    """Refuse absurd draw counts and load (validate) the case, before the engine is imported;
+    then apply ``--set`` / ``--discontovoet`` (DESIGN §15)."""
     refuse_absurd_draws(draws)
-    return _load(path)
+    return _overrides(_load(path), set_values, discontovoet)
+
+
+def _overrides(case, set_values: list[str] | None, discontovoet: str | None):
+    """The case with ``--set NAME=VALUE`` and ``--discontovoet X`` applied (checked, in Dutch)."""
+    from mkba.analysis.whatif import parse_assignments, parse_number
+    from mkba.faces.json_objects import overridden
+
+    rate = None if discontovoet is None else parse_number(discontovoet, "--discontovoet")
+    return overridden(case, parse_assignments(set_values), rate)
 
 
 def _show_progress(draws: int) -> bool:
@@ -184,26 +196,27 @@ def run(
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
+    set_values: SetOpt = None,
+    discontovoet: DiscontoOpt = None,
 ) -> None:
     """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
     if xlsx is not None:
         _xlsx_target(xlsx)
-    c = _prepare(case, draws)  # bad input is refused before the engine is even imported
-    from mkba.core.results import deterministic as run_deterministic
-    from mkba.core.results import simulate
+    c = _prepare(case, draws, set_values, discontovoet)  # bad input is refused before the engine is even imported
     from mkba.core.sampling import DESIGNS
     from mkba.faces.console import print_run, progress_bar
+    from mkba.faces.json_objects import run_result
 
     if design not in DESIGNS:
         raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
     if not deterministic:
         check_draws(c, draws, [scenario], ja, stderr, workers)
     if deterministic:
-        result = run_deterministic(c, scenario)
+        result = run_result(c, scenario, deterministic=True)
     else:
         with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
-            result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
-                              chunk_size=chunk_size, progress=advance, workers=workers)
+            result = run_result(c, scenario, draws=draws, seed=seed, design=design,
+                                chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
     calibration = None
     if not json_out:  # a calibrated assumption among the top-3 drivers: said under the headline (DESIGN §14)
@@ -217,14 +230,23 @@ def run(
         write_run_workbook(xlsx, summary, result.case)
     if json_out:
         print(to_json(summary))
-    elif not deterministic and draws < MIN_DRAWS_INTERVALS:
+        return
+    _say_whatif(c)
+    if not deterministic and draws < MIN_DRAWS_INTERVALS:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow]: " + text_nl.NO_INTERVALS.format(
             draws=f"{draws} trekking" + ("" if draws == 1 else "en"), minimum=MIN_DRAWS_INTERVALS), soft_wrap=True)
         print_run(without_intervals(summary), result.case, stdout, [calibration] if calibration else None)
     else:
         print_run(summary, result.case, stdout, [calibration] if calibration else None)
-    if xlsx is not None and not json_out:
+    if xlsx is not None:
         stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
+
+
+def _say_whatif(case) -> None:
+    """One line above the tables when --set / --discontovoet changed the case."""
+    clause = text_nl.whatif_clause(case)
+    if clause:
+        stdout.print(escape(text_nl.WHATIF_CONSOLE.format(clause=clause)), soft_wrap=True)
 
 
 @app.command()
@@ -239,14 +261,16 @@ def compare(
     xlsx: XlsxOpt = None,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
+    set_values: SetOpt = None,
+    discontovoet: DiscontoOpt = None,
 ) -> None:
     """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
     if xlsx is not None:
         _xlsx_target(xlsx)
-    c = _prepare(case, draws)
+    c = _prepare(case, draws, set_values, discontovoet)
     from mkba.analysis.scenarios import acceptability_by_discount_rate
-    from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
+    from mkba.faces.json_objects import compare_result
 
     check_draws(c, draws, [None, *c.scenarios], ja, stderr, workers)
     if evppi:
@@ -256,7 +280,7 @@ def compare(
                          draws=str(draws), minimum=str(MIN_DRAWS_INTERVALS))
     options = len(c.scenarios) + 1
     with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
-        cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
+        cmp = compare_result(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
     summary = cmp.summary()
     if curves:
         summary["acceptability"] = {
@@ -274,6 +298,7 @@ def compare(
     if json_out:
         print(to_json(summary))
     else:
+        _say_whatif(c)
         print_compare(summary, c, stdout)
         if table is not None:
             from mkba.faces.console import print_evppi
@@ -321,6 +346,8 @@ def sensitivity(
     versus: Annotated[str | None, typer.Option("--versus", help="Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).")] = None,
     json_out: JsonOpt = False,
     workers: WorkersOpt = 1,
+    set_values: SetOpt = None,
+    discontovoet: DiscontoOpt = None,
 ) -> None:
     """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
     from mkba.analysis.sensitivity import METHODS
@@ -338,7 +365,7 @@ def sensitivity(
         refuse_absurd_draws(n, "--n")
     if n is not None and method not in ("sobol", "morris"):
         raise UsageError("--n goes with --method sobol or morris", "cli.n_method")
-    c = _load(case)
+    c = _overrides(_load(case), set_values, discontovoet)
     module = METHODS[method]
     if versus is not None and versus != "baseline" and versus not in c.scenarios:
         raise UsageError(f"--versus {versus}: unknown option; choose baseline or one of: {', '.join(c.scenarios)}",
@@ -356,6 +383,9 @@ def sensitivity(
         summary = result.summary()
         # each note: its code and numbers (for programs) and the sentence a reader sees (in Dutch)
         summary["notes"] = [{**note.to_dict(), "text": text_nl.sensitivity_note(note, c)} for note in result.notes]
+        from mkba.core.case import override_record
+
+        summary.update(override_record(c))  # "set" only when --set was used (DESIGN §15)
         print(to_json(summary))
     else:
         print_sensitivity(result, c, stdout)
@@ -374,17 +404,45 @@ def report(
     docx: Annotated[bool, typer.Option("--docx", help=text_nl.DOCX_HELP)] = False,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
+    set_values: SetOpt = None,
+    discontovoet: DiscontoOpt = None,
 ) -> None:
     """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
     refuse_absurd_draws(sobol_n, "--sobol-n")
-    c = _prepare(case, draws)
+    c = _prepare(case, draws, set_values, discontovoet)
+    from mkba.core.case import override_record
     from mkba.faces.report import build_report, main_progress
 
     check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
-                          workers=workers, pdf=pdf, docx=docx)
+                          workers=workers, pdf=pdf, docx=docx, **_report_overrides(override_record(c)))
     stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+
+
+@app.command(help=text_nl.VERKEN_HELP)
+def verken(
+    case: CaseArg,
+    port: Annotated[int, typer.Option("--port", help=text_nl.VERKEN_PORT_HELP)] = 8765,
+    host: Annotated[str, typer.Option("--host", help=text_nl.VERKEN_HOST_HELP)] = "127.0.0.1",
+    token: Annotated[str | None, typer.Option("--token", help=text_nl.VERKEN_TOKEN_HELP)] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help=text_nl.VERKEN_OPEN_HELP)] = False,
+) -> None:
+    from mkba.faces.verken import check_options, serve
+
+    check_options(host, port, token)  # before the case is loaded: an unsafe --host costs nothing
+    serve(case, host=host, port=port, token=token, open_browser=open_browser,
+          say=lambda text: stdout.print(escape(text), soft_wrap=True))
+
+
+def _report_overrides(record: dict) -> dict:
+    """build_report's keywords for what ``--set`` / ``--discontovoet`` set (none when unused)."""
+    out = {}
+    if "set" in record:
+        out["set_values"] = record["set"]
+    if "set_discount_rate" in record:
+        out["discount_rate"] = record["set_discount_rate"]
+    return out
 
 
 @app.command(help=text_nl.BRONNEN_HELP)

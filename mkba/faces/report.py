@@ -71,7 +71,7 @@ class Job:
 
 
 def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
-         sobol_n: int, workers: int = 1) -> list[Job]:
+         sobol_n: int, workers: int = 1, whatif: dict | None = None) -> list[Job]:
     """The notebooks a report consists of, with their parameters (validated)."""
     from mkba.analysis.sensitivity.sobol import check_power_of_two
 
@@ -94,11 +94,11 @@ def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, d
     for option in options:
         stem = f"rapport-{option or 'basis'}"
         jobs.append(Job(REPORT_NOTEBOOK, stem, {"case_path": str(case_path), "scenario": option or "", "draws": draws,
-                                                "seed": seed, "sobol_n": sobol_n, "workers": workers},
+                                                "seed": seed, "sobol_n": sobol_n, "workers": workers, **(whatif or {})},
                         text_nl.option_label(case, option)))
     if case.scenarios and not scenario:
         jobs.append(Job(COMPARISON_NOTEBOOK, "scenariovergelijking",
-                        {"case_path": str(case_path), "draws": draws, "seed": seed, "workers": workers},
+                        {"case_path": str(case_path), "draws": draws, "seed": seed, "workers": workers, **(whatif or {})},
                         text_nl.INDEX_COMPARISON))
     return jobs
 
@@ -227,7 +227,8 @@ code{{background:#f3f3f3;padding:0 .2rem}} .herkomst{{color:#555;font-size:.9rem
 def build_report(case_path: str | Path, scenario: str | None = None, all_options: bool = False, draws: int = 10_000,
                  seed: int = 1, out: str | Path = "reports", sobol_n: int = 2048,
                  on_notebook: Callable[[int, int, str], None] | None = None, progress_bar: bool = False,
-                 workers: int = 1, pdf: bool = False, notebooks_at_once: int | None = None, docx: bool = False) -> Path:
+                 workers: int = 1, pdf: bool = False, notebooks_at_once: int | None = None, docx: bool = False,
+                 set_values: dict[str, float] | None = None, discount_rate: float | None = None) -> Path:
     """Build a report; return the run folder ``<out>/<case-id>/<run-id>``.
 
     Parameters
@@ -258,6 +259,10 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         at most 4); the pages do not depend on it.
     docx : bool
         Also write the council brief as ``samenvatting.docx`` (the same sentences as the HTML).
+    set_values, discount_rate : optional
+        ``--set`` / ``--discontovoet`` (DESIGN §15): passed to every notebook as its ``zet`` and
+        ``discontovoet`` parameters, which apply them with
+        :func:`mkba.analysis.whatif.with_overrides`; recorded in the manifest and the provenance.
 
     Raises
     ------
@@ -271,8 +276,16 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     from mkba.faces import report_data
 
     case_path = Path(case_path).resolve()
-    case = load_case(case_path)  # validates; raises CaseError with every problem
-    jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n, workers)
+    from mkba.analysis.whatif import with_overrides
+    from mkba.core.case import override_record
+
+    case = with_overrides(load_case(case_path), set=set_values, discount_rate=discount_rate)  # validates
+    whatif = {}
+    if set_values:
+        whatif["zet"] = {k: float(v) for k, v in set_values.items()}
+    if discount_rate is not None:
+        whatif["discontovoet"] = float(discount_rate)
+    jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n, workers, whatif)
     check_notebook_parameters(jobs)
     chromium = None
     if pdf:
@@ -318,6 +331,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
             "draws": draws, "seed": seed, "sobol_n": sobol_n, **folder.times(), "versions": versions,
             "notebooks": [{"notebook": j.notebook, "output": f"{j.stem}.html", "parameters": j.parameters} for j in jobs],
             "pdf": pdfs,
+            **override_record(case),  # "set" only when --set was used (DESIGN §15)
         }
         return folder.finish(manifest, lambda m: _index_html(case, folder.final.name, jobs, headline, m))
 

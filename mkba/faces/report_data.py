@@ -48,7 +48,8 @@ def board_summary(result: Result) -> list[str]:
             lines[-1] += " " + text_nl.money_above_total(
                 result.case.stakeholders[sid], float(np.mean(fiscal) / np.mean(costs)),
                 float(np.mean(benefits) / np.mean(costs)), negative_effects(result, sid))
-    return lines + calibration_headline(result)
+    # "Bij een substitutie van 25%, …" (DESIGN §15), then the calibration sentence (DESIGN §14)
+    return text_nl.with_whatif(lines, result.case) + calibration_headline(result)
 
 
 def negative_effects(result: Result, stakeholder: str) -> list[str]:
@@ -331,13 +332,15 @@ def provenance(case: Case, draws: int, seed: int, scenario: str | None) -> dict[
              else scenario)
     return {"case_id": case.id, "case_file": case.path, "case_sha256": case.sha256, "scenario": shown,
             "draws": draws, "seed": seed, "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "versions": versions()}
+            "versions": versions(), "whatif": text_nl.whatif_provenance(case)}
 
 
 def provenance_frame(info: dict[str, Any]) -> pd.DataFrame:
     names = text_nl.PROVENANCE_ROWS
     rows = [(names[k], nl_number(info[k], 0) if k == "draws" else str(info[k]))
             for k in ("case_id", "case_file", "case_sha256", "scenario", "draws", "seed", "time")]
+    if info.get("whatif") and info["whatif"] != text_nl.WHATIF_NONE:  # --set / --discontovoet (DESIGN §15)
+        rows.append((text_nl.WHATIF_PROVENANCE, info["whatif"]))
     rows += [(text_nl.VERSION_OF.format(name=k), v) for k, v in info["versions"].items()]
     return pd.DataFrame(rows, columns=["Gegeven", "Waarde"])
 

@@ -1847,3 +1847,234 @@ EVPPI_GROUP_MEMBERS_LABELLED = "{label}: {members}."
 SOURCES_TITLE = "Bronnen van deze casus"
 EVPPI_BUDGET_GROUP = ("{what}: onderzoek hiernaar is voor deze keuze hooguit {value} waard (± {se}; alle onzekerheid "
                       "samen: {evpi}). Kost het meer, dan betaalt het zich niet terug in een betere keuze.")
+
+# ---- issue 19: what if (--set, --discontovoet) and mkba verken ----
+
+SET_HELP = ("Zet een aanname vast op een waarde in elke trekking (de andere blijven onzeker), ná het scenario: "
+            "NAAM=WAARDE, bijv. --set substitutie=0.25; mag vaker.")
+DISCONTOVOET_HELP = "Reken met deze discontovoet in plaats van die van de casus, bijv. 0.03 voor 3%."
+VERKEN_HELP = ("Open een live pagina voor een raadsvergadering: verschuif een aanname en zie direct wat er "
+               "verandert (lokale webserver, werkt zonder internet).")
+VERKEN_PORT_HELP = "Poort van de webserver."
+VERKEN_HOST_HELP = ("Adres om op te luisteren (standaard 127.0.0.1: alleen deze computer). Een ander adres "
+                    "vraagt --token.")
+VERKEN_TOKEN_HELP = "Toegangscode: elke aanvraag moet hem meesturen (verplicht buiten deze computer)."
+VERKEN_OPEN_HELP = "Open de pagina meteen in de browser."
+VERKEN_STARTED = ("Verkenner voor '{title}' draait op {url}\n"
+                  "Stoppen: Ctrl-C. {draws} trekkingen per berekening, seed {seed}.")
+
+CLI_ERROR_TEXT.update({
+    "analysis.set_syntax": "--set {text}: schrijf NAAM=WAARDE, bijv. --set substitutie=0.25",
+    "analysis.set_not_number": "{option}: '{value}' is geen getal; schrijf bijv. 0.25 of 250000",
+    "analysis.set_not_finite": "{option}: '{value}' is geen eindig getal; geef een gewone waarde, bijv. 0.25",
+    "analysis.set_unknown": ("--set {name}: de casus ({file}) heeft geen parameter met die naam; kies uit: {known}"),
+    "analysis.set_outside": ("--set {name}={value}: buiten het bereik van '{label}' ({file}, parameters.{name}): "
+                       "kies een waarde van {low} tot en met {high}"),
+    "analysis.set_discount_rate": "--discontovoet {value}: kies een discontovoet van {low} tot en met {high}, bijv. 0.03",
+    "verken.host_token": ("--host {host}: buiten deze computer is de pagina voor iedereen op het netwerk bereikbaar; "
+                          "start met --token CODE (elke aanvraag moet die code dan meesturen), of laat --host weg"),
+    "verken.bad_port": "--port {port}: kies een poort van 1 tot en met 65535",
+    "verken.port_busy": "poort {port} op {host} is al in gebruik of niet beschikbaar ({reason}); kies een andere met --port",
+    "verken.bad_token": "--token: gebruik minstens 8 tekens (letters, cijfers, '-' of '_')",
+    "verken.draws": "draws {draws}: kies 1 tot en met {maximum} trekkingen",
+    "verken.compare_draws": "een vergelijking vraagt {minimum} tot en met {maximum} trekkingen (nu: {draws})",
+    "verken.seed": "seed {seed}: kies een geheel getal van 0 tot en met {maximum}",
+    "verken.integer": "{name} '{value}' is geen geheel getal",
+    "verken.unknown_query": "onbekende vraag '{name}' in het adres; bekend: {known}",
+    "verken.repeated": "'{name}' staat meer dan één keer in het adres",
+    "verken.too_many_set": "te veel vastgezette aannames ({n}); hoogstens {maximum}",
+    "verken.scenario": "onbekende optie '{scenario}'; kies uit: {known}",
+    "verken.perspective": "onbekend perspectief '{perspective}'; kies uit: {known}",
+    "verken.kind": "soort '{kind}': kies beleid of gevoeligheid",
+    "verken.name": "naam '{name}': gebruik kleine letters, cijfers en '-' (hoogstens 40 tekens)",
+})
+
+VERKEN_HTTP = {
+    "token": "toegangscode ontbreekt of klopt niet: open de pagina met het adres (met ?token=…) dat bij de start is getoond",
+    "not_found": "deze pagina bestaat niet",
+    "method": "alleen opvragen (GET) is toegestaan",
+    "too_large": "de aanvraag is te groot",
+    "busy": "de server rekent al aan andere vragen; probeer het zo opnieuw",
+    "host": "onbekende servernaam in de aanvraag",
+    "failed": "de berekening is mislukt; de casus of de vraag past niet bij elkaar",
+}
+
+
+def set_value_text(value: float, unit: str | None) -> str:
+    """A set value as a reader says it, with its unit: 0.25 'fractie …' -> '25%'; 250000 'EUR/jaar'
+    -> '€ 250.000 per jaar'; 600 'trajecten/jaar' -> '600 trajecten/jaar'."""
+    from mkba.faces.formatting import nl_smart
+
+    unit = (unit or "").strip()
+    if unit.lower().startswith("fractie"):
+        pct = 100 * value
+        return nl_percent(value, 0 if abs(pct - round(pct)) < 1e-9 else 1)
+    if unit.upper().startswith("EUR"):
+        rest = unit[3:].strip()
+        rest = ("per " + rest[1:].strip()) if rest.startswith("/") else rest
+        rest = rest.split("(")[0].strip()
+        return f"{nl_eur(value, 0 if abs(value) >= 100 else 2)} {rest}".strip()
+    return f"{nl_smart(value)} {unit}".strip()
+
+
+def value_format(unit: str | None) -> tuple[str, str]:
+    """How the page shows a value of this unit: ('percent', ''), ('eur', 'per jaar') or
+    ('number', unit) — the same rules as :func:`set_value_text`."""
+    unit = (unit or "").strip()
+    if unit.lower().startswith("fractie"):
+        return "percent", ""
+    if unit.upper().startswith("EUR"):
+        rest = unit[3:].strip()
+        rest = ("per " + rest[1:].strip()) if rest.startswith("/") else rest
+        return "eur", rest.split("(")[0].strip()
+    return "number", unit
+
+
+def _lower_first(label: str) -> str:
+    return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
+
+
+def whatif_clause(case) -> str:
+    """'bij een aandeel … (substitutie) van 25% en een discontovoet van 3%' for what was set with
+    --set / --discontovoet; '' when nothing was."""
+    items = whatif_items(case)
+    return f"bij {items}" if items else ""
+
+
+def whatif_items(case) -> str:
+    """'een substitutie van 25% en een discontovoet van 3%' ('' when nothing was set)."""
+    parts = [f"een {_lower_first(case.label_of(name) if name in case.parameters else (spec.label or name))} "
+             f"van {set_value_text(spec.base_value, spec.unit)}" for name, spec in case.overrides]
+    if case.discount_rate_set is not None:
+        parts.append(f"een discontovoet van {nl_percent(case.discount_rate_set, 2).replace(',00', '')}")
+    if not parts:
+        return ""
+    return ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def with_whatif(lines: list[str], case) -> list[str]:
+    """Headline sentences with the what-if clause in front: 'Bij een substitutie van 25%, voor de
+    maatschappij: elke …'."""
+    clause = whatif_clause(case)
+    if not clause:
+        return list(lines)
+    lead = clause[0].upper() + clause[1:]
+    return [f"{lead}, {line[0].lower() + line[1:]}" for line in lines]
+
+
+WHATIF_PROVENANCE = "Vastgezet (wat als?)"
+WHATIF_NONE = "niets: alle aannames zoals in de casus"
+
+
+def whatif_provenance(case) -> str:
+    """The provenance row's value: every set value and an overridden discount rate."""
+    def plain(x: float) -> str:
+        return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+    flags = [f"--set {name}={plain(spec.base_value)}" for name, spec in case.overrides]
+    if case.discount_rate_set is not None:
+        flags.append(f"--discontovoet {plain(case.discount_rate_set)}")
+    if not flags:
+        return WHATIF_NONE
+    items = whatif_items(case)
+    return f"{items[0].upper() + items[1:]} ({' '.join(flags)})"
+
+
+def calibrated_driver_sentence(labels: list[str]) -> str:
+    """When a calibrated parameter is among the three strongest drivers (DESIGN §14)."""
+    joined = " en ".join(labels)
+    return (f"Let op: {joined} {'is' if len(labels) == 1 else 'zijn'} gekalibreerd (gekozen om een bekende "
+            "uitkomst na te bootsen) en behoort tot de drie aannames die de uitkomst het sterkst sturen; de uitkomst "
+            "herhaalt dus grotendeels die kalibratie en is geen onafhankelijke meting.")
+
+
+def saved_per_year(amount: float, first: int, last: int) -> str:
+    years = f"{first}" if first == last else f"{first}–{last}"
+    return f"{nl_eur_short(amount)} per jaar ({years})"
+
+
+# Words of the page (mkba verken): the server sends them with the page; the script takes every
+# word it shows from here.
+VERKEN = {
+    "title": "Wat als? {title}",
+    "intro": ("Verschuif een aanname en zie meteen wat er met de uitkomst gebeurt. Een aanname die u niet "
+              "aanraakt, blijft onzeker zoals in de casus."),
+    "controls": "Aannames",
+    "option": "Optie",
+    "options_group": "Opties (keuzes)",
+    "sensitivity_group": "Gevoeligheid (andere aannames, geen keuze)",
+    "perspective": "Perspectief",
+    "society": "de maatschappij",
+    "discount": "Discontovoet",
+    "discount_note": "Casus: {rate}",
+    "top": "Aannames met de meeste invloed",
+    "top_note": "In volgorde van invloed op de uitkomst (tornado). Schuif om een aanname vast te zetten.",
+    "uncertain": "onzeker: {low} – {high} (80% van de trekkingen)",
+    "fixed_at": "vastgezet op {value}",
+    "case_value": "in de casus: {value}",
+    "reset": "Weer onzeker",
+    "reset_all": "Alles terug naar de casus",
+    "search": "Andere aanname zoeken",
+    "search_placeholder": "typ een deel van de naam",
+    "search_add": "Toevoegen",
+    "search_none": "Geen aanname gevonden met '{q}'.",
+    "range": "Bereik {low} – {high}",
+    "unit": "eenheid: {unit}",
+    "evidence": "Bron",
+    "no_evidence": "geen bron opgegeven",
+    "calibrated": "gekalibreerd",
+    "headline": "De uitkomst",
+    "picture_title": "Netto opbrengst voor {who}: 90% van de uitkomsten ligt in de balk",
+    "picture_desc": "Van {low} tot {high}; gemiddeld {mean}. De lijn bij € 0 scheidt verlies en winst.",
+    "picture_mid": "gemiddeld",
+    "picture_loss": "verlies",
+    "picture_gain": "winst",
+    "prob": "Kans dat de baten de kosten overtreffen",
+    "prob_who": "voor {who}",
+    "who_title": "Wie betaalt, wie profiteert",
+    "who_cols": ["Belanghebbende", "Betaalt", "Krijgt", "Netto"],
+    "who_pays": "betaalt",
+    "who_gets": "krijgt",
+    "balance_title": "De balans",
+    "balance_rows": ["Kosten", "Baten", "Netto contante waarde", "Baten per euro kosten"],
+    "balance_cols": ["", "Gemiddeld", "90%-interval"],
+    "pm_title": "Niet in geld uitgedrukt (PM-posten)",
+    "pm_intro": "Deze effecten tellen niet mee in de balans, maar horen er wel naast te worden gewogen.",
+    "pm_none": "De casus noemt geen PM-posten.",
+    "pm_positive": "positief",
+    "pm_negative": "negatief",
+    "options_title": "Alle opties naast elkaar",
+    "options_cols": ["Optie", "Bespaart per jaar", "Winst of verlies voor de maatschappij", "Wie draagt het",
+                     "Netto-effect {funder}", "Kans beste ({who})"],
+    "sensitivity_title": "Gevoeligheidsscenario's (andere aannames, geen keuze)",
+    "sensitivity_cols": ["Scenario", "Netto contante waarde", "Verschil met de basis"],
+    "nobody": "niemand merkbaar",
+    "bears": "{who} ({amount})",
+    "no_saving": "–",
+    "baseline": "basis",
+    "gain": "winst {amount}",
+    "loss": "verlies {amount}",
+    "interval": "90%: {low} tot {high}",
+    "current": "(getoond)",
+    "method": ("Berekend met {draws} trekkingen (Monte Carlo), seed {seed}; de opties naast elkaar met "
+               "{compare_draws} trekkingen, op dezelfde trekkingen. Dezelfde seed geeft dezelfde getallen."),
+    "command": "Dezelfde berekening op de opdrachtregel",
+    "link": "Kopieer de link naar deze weergave",
+    "link_done": "Link gekopieerd",
+    "save": "Bewaar als scenario",
+    "save_kind": "Soort",
+    "save_kinds": {"beleid": "beleid (een keuze)", "gevoeligheid": "gevoeligheid (andere aanname)"},
+    "save_note": ("Downloadt de casus met een nieuw scenario met de vastgezette waarden (controleer met "
+                  "mkba validate). De discontovoet hoort bij de casus, niet bij een scenario: die staat in de opdracht."),
+    "busy": "Bezig met rekenen…",
+    "error": "Kon niet rekenen: {message}",
+    "updated": "Bijgewerkt",
+    "nothing_set": "Alle aannames zoals in de casus.",
+    "set_list": "Vastgezet: {items}.",
+    "footer": "MKBA-verkenner (mkba verken). Alle berekeningen gebeuren op deze server; er gaat niets naar internet.",
+}
+VERKEN_SCENARIO_LABEL = "Verkend: {items}"
+VERKEN_SCENARIO_DESCRIPTION = "Gemaakt met mkba verken op basis van {option}; vastgezet: {items}."
+WHATIF_CONSOLE = "Wat als? Doorgerekend {clause}; de andere aannames blijven onzeker."
+VERKEN_SCENARIO_ID = "verkend"  # id of a scenario saved from the page: verkend-1, verkend-2, …
+VERKEN_PREPARING = "Voorbereiden: {file} laden, de invloed van elke aanname bepalen en de rekenkern opwarmen …"
