@@ -51,11 +51,19 @@ def example_cases() -> dict[str, Path]:
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         lines = path.read_text(encoding="utf-8").splitlines()
         starts_case = any(line.startswith("mkba:") for line in lines)
-        refers = any(re.match(r"^\s*(include:\s*\S|-\s+(?!mkba:)[^\s#]+\.(ya?ml|csv|parquet)\b|file:)", line)
-                     for line in lines)
+        refers = any(_refers_to_a_file(line) for line in lines)
         if starts_case and not refers:
             found[path.stem.replace("_", "-")] = path
     return found
+
+
+def _refers_to_a_file(line: str) -> bool:
+    """Whether one line of a case names another file: an ``include:`` of anything but a bundled
+    ``mkba:NAME``, a block-list item ``- file.yaml``, or a draws table's ``file:``."""
+    flow = re.match(r"^\s*include:\s*\[(?P<items>[^\]]*)\]", line)
+    if flow:
+        return any(not item.strip().startswith("mkba:") for item in flow["items"].split(",") if item.strip())
+    return bool(re.match(r"^\s*(include:\s*[^\s#\[]|-\s+(?!mkba:)[^\s#]+\.(ya?ml|csv|parquet)\b|file:)", line))
 
 
 __all__ = ["example_cases", "examples_dir", "notebooks_dir"]
