@@ -210,9 +210,50 @@ def _mc_se(fitted: np.ndarray) -> float:
 
 
 def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.ndarray, n_se: int,
-                   rng: np.random.Generator, lambdas: np.ndarray | None = None, _reduced: bool = False
+                   rng: np.random.Generator, lambdas: np.ndarray | None = None
                    ) -> tuple[np.ndarray, np.ndarray | None]:
     """Penalised least squares of every column of ``y`` (n × m) on ``basis`` (n × k).
+
+    The fit is :func:`_penalised_solve`'s. Returns fitted values (n × m) and the EVPPI of each of
+    ``n_se`` posterior samples of them (None when ``n_se`` < 2), coefficients ~ N(β̂,
+    σ̂²(BᵀB + λS)⁻¹) (Wood 2017 §6.10).
+    """
+    keep, info = _penalised_solve(basis, penalties, y, lambdas)
+    if keep is not None:
+        basis = basis[:, keep]
+    n, k = basis.shape
+    m = y.shape[1]
+    fitted = np.column_stack([basis @ (w @ (sh * zj)) for w, sh, zj, _, _ in info])
+    if n_se <= 1:
+        return fitted, None
+    # posterior samples, in chunks (memory: options × chunk × n), reduced to EVPPI at once
+    coefs = [coefficient_samples(entry, n, n_se, rng) for entry in info]     # each (k, n_se)
+    basis_t = np.ascontiguousarray(basis.T)
+    values = np.empty(n_se)
+    buffer = np.empty((m, SE_CHUNK, n))
+    for start in range(0, n_se, SE_CHUNK):
+        stop = min(start + SE_CHUNK, n_se)
+        chunk = buffer[:, : stop - start]                                  # (m, chunk, n)
+        for j, c in enumerate(coefs):
+            np.matmul(c[:, start:stop].T, basis_t, out=chunk[j])
+        values[start:stop] = _evppi_of_samples(chunk)
+    return fitted, values
+
+
+def coefficient_samples(entry, n: int, n_se: int, rng: np.random.Generator) -> np.ndarray:
+    """``n_se`` posterior samples (k × n_se) of one column's coefficients from its
+    :func:`_penalised_solve` entry: N(β̂, σ̂²(BᵀB + λS)⁻¹) with σ̂² = rss / (n − edf)."""
+    w, sh, zj, edf_j, rss_j = entry
+    sigma = math.sqrt(max(rss_j, 0.0) / max(n - edf_j, 1.0))
+    k = sh.size
+    draws = (sh * zj)[:, None] + sigma * np.sqrt(sh)[:, None] * rng.standard_normal((k, n_se))
+    return w @ draws
+
+
+def _penalised_solve(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.ndarray,
+                     lambdas: np.ndarray | None = None, _reduced: bool = False
+                     ) -> tuple[np.ndarray | None, list[Any]]:
+    """The penalised least-squares solution of every column of ``y`` (n × m) on ``basis`` (n × k).
 
     ``penalties`` are candidate penalty matrices (k × k; empty: none); for each column of ``y``
     the candidate and its weight λ are chosen together by GCV over :data:`LAMBDA_GRID`, exactly,
@@ -220,10 +261,11 @@ def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.nda
     Q = B R⁻¹ U are orthonormal, the fit is Q diag(1/(1 + λe)) Qᵀy and GCV(λ) costs O(k) (one
     Cholesky and one k × k eigen-decomposition per candidate; no n × k factorisation, which a
     loaded machine's threaded BLAS makes slow). ``lambdas`` (absolute penalty weights) replaces
-    the relative grid (for tests). Returns fitted values (n × m) and the EVPPI of each of
-    ``n_se`` posterior samples of them (None when ``n_se`` < 2), coefficients ~ N(β̂,
-    σ̂²(BᵀB + λS)⁻¹) (Wood 2017 §6.10). A (nearly) dependent basis column — e.g. a parameter
-    that takes few values — is dropped first (pivoted QR).
+    the relative grid (for tests). A (nearly) dependent basis column — e.g. a parameter that
+    takes few values — is dropped first (pivoted QR).
+
+    Returns ``(keep, info)``: ``keep`` the basis columns used (None: all), and per column of
+    ``y`` the tuple ``(W, shrink, z, edf, rss)``; the coefficients are β̂ = W (shrink · z).
     """
     from scipy.linalg import cholesky, qr, solve_triangular
 
@@ -244,8 +286,9 @@ def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.nda
         _, rr, piv = qr(basis / d, mode="economic", pivoting=True)
         diag = np.abs(np.diag(rr))
         keep = np.sort(piv[: diag.size][diag > RANK_TOLERANCE * diag[0]])
-        return _penalised_fit(basis[:, keep], [pen[np.ix_(keep, keep)] for pen in penalties], y, n_se, rng,
-                              lambdas, _reduced=True)
+        _, info = _penalised_solve(basis[:, keep], [pen[np.ix_(keep, keep)] for pen in penalties], y, lambdas,
+                                   _reduced=True)
+        return keep, info
     rinv = solve_triangular(r, np.eye(k), lower=False) / d[:, None]   # R⁻¹ of BᵀB = RᵀR
     by = basis.T @ y                                                   # (k, m)
     yy = np.einsum("ij,ij->j", y, y)
@@ -272,25 +315,7 @@ def _penalised_fit(basis: np.ndarray, penalties: Sequence[np.ndarray], y: np.nda
                 if gcv[at[j], j] < best[j]:
                     best[j] = gcv[at[j], j]
                     info[j] = (w, shrink[at[j]], z[:, j], float(edf[at[j]]), float(rss[at[j], j]))
-    fitted = np.column_stack([basis @ (w @ (sh * zj)) for w, sh, zj, _, _ in info])
-    if n_se <= 1:
-        return fitted, None
-    # posterior samples, in chunks (memory: options × chunk × n), reduced to EVPPI at once
-    coefs = []
-    for w, sh, zj, edf_j, rss_j in info:
-        sigma = math.sqrt(max(rss_j, 0.0) / max(n - edf_j, 1.0))
-        draws = (sh * zj)[:, None] + sigma * np.sqrt(sh)[:, None] * rng.standard_normal((k, n_se))
-        coefs.append(w @ draws)                                            # (k, n_se)
-    basis_t = np.ascontiguousarray(basis.T)
-    values = np.empty(n_se)
-    buffer = np.empty((m, SE_CHUNK, n))
-    for start in range(0, n_se, SE_CHUNK):
-        stop = min(start + SE_CHUNK, n_se)
-        chunk = buffer[:, : stop - start]                                  # (m, chunk, n)
-        for j, c in enumerate(coefs):
-            np.matmul(c[:, start:stop].T, basis_t, out=chunk[j])
-        values[start:stop] = _evppi_of_samples(chunk)
-    return fitted, values
+    return None, info
 
 
 def _bsplines(x: np.ndarray):

@@ -220,6 +220,9 @@ def compare(
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
     evppi: Annotated[list[str] | None, typer.Option("--evppi", metavar="NAAM[,NAAM]", help=text_nl.EVPPI_HELP)] = None,
+    evsi: Annotated[list[str] | None, typer.Option("--evsi", metavar="NAAM:N[:SD]", help=text_nl.EVSI_HELP)] = None,
+    evsi_cost: Annotated[str | None, typer.Option("--kosten-per-waarneming", metavar="EUR", help=text_nl.EVSI_COST_HELP)] = None,
+    evsi_population: Annotated[str | None, typer.Option("--populatie", metavar="P", help=text_nl.EVSI_POPULATION_HELP)] = None,
     json_out: JsonOpt = False,
     xlsx: XlsxOpt = None,
     ja: JaOpt = False,
@@ -236,6 +239,7 @@ def compare(
     check_draws(c, draws, [None, *c.scenarios], ja, stderr, workers)
     if evppi:
         _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
+    evsi_cost_value, evsi_pop_value = _check_evsi(c, draws, evsi, evsi_cost, evsi_population)
     if draws < MIN_DRAWS_INTERVALS:  # chances of being best and EVPI from a handful of draws mean nothing
         raise UsageError(f"compare needs at least {MIN_DRAWS_INTERVALS} draws (got {draws})", "cli.compare_min_draws",
                          draws=str(draws), minimum=str(MIN_DRAWS_INTERVALS))
@@ -252,6 +256,9 @@ def compare(
     table = _evppi_table(cmp, evppi) if evppi else None
     if table is not None:
         summary["decision"]["evppi"] = table.to_dict()
+    evsi_result = _evsi_records(cmp, evsi, evsi_cost_value, evsi_pop_value) if evsi else None
+    if evsi_result is not None:
+        summary["decision"].update(evsi_result)
     if xlsx is not None:
         from mkba.faces.excel_out import write_compare_workbook
 
@@ -264,6 +271,10 @@ def compare(
             from mkba.faces.console import print_evppi
 
             print_evppi(table, c, stdout)
+        if evsi_result is not None:
+            from mkba.faces.console import print_evsi
+
+            print_evsi(evsi_result, c, summary["decision"], stdout)
         if xlsx is not None:
             stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
@@ -284,6 +295,50 @@ def _check_evppi(case, draws: int, specs: list[str]) -> None:
     except EvppiTargetError as exc:
         known = ", ".join(exc.known) if exc.known else "–"
         raise UsageError(text_nl.EVPPI_ERRORS[exc.reason].format(name=exc.name, known=known)) from None
+
+
+def _check_evsi(case, draws: int, specs: list[str] | None, cost: str | None, population: str | None
+                ) -> tuple[float | None, float]:
+    """Refuse bad ``--evsi`` values (and costs, population), in Dutch, before anything is simulated."""
+    from mkba.analysis.evppi import MIN_DRAWS
+    from mkba.analysis.evsi import check_requests
+
+    if not specs:
+        for option, given in (("--kosten-per-waarneming", cost), ("--populatie", population)):
+            if given is not None:
+                raise UsageError(text_nl.EVSI_ERRORS["needs_evsi"].format(option=option))
+        return None, 1.0
+    if draws < MIN_DRAWS:
+        raise UsageError(text_nl.EVSI_ERRORS["draws"].format(draws=draws, minimum=MIN_DRAWS))
+    check_requests(case, specs)   # an EvsiRequestError carries its code, worded in text_nl
+
+    def number(text: str | None, reason: str, positive: bool) -> float | None:
+        if text is None:
+            return None
+        raw = text.strip().replace("€", "").strip()
+        if "," in raw:
+            raw = raw.replace(".", "").replace(",", ".")
+        try:
+            value = float(raw)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < 0 or (positive and value == 0):
+            raise UsageError(text_nl.EVSI_ERRORS[reason].format(value=text))
+        return value
+
+    pop = number(population, "population", True)
+    return number(cost, "cost", False), 1.0 if pop is None else pop
+
+
+def _evsi_records(cmp, specs: list[str], cost: float | None, population: float) -> dict:
+    """``decision.evsi`` (and with a cost ``decision.evsi_optimum``) for the comparison's perspective."""
+    from mkba.analysis.evsi import comparison_evsi
+
+    estimates, optima = comparison_evsi(cmp, specs, cost=cost, population=population)
+    out: dict = {"evsi": [e.to_dict() for e in estimates]}
+    if cost is not None:
+        out["evsi_optimum"] = [o.to_dict() for o in optima]
+    return out
 
 
 def _evppi_table(cmp, specs: list[str]):

@@ -1283,3 +1283,78 @@ XLSX_WRITTEN = "Excel-tabellen geschreven: {path}"
 
 # The workbook problems and usage errors above join the renderer's table (same codes as mkba.data_in.xlsx).
 PROBLEM_TEXT.update(XLSX_MESSAGES)
+
+
+# ---- issue 22: EVSI (what more registrations are worth), ITS options, synthetic data ----
+EVSI_HELP = ("Waarde van extra waarnemingen (EVSI) van één aanname: NAAM:N (N nieuwe registraties van een aandeel) "
+             "of NAAM:N:SD (N waarnemingen met standaardafwijking SD); herhaalbaar, één steekproefomvang per keer.")
+EVSI_COST_HELP = "Kosten van één extra registratie of waarneming in euro's (bij --evsi): geeft de netto opbrengst van onderzoek en de beste omvang."
+EVSI_POPULATION_HELP = "Aantal beslissingen dat de nieuwe kennis dient (bij --kosten-per-waarneming; standaard 1)."
+EVSI_ERRORS = {
+    "format": "--evsi '{spec}': schrijf NAAM:N (bijv. substitutie:200) of NAAM:N:SD voor een normale aanname",
+    "n_integer": "--evsi '{spec}': het aantal waarnemingen '{value}' is geen geheel getal; schrijf bijv. substitutie:200",
+    "n_range": "--evsi '{spec}': het aantal waarnemingen moet tussen 1 en {maximum} liggen (nu {value})",
+    "sd": "--evsi '{spec}': de standaardafwijking '{value}' van één waarneming moet een getal > 0 zijn (bijv. 1500 of 0,5)",
+    "sd_missing": ("--evsi '{spec}': deze aanname ({family}) is geen aandeel tussen 0 en 1, dus geen telling van "
+                   "registraties; geef de standaardafwijking van één waarneming: NAAM:N:SD"),
+    "unknown": "--evsi '{spec}': geen parameter van deze casus; kies een onzekere parameter: {known}",
+    "fixed": "--evsi '{spec}': deze parameter heeft een vaste waarde (geen onzekerheid), dus geen informatiewaarde; kies uit: {known}",
+    "family": "--evsi '{spec}': een aanname met verdeling '{family}' kan (nog) niet door waarnemingen worden bijgeleerd",
+    "draws": "--evsi: te weinig trekkingen ({draws}); de schatting heeft er minstens {minimum} nodig (bijv. --draws 10000)",
+    "cost": "--kosten-per-waarneming {value}: geef een bedrag ≥ 0 in euro's (bijv. 150 of 150,50)",
+    "population": "--populatie {value}: geef een aantal > 0 (bijv. 1 of 12)",
+    "needs_evsi": "{option} hoort bij --evsi NAAM:N; geef ook --evsi",
+}
+CLI_ERROR_TEXT.update({f"evsi.{reason}": text for reason, text in EVSI_ERRORS.items()})
+EVSI_TITLE = "Loont meer registreren? Waarde van extra waarnemingen (EVSI)"
+EVSI_COLUMNS = ("Aanname", "Extra waarnemingen", "EVSI", "± st.fout", "Deel van EVPPI")
+EVSI_COLUMNS_COST = ("Kosten", "Netto opbrengst")
+EVSI_METHODS = {"binomial": "N nieuwe registraties: het aantal met de uitkomst is binomiaal verdeeld",
+                "normal": "N waarnemingen met standaardafwijking {sd}: het gemiddelde is normaal verdeeld"}
+EVSI_PRIOR = {"beta": "bèta", "pert": "PERT", "triangular": "driehoek", "uniform": "uniform", "normal": "normaal",
+              "lognormal": "lognormaal", "gamma": "gamma"}
+EVSI_METHOD_NOTE = ("EVSI = wat N nieuwe waarnemingen van een aanname naar verwachting waard zijn voor deze keuze, "
+                    "vóór de keuze. De netto baten per waarde van de aanname zijn geschat door regressie (Strong, Oakley "
+                    "& Brennan 2014); de verwachting na N waarnemingen is exact uitgerekend over de eigen verdeling van de "
+                    "aanname (geen Monte Carlo-ruis; Strong e.a. 2015, Ades e.a. 2004). EVSI ≤ EVPPI ≤ EVPI.")
+EVSI_CLIPPED = "afgekapt op de EVPPI: de schatting lag door toeval erboven"
+EVSI_PERSPECTIVE = "Perspectief: {who}; EVPPI van {label} (perfecte kennis): {evppi}; EVPI (alles): {evpi}."
+EVSI_OPTIMUM = ("Bij {cost} per waarneming (voor {population} beslissing{s}) levert {n} waarnemingen van {label} het "
+                "meest op: naar verwachting {enbs} netto (EVSI {evsi}).")
+EVSI_OPTIMUM_NONE = ("Bij {cost} per waarneming (voor {population} beslissing{s}) loont extra onderzoek naar {label} "
+                     "niet: geen aantal waarnemingen is meer waard dan het kost.")
+EVSI_SENTENCE = ("{n} extra registraties van {label} zijn voor deze keuze naar verwachting {value} waard (± {se}); "
+                 "volledige zekerheid erover is hooguit {evppi} waard.")
+EVSI_SENTENCE_COST_PAYS = ("Meer registreren loont: {n} extra registraties van {label} kosten {cost} en zijn voor "
+                           "deze keuze naar verwachting {value} waard (netto {enbs}).")
+EVSI_SENTENCE_COST_NOT = ("Meer registreren loont niet: {n} extra registraties van {label} kosten {cost} en zijn voor "
+                          "deze keuze naar verwachting maar {value} waard.")
+EVSI_SENTENCE_NOTHING = ("Extra registraties van {label} veranderen de keuze naar verwachting niet: ze zijn hooguit "
+                         "{value} waard.")
+EVSI_SENTENCE_UNITS = {"binomial": "registraties", "normal": "waarnemingen"}
+EVSI_FIGURE_TITLE = "Loont meer registreren? Waarde van N extra waarnemingen tegen hun kosten"
+EVSI_FIGURE_X = "Aantal extra waarnemingen N"
+EVSI_FIGURE_Y = "€ (verwacht)"
+EVSI_FIGURE_EVSI = "EVSI: waarde van N waarnemingen"
+EVSI_FIGURE_EVPPI = "EVPPI: perfecte kennis"
+EVSI_FIGURE_COST = "kosten van N waarnemingen"
+EVSI_REPORT_NONE = "Geen EVSI gevraagd: geef bij 'mkba compare' de optie --evsi NAAM:N om dit te berekenen."
+
+
+def evsi_sentence(record: dict, label: str, *, cost: float | None = None, population: float = 1.0) -> str:
+    """One line for the brief: what ``record`` (a ``decision.evsi`` entry) of N extra
+    registrations is worth, against their cost when ``cost`` (per observation) is given."""
+    unit = EVSI_SENTENCE_UNITS.get(record.get("method", "binomial"), "waarnemingen")
+    n = int(record["n"])
+    value = float(record["value"])
+    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": nl_eur(value), "se": nl_eur(float(record.get("se", 0.0))),
+             "evppi": nl_eur(float(record.get("evppi", value)))}
+    pick = lambda text: text.replace("registraties", unit)  # noqa: E731
+    if cost is not None:
+        total = cost * n
+        enbs = population * value - total
+        words.update(cost=nl_eur(total), enbs=nl_eur(enbs))
+        return pick((EVSI_SENTENCE_COST_PAYS if enbs > 0 else EVSI_SENTENCE_COST_NOT).format(**words))
+    if value < 0.5:
+        return pick(EVSI_SENTENCE_NOTHING.format(**words))
+    return pick(EVSI_SENTENCE.format(**words))
