@@ -22,7 +22,7 @@ Method
    * ``binomial`` — a share on [0, 1] learned from N new registrations: x ~ Binomial(N, θ),
      summed exactly over x = 0 … N;
    * ``normal`` — any continuous parameter learned from N observations with a given sd:
-     x̄ ~ N(θ, sd²/N), on a fine grid of x̄ (spacing ≤ sd/(6√N)).
+     x̄ ~ N(θ, sd²/N), on a fine grid of x̄ (spacing ≤ sd/(20√N)).
    With the likelihood matrix L[x, j] = P(x | θ_j) and prior masses π_j, the posterior
    expectation is E[g_d | x] ∝ Σ_j L[x, j] π_j g_d(θ_j), so
 
@@ -75,7 +75,7 @@ N_MAX = 100_000          # largest sample size asked for
 N_SEARCH_MAX = 20_000    # largest N searched for the ENBS optimum
 SEARCH_POINTS = 36       # log-spaced sample sizes searched for the ENBS optimum
 TAIL = 1e-9              # prior mass left out of an unbounded support, each side
-X_STEP = 6.0             # x̄ grid: at least this many nodes per sd/√N
+X_STEP = 20.0            # x̄ grid: at least this many nodes per sd/√N
 X_NODES_MAX = 40_000     # at most this many x̄ nodes
 ROWS_CHUNK = 4096        # likelihood rows per block (memory: rows × GRID)
 CONTINUOUS = ("beta", "pert", "triangular", "uniform", "normal", "lognormal", "gamma")
@@ -289,13 +289,42 @@ def preposterior(weighted: np.ndarray, blocks: Iterable[np.ndarray]) -> np.ndarr
     return np.vstack([block @ weighted for block in blocks])
 
 
-def _evsi_of(m_rows: np.ndarray, prior_row: np.ndarray, coefs: np.ndarray) -> np.ndarray:
+def _evsi_of(m_rows: np.ndarray, prior_row: np.ndarray, coefs: np.ndarray, continuous: bool = False) -> np.ndarray:
     """EVSI for coefficient sets ``coefs`` (options × k × S): Σ_x max(0, max_d M β_d) −
-    max(0, max_d πᵀBβ_d); ``m_rows`` X × k, ``prior_row`` k."""
+    max(0, max_d πᵀBβ_d); ``m_rows`` X × k, ``prior_row`` k; ``continuous``: x is a grid of a
+    continuous x̄ (then the kinks of the max are integrated exactly, :func:`_kink_correction`)."""
     a = np.einsum("xk,dks->dxs", m_rows, coefs)
-    pre = np.maximum(a.max(axis=0), 0.0).sum(axis=0)
+    a = np.concatenate([np.zeros((1,) + a.shape[1:]), a])                 # the reference option: 0
+    best = a.max(axis=0)                                                  # X × S
+    pre = best.sum(axis=0)
+    if continuous and a.shape[1] > 1:
+        pre = pre + _kink_correction(a)
     now = np.maximum(np.einsum("k,dks->ds", prior_row, coefs).max(axis=0), 0.0)
     return pre - now
+
+
+def _kink_correction(a: np.ndarray) -> np.ndarray:
+    """For a continuous x̄ on an even grid, Σ_x max_d a[d, x] is the trapezoid rule of a function
+    with kinks where the best option changes; between two nodes where it changes, replace the
+    trapezoid by the exact integral of the larger of the two options' straight-line
+    interpolants, and add the Euler–Maclaurin end terms of the smooth pieces that meet there
+    (error O(h³) instead of O(h²) per kink). ``a``: options × X × S (rows weighted
+    by the grid step). Returns the correction per S."""
+    idx = a.argmax(axis=0)                                                # X × S
+    k, s = np.nonzero(idx[:-1] != idx[1:])
+    if k.size == 0:
+        return np.zeros(a.shape[2])
+    d1, d2 = idx[k, s], idx[k + 1, s]
+    a1, b1 = a[d1, k, s], a[d1, k + 1, s]
+    a2, b2 = a[d2, k, s], a[d2, k + 1, s]
+    gap0, gap1 = a1 - a2, b1 - b2                                         # ≥ 0 at the left, ≤ 0 at the right
+    t = np.clip(np.divide(gap0, gap0 - gap1, out=np.full_like(gap0, 0.5), where=(gap0 - gap1) != 0), 0.0, 1.0)
+    exact = a1 * t + (b1 - a1) * t**2 / 2 + a2 * (1 - t) + (b2 - a2) * (1 - t**2) / 2
+    trapezoid = (a1 + b2) / 2
+    # the smooth pieces on either side end at the kink: their trapezoid sums miss the
+    # Euler–Maclaurin end term h²/12 · (f₂'(right) − f₁'(left))
+    ends = ((b2 - a2) - (b1 - a1)) / 12
+    return np.bincount(s, weights=exact - trapezoid + ends, minlength=a.shape[2])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -364,7 +393,7 @@ def evsi_curve(g: ConditionalMean, nodes: np.ndarray, mass: np.ndarray, sizes: S
     out = []
     for n in sizes:
         m_rows = preposterior(weighted, _blocks(method, nodes, int(n), sd))
-        values = _evsi_of(m_rows, prior_row, g.coefs)
+        values = _evsi_of(m_rows, prior_row, g.coefs, continuous=method == "normal")
         se = float(np.std(values[1:], ddof=1)) if values.size > 2 else 0.0
         out.append((float(values[0]), se))
     return out
