@@ -234,7 +234,25 @@ def test_cli_bad_input_exits_2_in_dutch_before_simulating(capsys, monkeypatch, a
 def test_brief_sentence():
     rec = {"n": 200, "value": 12_345.0, "se": 800.0, "evppi": 20_000.0, "method": "binomial"}
     assert text_nl.evsi_sentence(rec, "Substitutie").replace("\u00a0", " ") == (
-        "200 extra registraties van Substitutie zijn voor deze keuze naar verwachting € 12.345 waard (± € 800); "
+        "200 extra registraties van Substitutie zijn voor deze keuze naar verwachting € 12.300 waard (± € 800); "
         "volledige zekerheid erover is hooguit € 20.000 waard.")
     assert text_nl.evsi_sentence(rec, "Substitutie", cost=100.0).startswith("Meer registreren loont niet: 200")
-    assert "netto € 2.345" in text_nl.evsi_sentence(rec, "Substitutie", cost=50.0).replace("\u00a0", " ")
+    assert "netto € 2.340" in text_nl.evsi_sentence(rec, "Substitutie", cost=50.0).replace("\u00a0", " ")
+
+
+def test_report_section_on_a_case():
+    """The comparison report's "Loont meer registreren?": the share with an EVPPI gets its EVSI
+    curve (monotone, below its EVPPI) and plain sentences, and the figure draws."""
+    from mkba.faces import plotting, report_data
+
+    case = mkba.load_case(CASE)
+    cmp = mkba.compare(case, draws=5_000, seed=2)
+    table = report_data.evppi_tables(cmp, ["society"], max_draws=5_000)["society"]
+    rep = report_data.evsi_report(cmp, table, sizes=(10, 100, 1000))
+    assert rep["parameters"] == ["p"]                      # y is no share, k changes nothing
+    values = [r["value"] for r in rep["records"]]
+    assert values == sorted(values) and values[-1] <= rep["records"][0]["evppi"]
+    lines = report_data.evsi_sentences(case, rep)
+    assert any("loont zolang één registratie minder kost dan" in line for line in lines)
+    fig = plotting.evsi_curves(report_data.evsi_frame(case, rep), "maatschappij", cost_per_observation=0.5)
+    assert len(fig.axes[0].lines) >= 3

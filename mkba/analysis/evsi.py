@@ -504,15 +504,17 @@ def check_requests(case, specs: Iterable[str]) -> list[tuple[EvsiRequest, str]]:
 
 
 def comparison_evsi(cmp, specs: Iterable[str], perspective: str | None = None, *, cost: float | None = None,
-                    population: float = 1.0, n_se: int = ev.N_SE, seed: int = 0
+                    population: float = 1.0, n_se: int = ev.N_SE, seed: int = 0, max_draws: int | None = None
                     ) -> tuple[list[EvsiEstimate], list[SamplingOptimum]]:
     """EVSI of every ``--evsi`` request for the choice between the comparison's options (the
-    baseline the reference), and with ``cost`` the ENBS-maximising N per parameter."""
+    baseline the reference), and with ``cost`` the ENBS-maximising N per parameter.
+    ``max_draws`` uses only the first draws (EVPPI ceiling and EVPI from the same draws)."""
     from mkba.analysis.scenarios import check_perspective
 
     perspective = check_perspective(cmp.case, perspective or cmp.perspective)
     checked = check_requests(cmp.case, specs)
-    nb = cmp.net_benefits(perspective).to_numpy()
+    rows = slice(None) if max_draws is None else slice(0, int(max_draws))
+    nb = cmp.net_benefits(perspective).to_numpy()[rows]
     by_name: dict[tuple[str, str, float | None], list[EvsiRequest]] = {}
     for req, model in checked:
         by_name.setdefault((req.name, model, req.sd), []).append(req)
@@ -520,10 +522,11 @@ def comparison_evsi(cmp, specs: Iterable[str], perspective: str | None = None, *
     optima: list[SamplingOptimum] = []
     ceilings: dict[str, float] = {}
     for (name, model, sd), reqs in by_name.items():
-        x = ev.parameter_draws(cmp, [name])[:, 0]
+        x = ev.parameter_draws(cmp, [name])[rows, 0]
         spec = parameter_spec(cmp.case, name)
         if name not in ceilings:
-            ceilings[name] = ev.comparison_evppi(cmp, [name], perspective=perspective, n_se=0).estimates[0].value
+            ceilings[name] = ev.comparison_evppi(cmp, [name], perspective=perspective, n_se=0,
+                                                 max_draws=max_draws).estimates[0].value
         estimates += evsi(nb, x, spec, reqs, method=model, n_se=n_se, seed=seed, perspective=perspective,
                           evppi_ceiling=ceilings[name], cost=cost, population=population)
         if cost is not None:

@@ -1332,7 +1332,7 @@ EVSI_SENTENCE_COST_NOT = ("Meer registreren loont niet: {n} extra registraties v
 EVSI_SENTENCE_NOTHING = ("Extra registraties van {label} veranderen de keuze naar verwachting niet: ze zijn hooguit "
                          "{value} waard.")
 EVSI_SENTENCE_UNITS = {"binomial": "registraties", "normal": "waarnemingen"}
-EVSI_FIGURE_TITLE = "Loont meer registreren? Waarde van N extra waarnemingen tegen hun kosten"
+EVSI_FIGURE_TITLE = "Waarde van N extra waarnemingen (EVSI)"
 EVSI_FIGURE_X = "Aantal extra waarnemingen N"
 EVSI_FIGURE_Y = "€ (verwacht)"
 EVSI_FIGURE_EVSI = "EVSI: waarde van N waarnemingen"
@@ -1347,14 +1347,19 @@ def evsi_sentence(record: dict, label: str, *, cost: float | None = None, popula
     unit = EVSI_SENTENCE_UNITS.get(record.get("method", "binomial"), "waarnemingen")
     n = int(record["n"])
     value = float(record["value"])
-    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": nl_eur(value), "se": nl_eur(float(record.get("se", 0.0))),
-             "evppi": nl_eur(float(record.get("evppi", value)))}
+    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": nl_eur_short(value),
+             "se": nl_eur_short(float(record.get("se", 0.0))), "evppi": nl_eur_short(float(record.get("evppi", value)))}
     pick = lambda text: text.replace("registraties", unit)  # noqa: E731
     if cost is not None:
         total = cost * n
         enbs = population * value - total
-        words.update(cost=nl_eur(total), enbs=nl_eur(enbs))
+        words.update(cost=nl_eur(total), enbs=nl_eur_short(enbs))
         return pick((EVSI_SENTENCE_COST_PAYS if enbs > 0 else EVSI_SENTENCE_COST_NOT).format(**words))
     if value < 0.5:
         return pick(EVSI_SENTENCE_NOTHING.format(**words))
     return pick(EVSI_SENTENCE.format(**words))
+EVSI_REPORT_NOTHING = ("Geen aandeel in deze casus heeft een EVPPI die de moeite waard is (≥ 1% van de EVPI): extra "
+                       "registraties veranderen de keuze naar verwachting niet.")
+EVSI_REPORT_NEVER = "Extra registraties van {label} veranderen de keuze naar verwachting niet; meer registreren loont niet."
+EVSI_REPORT_BREAKEVEN = ("Meer registreren van {label} loont zolang één registratie minder kost dan {cost} "
+                         "({n} registraties zijn samen naar verwachting {value} waard).")
