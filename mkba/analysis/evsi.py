@@ -341,7 +341,7 @@ class ConditionalMean:
     high: float
 
     def _raw_basis(self, t: np.ndarray) -> np.ndarray:
-        out = np.column_stack([np.ones(t.size), self.bsplines.transform(t[:, None])])
+        out = np.column_stack([np.ones(t.size), self.bsplines.transform(t)])
         return out if self.keep is None else out[:, self.keep]
 
     def basis(self, theta: np.ndarray) -> np.ndarray:
@@ -371,7 +371,7 @@ def fit_conditional_mean(nb, x, *, n_se: int = ev.N_SE, seed: int = 0) -> Condit
         raise UsageError("EVSI takes one parameter", "evsi.one_parameter")
     theta = xx[:, 0]
     y = nb[:, 1:] - nb[:, :1]
-    bs = ev._bsplines(theta)
+    bs = ev.FastBSpline(theta, ev._spline_df(theta.size))
     basis, penalties = ev._spline_basis(theta)
     keep, info = ev._penalised_solve(basis, penalties, y)
     rng = np.random.default_rng(seed)
