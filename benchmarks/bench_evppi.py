@@ -90,7 +90,7 @@ def main() -> None:
         group = evppi.comparison_evppi(cmp, [",".join(e.name for e in top)]).estimates[0]
         print(f"| EVPPI of the group {group.name} (pairwise GAM), {draws:,} draws | {time.perf_counter() - t0:.1f} s |")
         ranked = new.ranked().estimates
-        print("  society: EVPI € {:,.0f}; top: ".format(new.evpi)
+        print(f"  society: EVPI € {new.evpi:,.0f}; top: "
               + ", ".join(f"{e.name} € {e.value:,.0f} ± {e.se:,.0f}" for e in ranked[:3]))
     peers(None, None)
 
