@@ -665,14 +665,42 @@ def estimate_monitor(
     vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help="Vergelijkingsreeks (zelfde formaat) als controle.")] = None,
     draws: Annotated[int, typer.Option("--draws", "-n", help="Trekkingen uit de onzekerheid van de coëfficiënten.", min=10)] = 2000,
     seed: SeedOpt = 1,
+    bevolking: Annotated[str | None, typer.Option("--bevolking", metavar="KOLOM", help=text_nl.ITS_HELP["bevolking"])] = None,
+    seizoen: Annotated[str | None, typer.Option("--seizoen", metavar="K|maand|kwartaal", help=text_nl.ITS_HELP["seizoen"])] = None,
+    model: Annotated[str, typer.Option("--model", metavar="niveau|niveau+trend", help=text_nl.ITS_HELP["model"])] = "niveau+trend",
+    hac: Annotated[bool, typer.Option("--hac", help=text_nl.ITS_HELP["hac"])] = False,
+    placebo: Annotated[bool, typer.Option("--placebo", help=text_nl.ITS_HELP["placebo"])] = False,
+    overdispersie: Annotated[str, typer.Option("--overdispersie", metavar="auto|quasipoisson|negbin", help=text_nl.ITS_HELP["overdispersie"])] = "auto",
+    synthetisch: Annotated[bool, typer.Option("--synthetisch", help=text_nl.SYNTHETIC_HELP)] = False,
     out: OutOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar."""
+    from mkba.data_in.monitor import ItsOptions
     from mkba.data_in.monitor import estimate_monitor as run_estimate
     from mkba.faces.estimates import print_monitor, write_monitor
 
-    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed)
+    season: int | str | None = None
+    if seizoen is not None:
+        word = seizoen.strip().lower()
+        if word in ("maand", "kwartaal"):
+            season = word
+        elif word.isdigit() and int(word) >= 1:
+            season = int(word)
+        else:
+            raise UsageError(text_nl.ITS_ERRORS["seizoen"].format(value=seizoen))
+    if model not in ("niveau", "niveau+trend"):
+        raise UsageError(text_nl.ITS_ERRORS["model"].format(value=model))
+    if overdispersie not in ("auto", "quasipoisson", "negbin"):
+        raise UsageError(text_nl.ITS_ERRORS["overdispersie"].format(value=overdispersie))
+    options = ItsOptions(exposure=bevolking, season=season, model=model, hac=hac, placebo=placebo,
+                         overdispersion=overdispersie)
+    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed,
+                       options=options)
+    if synthetisch and not est.synthetic:
+        from dataclasses import replace
+
+        est = replace(est, synthetic=True)
     draws_path = write_monitor(est, out) if out is not None else None
     if json_out:
         print(to_json(est.to_json()))

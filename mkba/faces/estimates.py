@@ -84,14 +84,17 @@ def print_monitor(est: MonitorEstimate, console: Console) -> None:
             table.add_column(name, justify=justify)
         table.add_row("Niveausprong (factor)", nl_number(s.level_change.mean, 3),
                       f"{nl_number(s.level_change.p05, 3)} – {nl_number(s.level_change.p95, 3)}")
-        table.add_row("Trendbreuk (factor per jaar)", nl_number(s.slope_change.mean, 3),
-                      f"{nl_number(s.slope_change.p05, 3)} – {nl_number(s.slope_change.p95, 3)}")
+        if s.slope_change is not None:
+            table.add_row("Trendbreuk (factor per jaar)", nl_number(s.slope_change.mean, 3),
+                          f"{nl_number(s.slope_change.p05, 3)} – {nl_number(s.slope_change.p95, 3)}")
         for y, a in s.avoided.items():
             table.add_row(f"Vermeden cliënten {y} (gemiddeld in zorg)", nl_number(a.mean, 1),
                           f"{nl_number(a.p05, 1)} – {nl_number(a.p95, 1)}")
         console.print(table)
         extra = f" {s.censored} cel(len) '<10' als gecensureerd behandeld." if s.censored else ""
         console.print(f"Oordeel: {T.VERDICTS[s.verdict]}.{extra}")
+        for line in T.its_lines(s.to_json()):
+            console.print(line)
     for v, reason in est.skipped.items():
         console.print(f"[yellow]Niet geschat[/yellow] {v}: {T.SKIP_REASONS[reason]}.")
 

@@ -1363,3 +1363,90 @@ EVSI_REPORT_NOTHING = ("Geen aandeel in deze casus heeft een EVPPI die de moeite
 EVSI_REPORT_NEVER = "Extra registraties van {label} veranderen de keuze naar verwachting niet; meer registreren loont niet."
 EVSI_REPORT_BREAKEVEN = ("Meer registreren van {label} loont zolang één registratie minder kost dan {cost} "
                          "({n} registraties zijn samen naar verwachting {value} waard).")
+# ITS options of `mkba estimate monitor` (DESIGN §16)
+ITS_HELP = {
+    "bevolking": "Kolom met de blootstelling (inwoners, cliënten met risico): het model rekent dan in aantallen per inwoner "
+                 "(offset log(KOLOM)); vermeden aantallen bij de laatste omvang.",
+    "seizoen": "Seizoen: K sinus/cosinus-paren over de eigen periode van de data (12 maanden, 4 kwartalen; K ≤ periode/2), "
+               "of 'maand'/'kwartaal' voor een vaste factor per maand of kwartaal.",
+    "model": "niveau = onderliggend niveau en trend plus een niveausprong; niveau+trend = ook een trendbreuk (standaard).",
+    "hac": "Newey–West-standaardfouten (robuust voor autocorrelatie); gebeurt ook vanzelf als de Ljung–Box-toets "
+           "autocorrelatie vindt (p < 0,05).",
+    "placebo": "Falsificatietoets: hetzelfde model met de breuk op eerdere perioden (alleen de data vóór --vanaf).",
+    "overdispersie": "auto (negatief-binomiaal als de spreiding > 1,5, anders Poisson), quasipoisson of negbin.",
+}
+ITS_ERRORS = {
+    "seizoen": "--seizoen '{value}': geef een aantal paren K (bijv. 2), 'maand' of 'kwartaal'",
+    "model": "--model '{value}': kies niveau of niveau+trend",
+    "overdispersie": "--overdispersie '{value}': kies auto, quasipoisson of negbin",
+}
+DATA_ERRORS.update({
+    "bad_period": ("periode '{value}' niet herkend; gebruik 2022-Q1, 2022-03, mrt-22 of een CBS-code "
+                   "(2022KW01, 2022MM03, 2022JJ00)"),
+    "bad_exposure": "blootstelling '{value}' is geen getal > 0 (bijv. 12.345 inwoners of 1234,5)",
+    "ambiguous_exposure": ("'{value}' is dubbelzinnig: {thousands} (punt als duizendtal) of {decimal} (punt als "
+                           "decimaalteken)? Schrijf {thousands} zonder punt, of de decimaal met een komma ({decimal})"),
+    "season_period": ("--seizoen {season}: past niet bij deze perioden (seizoen vraagt maanden of kwartalen; 'maand' "
+                      "vraagt maanden)"),
+    "season_k": "--seizoen {k}: hooguit {maximum} paren bij een periode van {period} (K ≤ periode/2)",
+    "bad_model": "--model '{value}': kies uit {known}",
+    "bad_overdispersion": "--overdispersie '{value}': kies uit {known}",
+})
+METHODS.update({
+    "quasi-poisson": "quasi-Poisson (Poisson-GLM, standaardfouten geschaald met de spreiding)",
+    "quasi-poisson+censored": "quasi-Poisson met <10 als gecensureerd in [0, 9] (maximum likelihood)",
+})
+ITS_SE_TYPES = {"model": "standaardfouten van het model",
+                "newey-west": "Newey–West-standaardfouten (--hac)",
+                "newey-west-auto": ("Newey–West-standaardfouten, automatisch: de Ljung–Box-toets vond "
+                                    "autocorrelatie (p < 0,05)")}
+ITS_MODEL = {"niveau+trend": "niveausprong en trendbreuk", "niveau": "alleen een niveausprong (geen trendbreuk)"}
+ITS_LINE_MODEL = "Model: {model}; {se}."
+ITS_LINE_OFFSET = "Per eenheid '{column}' (offset); aantallen bij de laatste omvang ({exposure})."
+ITS_LINE_RATE = "Verandering per {per} {column} in de laatste periode: {mean} (90%-interval {p05} – {p95})."
+ITS_LINE_SEASON_HARMONIC = "Seizoen: {k} sinus/cosinus-paar/paren over {period} perioden per jaar."
+ITS_LINE_SEASON_DUMMIES = "Seizoen: een vaste factor per {per}."
+ITS_LINE_AUTOCORRELATION = "Autocorrelatie van de residuen: lag 1 {lag1}; Ljung–Box (lag {lags}) p = {p}."
+ITS_LINE_PLACEBO = ("Placebotoets (breuk eerder gelegd, alleen data vóór --vanaf): {found} van {n} geeft een "
+                    "niveausprong met een 90%-interval zonder 1{which}.")
+ITS_LINE_PLACEBO_NONE = "Placebotoets: te weinig perioden vóór --vanaf om de breuk eerder te leggen."
+
+
+def its_lines(record: dict) -> list[str]:
+    """The Dutch lines on a series' ITS choices and checks (a ``series`` record of ``--json``)."""
+    lines = [ITS_LINE_MODEL.format(model=ITS_MODEL.get(record.get("model"), record.get("model")),
+                                   se=ITS_SE_TYPES.get(record.get("se_type"), record.get("se_type")))]
+    rate = record.get("rate_change")
+    if record.get("offset"):
+        lines.append(ITS_LINE_OFFSET.format(column=record["offset"], exposure=nl_number(rate["exposure"], 0)
+                                            if rate else "–"))
+        if rate:
+            lines.append(ITS_LINE_RATE.format(per=nl_number(rate["per"], 0), column=record["offset"],
+                                              mean=nl_number(rate["mean"], 3), p05=nl_number(rate["p05"], 3),
+                                              p95=nl_number(rate["p95"], 3)))
+    season = record.get("season")
+    if season:
+        if season["kind"] == "harmonic":
+            lines.append(ITS_LINE_SEASON_HARMONIC.format(k=season["k"], period=season["period"]))
+        else:
+            lines.append(ITS_LINE_SEASON_DUMMIES.format(per=season["per"]))
+    ac = record.get("autocorrelation") or {}
+    if ac.get("lag1") is not None:
+        lines.append(ITS_LINE_AUTOCORRELATION.format(lag1=nl_number(ac["lag1"], 2), lags=ac.get("lags"),
+                                                     p=nl_number(ac["ljung_box_p"], 3)
+                                                     if ac.get("ljung_box_p") is not None else "–"))
+    if "placebo" in record:
+        checks = record["placebo"]
+        if not checks:
+            lines.append(ITS_LINE_PLACEBO_NONE)
+        else:
+            hits = [c["vanaf"] for c in checks if c["level_change"]["p95"] < 1 or c["level_change"]["p05"] > 1]
+            lines.append(ITS_LINE_PLACEBO.format(found=len(hits), n=len(checks),
+                                                 which=f" ({', '.join(hits)})" if hits else ""))
+    return lines
+# synthetic data said (issue 22 item 4)
+SYNTHETIC_HELP = ("Markeer de schatting als gemaakt uit synthetische (verzonnen) voorbeelddata: elke casus die haar "
+                  "gebruikt, zegt dat in elk rapport en in 'mkba run'.")
+SYNTHETIC_SENTENCE = ("Let op: deze casus gebruikt synthetische voorbeelddata ({files}); de uitkomsten illustreren de "
+                      "methode en zeggen niets over de werkelijkheid.")
+SYNTHETIC_HEADLINE = "Voorbeeld met synthetische data: de uitkomsten zeggen niets over de werkelijkheid."
