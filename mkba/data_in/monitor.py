@@ -46,6 +46,7 @@ from scipy import stats
 
 from mkba.core.seeding import SeedLike, generator
 from mkba.data_in.registrations import DataFileError
+from mkba.data_in.synthetic import is_synthetic
 
 OVERDISPERSION = 1.5
 CENSOR_MAX = 9
@@ -163,24 +164,6 @@ class MonitorEstimate:
 # ------------------------------------------------------------------------------------------------
 # Reading
 # ------------------------------------------------------------------------------------------------
-SYNTHETIC_MARKERS = ("synthetisch", "synthetic")
-
-
-def is_synthetic(path: str | Path) -> bool:
-    """True when the data file's leading comment lines (``#``) call it synthetic — the marker
-    :mod:`parameters.data.make_registraties` writes (``# synthetisch: ...``)."""
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as fh:
-            for line in fh:
-                if not line.startswith("#"):
-                    break
-                if any(m in line.lower() for m in SYNTHETIC_MARKERS):
-                    return True
-    except OSError:
-        return False
-    return False
-
-
 def parse_period(text: str) -> pd.Period | None:
     """``2022-Q1`` → quarter; ``2022-03`` or ``mrt-22`` → month; CBS StatLine codes
     ``2022KW01`` (quarter), ``2022MM03`` (month), ``2022JJ00`` (year); otherwise ``None``."""

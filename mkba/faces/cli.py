@@ -196,10 +196,17 @@ def run(
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
                               chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
+    from mkba.data_in.synthetic import synthetic_includes
+
+    synthetic = synthetic_includes(c)
+    if synthetic:
+        summary["synthetic_data"] = synthetic
     if xlsx is not None:
         from mkba.faces.excel_out import write_run_workbook
 
         write_run_workbook(xlsx, summary, result.case)
+    if synthetic and not json_out:
+        stdout.print(f"[bold yellow]{escape(text_nl.synthetic_sentence(synthetic))}[/bold yellow]", soft_wrap=True)
     if json_out:
         print(to_json(summary))
     elif not deterministic and draws < MIN_DRAWS_INTERVALS:
@@ -628,6 +635,7 @@ def estimate_registraties(
     deels: Annotated[float, typer.Option("--deels", help="Gewicht van doel_bereikt = deels (standaard 0,5).")] = 0.5,
     blad: Annotated[str | None, typer.Option("--blad", help="Werkblad in een xlsx-bestand (standaard het eerste).")] = None,
     kolommen: Annotated[Path | None, typer.Option("--kolommen", help="YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.")] = None,
+    synthetisch: Annotated[bool, typer.Option("--synthetisch", help=text_nl.SYNTHETIC_HELP)] = False,
     out: OutOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -646,10 +654,14 @@ def estimate_registraties(
         if not isinstance(renames, dict):
             raise DataFileError("bad_kolommen", str(kolommen))
     est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames)
+    if synthetisch and not est.synthetic:
+        from dataclasses import replace
+
+        est = replace(est, synthetic=True)
     if out is not None:
         write_registrations(est, out)
     if json_out:
-        print(to_json(est.to_json()))
+        print(to_json({**est.to_json(), **({"synthetic": True} if est.synthetic else {})}))
     else:
         print_registrations(est, stdout)
         if out is not None:

@@ -119,6 +119,8 @@ def write_registrations(est: RegistrationEstimate, out: Path) -> None:
     key = _slug(Path(est.file).stem).replace("_", "-")
     source = T.registration_source(Path(est.file).name, est.sha256, est.first_date, est.last_date, est.rows, est.used)
     doc = parameters_document(est, key, name, source, T.EST_LABELS)
+    if est.synthetic:
+        doc["estimate"]["synthetic"] = True
     header = (f"Geschat met: mkba estimate registraties {est.file}"
               + (f" --soort {est.soort}" if est.soort else "") + f" --deels {est.deels:g}\n"
               "Niet met de hand aanpassen: opnieuw schatten als de data veranderen.\n"
@@ -151,6 +153,7 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
             "comparison": est.comparison, "rows": est.rows, "draws_file": draws_path.name,
             "series": {v: {**s.to_json(), "table": _plain(s.to_frame())} for v, s in est.series.items()},
             "skipped": dict(est.skipped),
+            **({"synthetic": True} if est.synthetic else {}),
         },
     }
     header = (f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}\n"

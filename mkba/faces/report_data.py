@@ -557,3 +557,23 @@ def evsi_frame(case: Case, report: dict) -> pd.DataFrame:
     rows = [{"label": case.label_of(r["parameters"][0]), "n": r["n"], "value": r["value"], "se": r["se"],
              "evppi": r["evppi"]} for r in report["records"]]
     return pd.DataFrame(rows, columns=["label", "n", "value", "se", "evppi"])
+
+
+# ---- issue 22: synthetic data said ----
+def synthetic_note(case: Case) -> str | None:
+    """The sentence every report headline carries when the case includes an estimate made from
+    synthetic data (None otherwise)."""
+    from mkba.data_in.synthetic import synthetic_includes
+    from mkba.faces import text_nl
+
+    files = synthetic_includes(case)
+    return text_nl.synthetic_sentence(files) if files else None
+
+
+def show_synthetic(case: Case) -> None:
+    """Display :func:`synthetic_note` in bold at the top of a report (nothing for real data)."""
+    note = synthetic_note(case)
+    if note:
+        from IPython.display import Markdown, display
+
+        display(Markdown(f"**⚠ {note}**"))

@@ -1450,3 +1450,9 @@ SYNTHETIC_HELP = ("Markeer de schatting als gemaakt uit synthetische (verzonnen)
 SYNTHETIC_SENTENCE = ("Let op: deze casus gebruikt synthetische voorbeelddata ({files}); de uitkomsten illustreren de "
                       "methode en zeggen niets over de werkelijkheid.")
 SYNTHETIC_HEADLINE = "Voorbeeld met synthetische data: de uitkomsten zeggen niets over de werkelijkheid."
+
+
+def synthetic_sentence(files) -> str:
+    """One sentence for every report headline, ``mkba run`` and the brief: the case uses
+    synthetic example data (``files``: the included estimates marked ``synthetic: true``)."""
+    return SYNTHETIC_SENTENCE.format(files=", ".join(files))
