@@ -1304,6 +1304,7 @@ EVSI_ERRORS = {
     "cost": "--kosten-per-waarneming {value}: geef een bedrag ≥ 0 in euro's (bijv. 150 of 150,50)",
     "population": "--populatie {value}: geef een aantal > 0 (bijv. 1 of 12)",
     "needs_evsi": "{option} hoort bij --evsi NAAM:N; geef ook --evsi",
+    "one_parameter": "EVSI gaat over één aanname tegelijk",
 }
 CLI_ERROR_TEXT.update({f"evsi.{reason}": text for reason, text in EVSI_ERRORS.items()})
 EVSI_TITLE = "Loont meer registreren? Waarde van extra waarnemingen (EVSI)"
