@@ -48,18 +48,40 @@ def timed(cmp, perspective):
     return table, time.perf_counter() - t0
 
 
-def peers(nb, inputs) -> None:
-    """voiage / heormodel EVPPI on the same draws, when installed."""
+def peers(cmp, ours: dict[str, float], seconds: float) -> None:
+    """heormodel's spline EVPPI (and voiage's, if importable) on the same draws, society."""
+    import pandas as pd
+
+    nb = cmp.net_benefits("society").to_numpy()
+    names = evppi.uncertain_parameters(cmp)
+    x = evppi.parameter_draws(cmp, names)
+    top = sorted(ours, key=ours.get, reverse=True)[:2]
     try:
-        import voiage  # noqa: F401
-    except ImportError:
-        print("| voiage | not installed (`pip install mkba[peers]`) |")
-    else:  # pragma: no cover - optional
-        print("| voiage | installed; see README for its API |")
-    try:
-        import heormodel  # noqa: F401
+        from heormodel.models import Outcomes
+        from heormodel.voi import evppi as h_evppi
     except ImportError:
         print("| heormodel | not installed (`pip install mkba[peers]`) |")
+    else:
+        idx = pd.RangeIndex(len(nb), name="iteration")
+        cols = list(cmp.net_benefits("society").columns)
+        out = Outcomes.from_wide(pd.DataFrame(np.zeros_like(nb), columns=cols, index=idx),
+                                 pd.DataFrame(nb, columns=cols, index=idx))
+        frame = pd.DataFrame(x, columns=names, index=idx)
+        t0 = time.perf_counter()
+        theirs = {n: h_evppi(out, frame, n, wtp=1.0) for n in names}
+        t = time.perf_counter() - t0
+        print(f"| heormodel {getattr(__import__('heormodel'), '__version__', '')} spline EVPPI, same {len(nb):,} draws: "
+              f"{t:.1f} s, mkba {seconds:.1f} s ({t / seconds:.1f}×); "
+              + "; ".join(f"{n}: heormodel € {theirs[n]:,.0f}, mkba € {ours[n]:,.0f}" for n in top) + " |")
+    try:
+        from voiage.methods.basic import evppi as v_evppi
+    except ImportError:
+        print("| voiage | not installed (it pins scipy < 1.17 and needs jax; not in the peers extra) |")
+    else:  # pragma: no cover - optional
+        t0 = time.perf_counter()
+        theirs = {n: v_evppi(nb, {m: x[:, j] for j, m in enumerate(names)}, [n]) for n in names}
+        t = time.perf_counter() - t0
+        print(f"| voiage default EVPPI, same draws: {t:.1f} s ({t / seconds:.1f}×) |")
 
 
 def main() -> None:
@@ -90,9 +112,9 @@ def main() -> None:
         group = evppi.comparison_evppi(cmp, [",".join(e.name for e in top)]).estimates[0]
         print(f"| EVPPI of the group {group.name} (pairwise GAM), {draws:,} draws | {time.perf_counter() - t0:.1f} s |")
         ranked = new.ranked().estimates
+        peers(cmp, {e.name: e.value for e in new.estimates}, t_new)
         print(f"  society: EVPI € {new.evpi:,.0f}; top: "
               + ", ".join(f"{e.name} € {e.value:,.0f} ± {e.se:,.0f}" for e in ranked[:3]))
-    peers(None, None)
 
 
 if __name__ == "__main__":
