@@ -57,6 +57,25 @@ COEFS = ("niveau", "trend", "niveausprong", "trendbreuk")
 
 
 @dataclass(frozen=True)
+class ItsOptions:
+    """The model choices of ``mkba estimate monitor`` (DESIGN §16).
+
+    ``exposure``: a column used as offset log(exposure); ``season``: None, K (harmonic pairs
+    over the data's own period) or ``"maand"``/``"kwartaal"`` (dummies); ``model``:
+    ``niveau+trend`` (level and slope change) or ``niveau`` (level change only); ``hac``:
+    Newey–West standard errors; ``placebo``: refit with the break moved to earlier periods;
+    ``overdispersion``: ``auto`` (negative binomial above a Pearson dispersion of 1,5, else
+    Poisson), ``quasipoisson`` or ``negbin``."""
+
+    exposure: str | None = None
+    season: int | str | None = None
+    model: str = "niveau+trend"
+    hac: bool = False
+    placebo: bool = False
+    overdispersion: str = "auto"
+
+
+@dataclass(frozen=True)
 class Interval:
     """Mean and 90% interval (``E2`` of DESIGN §11)."""
 
@@ -141,6 +160,16 @@ class MonitorEstimate:
     draws: pd.DataFrame  # rows = coefficient draws; columns <slug>_vermeden_<year>, <slug>_niveausprong
     skipped: dict[str, str] = field(default_factory=dict)  # voorziening -> reason it was not fitted
     synthetic: bool = False  # the data file says it is synthetic (or --synthetisch)
+    options: ItsOptions | None = None  # the model choices (None: the defaults)
+
+    def command_options(self) -> str:
+        """The ``mkba estimate monitor`` options that reproduce this estimate's model choices."""
+        o = self.options or ItsOptions()
+        parts = [f"--bevolking {o.exposure}" if o.exposure else "", f"--seizoen {o.season}" if o.season else "",
+                 f"--model {o.model}" if o.model != "niveau+trend" else "", "--hac" if o.hac else "",
+                 "--placebo" if o.placebo else "",
+                 f"--overdispersie {o.overdispersion}" if o.overdispersion != "auto" else ""]
+        return " ".join(p for p in parts if p)
 
     def to_json(self) -> dict:
         out = {"series": {v: s.to_json() for v, s in self.series.items()}, "skipped": dict(self.skipped),
@@ -319,25 +348,6 @@ MODELS = ("niveau+trend", "niveau")
 OVERDISPERSION_CHOICES = ("auto", "quasipoisson", "negbin")
 SEASON_WORDS = {"maand": 12, "kwartaal": 4}
 ALPHA_LJUNG_BOX = 0.05
-
-
-@dataclass(frozen=True)
-class ItsOptions:
-    """The model choices of ``mkba estimate monitor`` (DESIGN §16).
-
-    ``exposure``: a column used as offset log(exposure); ``season``: None, K (harmonic pairs
-    over the data's own period) or ``"maand"``/``"kwartaal"`` (dummies); ``model``:
-    ``niveau+trend`` (level and slope change) or ``niveau`` (level change only); ``hac``:
-    Newey–West standard errors; ``placebo``: refit with the break moved to earlier periods;
-    ``overdispersion``: ``auto`` (negative binomial above a Pearson dispersion of 1,5, else
-    Poisson), ``quasipoisson`` or ``negbin``."""
-
-    exposure: str | None = None
-    season: int | str | None = None
-    model: str = "niveau+trend"
-    hac: bool = False
-    placebo: bool = False
-    overdispersion: str = "auto"
 
 
 def design_matrix(t: np.ndarray, t0: float, control: np.ndarray | None = None, model: str = "niveau+trend",
@@ -659,7 +669,7 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
         raise DataFileError("not_estimable", name, column="aantal", skipped=skipped)
     return MonitorEstimate(name, hashlib.sha256(path.read_bytes()).hexdigest(), vanaf,
                            None if vergelijking is None else str(vergelijking), len(table), series,
-                           pd.DataFrame(columns), skipped, synthetic=is_synthetic(path))
+                           pd.DataFrame(columns), skipped, synthetic=is_synthetic(path), options=opts)
 
 
 PLACEBO_MAX = 6

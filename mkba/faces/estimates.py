@@ -156,7 +156,8 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
             **({"synthetic": True} if est.synthetic else {}),
         },
     }
-    header = (f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}\n"
+    flags = est.command_options()
+    header = (f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}" + (f" {flags}" if flags else "") + "\n"
               f"Trekkingen (gezamenlijk per rij): {draws_path.name}\n"
               "Gebruik in een casus: include: [<pad naar dit bestand>]")
     write_text_atomic(out, _dump(doc, header))
