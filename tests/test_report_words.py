@@ -282,7 +282,7 @@ def test_every_error_code_the_analyses_raise_has_dutch_words():
     for path in root.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         for call in re.findall(r"raise UsageError\((.*?)\)\n", source, flags=re.DOTALL):
-            found = re.findall(r'"((?:analysis|decision|evppi|regio|scenario|cpi|unitcost)\.[a-z_]+)"', call)
+            found = re.findall(r'"((?:analysis|decision|evppi|evsi|regio|scenario|cpi|unitcost)\.[a-z_]+)"', call)
             assert found, f"{path.name}: a UsageError without a code: {call[:80]}"
             codes.update(found)
     assert len(codes) >= 20

@@ -44,6 +44,7 @@ import pandas as pd
 from scipy import optimize, stats
 
 from mkba.core.errors import MkbaError
+from mkba.data_in.synthetic import is_synthetic
 
 REQUIRED = ("traject_id", "startdatum", "soort", "alternatief", "doel_bereikt")
 OPTIONAL = ("einddatum", "team")
@@ -180,6 +181,7 @@ class RegistrationEstimate:
     goal_reached: BetaEstimate
     unknown_alternative: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    synthetic: bool = False  # the data file says it is synthetic (or --synthetisch), issue 22
 
     @property
     def excluded(self) -> dict[str, int]:
@@ -262,8 +264,9 @@ def read_registrations(path: str | Path, sheet: str | None = None,
                 raise DataFileError("wrong_delimiter", name, row=1, column=header[:60], sep=sep)
         raise DataFileError("missing_columns", name, row=1, column=missing[0], missing=missing,
                             found=list(frame.columns))
+    skipped = int(frame.attrs.get("comment_lines", 0))
     frame = frame.fillna("")
-    frame["_row"] = np.arange(2, len(frame) + 2)
+    frame["_row"] = np.arange(2, len(frame) + 2) + skipped   # leading '#' lines count as spreadsheet rows
     return frame
 
 
@@ -275,17 +278,22 @@ def _read_csv(path: Path) -> pd.DataFrame:
         text = raw.decode("latin-1")
     if not text.strip():
         raise DataFileError("empty", str(path))
-    sample = "\n".join(text.splitlines()[:20])
+    sample = "\n".join([line for line in text.splitlines() if not line.startswith("#")][:20])
     try:
         sep = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         sep = ","
     import io
 
+    from mkba.data_in.synthetic import leading_comments
+
+    comments = leading_comments(text)   # e.g. "# synthetisch: …" above the header
     try:
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skiprows=comments)
     except pd.errors.ParserError as exc:
         raise DataFileError("unreadable", str(path), reason=str(exc)) from None
+    frame.attrs["comment_lines"] = comments
+    return frame
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
@@ -403,6 +411,7 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
         overall=overall, by_alternative=by_alternative, by_year=by_year, by_team=by_team, pooling=pooling,
         volumes=dict(sorted(volumes.items())), partial_years=partial, goal_reached=goal_reached,
         unknown_alternative=int((sub["alt"] == UNKNOWN).sum()),
+        synthetic=is_synthetic(path) if path.suffix.lower() not in (".xlsx", ".xlsm") else False,
     )
 
 

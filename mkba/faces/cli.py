@@ -205,7 +205,7 @@ def run(
     c = _prepare(case, draws, set_values, discontovoet)  # bad input is refused before the engine is even imported
     from mkba.core.sampling import DESIGNS
     from mkba.faces.console import print_run, progress_bar
-    from mkba.faces.json_objects import run_result
+    from mkba.faces.json_objects import run_result, run_summary
 
     if design not in DESIGNS:
         raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
@@ -217,7 +217,8 @@ def run(
         with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
             result = run_result(c, scenario, draws=draws, seed=seed, design=design,
                                 chunk_size=chunk_size, progress=advance, workers=workers)
-    summary = result.summary()
+    summary = run_summary(result, c)
+    synthetic = summary.get("synthetic_data")
     calibration = None
     if not json_out:  # a calibrated assumption among the top-3 drivers: said under the headline (DESIGN §14)
         from mkba.analysis.brief import calibrated_drivers
@@ -228,6 +229,8 @@ def run(
         from mkba.faces.excel_out import write_run_workbook
 
         write_run_workbook(xlsx, summary, result.case)
+    if synthetic and not json_out:
+        stdout.print(f"[bold yellow]{escape(text_nl.synthetic_sentence(synthetic))}[/bold yellow]", soft_wrap=True)
     if json_out:
         print(to_json(summary))
         return
@@ -257,6 +260,9 @@ def compare(
     perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
     curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
     evppi: Annotated[list[str] | None, typer.Option("--evppi", metavar="NAAM[,NAAM]", help=text_nl.EVPPI_HELP)] = None,
+    evsi: Annotated[list[str] | None, typer.Option("--evsi", metavar="NAAM:N[:SD]", help=text_nl.EVSI_HELP)] = None,
+    evsi_cost: Annotated[str | None, typer.Option("--kosten-per-waarneming", metavar="EUR", help=text_nl.EVSI_COST_HELP)] = None,
+    evsi_population: Annotated[str | None, typer.Option("--populatie", metavar="P", help=text_nl.EVSI_POPULATION_HELP)] = None,
     json_out: JsonOpt = False,
     xlsx: XlsxOpt = None,
     ja: JaOpt = False,
@@ -275,6 +281,7 @@ def compare(
     check_draws(c, draws, [None, *c.scenarios], ja, stderr, workers)
     if evppi:
         _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
+    evsi_cost_value, evsi_pop_value = _check_evsi(c, draws, evsi, evsi_cost, evsi_population)
     if draws < MIN_DRAWS_INTERVALS:  # chances of being best and EVPI from a handful of draws mean nothing
         raise UsageError(f"compare needs at least {MIN_DRAWS_INTERVALS} draws (got {draws})", "cli.compare_min_draws",
                          draws=str(draws), minimum=str(MIN_DRAWS_INTERVALS))
@@ -291,6 +298,9 @@ def compare(
     table = _evppi_table(cmp, evppi) if evppi else None
     if table is not None:
         summary["decision"]["evppi"] = table.to_dict()
+    evsi_result = _evsi_records(cmp, evsi, evsi_cost_value, evsi_pop_value) if evsi else None
+    if evsi_result is not None:
+        summary["decision"].update(evsi_result)
     if xlsx is not None:
         from mkba.faces.excel_out import write_compare_workbook
 
@@ -304,6 +314,10 @@ def compare(
             from mkba.faces.console import print_evppi
 
             print_evppi(table, c, stdout)
+        if evsi_result is not None:
+            from mkba.faces.console import print_evsi
+
+            print_evsi(evsi_result, c, summary["decision"], stdout)
         if xlsx is not None:
             stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
@@ -324,6 +338,50 @@ def _check_evppi(case, draws: int, specs: list[str]) -> None:
     except EvppiTargetError as exc:
         known = ", ".join(exc.known) if exc.known else "–"
         raise UsageError(text_nl.EVPPI_ERRORS[exc.reason].format(name=exc.name, known=known)) from None
+
+
+def _check_evsi(case, draws: int, specs: list[str] | None, cost: str | None, population: str | None
+                ) -> tuple[float | None, float]:
+    """Refuse bad ``--evsi`` values (and costs, population), in Dutch, before anything is simulated."""
+    from mkba.analysis.evppi import MIN_DRAWS
+    from mkba.analysis.evsi import check_requests
+
+    if not specs:
+        for option, given in (("--kosten-per-waarneming", cost), ("--populatie", population)):
+            if given is not None:
+                raise UsageError(text_nl.EVSI_ERRORS["needs_evsi"].format(option=option))
+        return None, 1.0
+    if draws < MIN_DRAWS:
+        raise UsageError(text_nl.EVSI_ERRORS["draws"].format(draws=draws, minimum=MIN_DRAWS))
+    check_requests(case, specs)   # an EvsiRequestError carries its code, worded in text_nl
+
+    def number(text: str | None, reason: str, positive: bool) -> float | None:
+        if text is None:
+            return None
+        raw = text.strip().replace("€", "").strip()
+        if "," in raw:
+            raw = raw.replace(".", "").replace(",", ".")
+        try:
+            value = float(raw)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < 0 or (positive and value == 0):
+            raise UsageError(text_nl.EVSI_ERRORS[reason].format(value=text))
+        return value
+
+    pop = number(population, "population", True)
+    return number(cost, "cost", False), 1.0 if pop is None else pop
+
+
+def _evsi_records(cmp, specs: list[str], cost: float | None, population: float) -> dict:
+    """``decision.evsi`` (and with a cost ``decision.evsi_optimum``) for the comparison's perspective."""
+    from mkba.analysis.evsi import comparison_evsi
+
+    estimates, optima = comparison_evsi(cmp, specs, cost=cost, population=population)
+    out: dict = {"evsi": [e.to_dict() for e in estimates]}
+    if cost is not None:
+        out["evsi_optimum"] = [o.to_dict() for o in optima]
+    return out
 
 
 def _evppi_table(cmp, specs: list[str]):
@@ -686,6 +744,7 @@ def estimate_registraties(
     deels: Annotated[float, typer.Option("--deels", help="Gewicht van doel_bereikt = deels (standaard 0,5).")] = 0.5,
     blad: Annotated[str | None, typer.Option("--blad", help="Werkblad in een xlsx-bestand (standaard het eerste).")] = None,
     kolommen: Annotated[Path | None, typer.Option("--kolommen", help="YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.")] = None,
+    synthetisch: Annotated[bool, typer.Option("--synthetisch", help=text_nl.SYNTHETIC_HELP)] = False,
     out: OutOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -704,10 +763,14 @@ def estimate_registraties(
         if not isinstance(renames, dict):
             raise DataFileError("bad_kolommen", str(kolommen))
     est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames)
+    if synthetisch and not est.synthetic:
+        from dataclasses import replace
+
+        est = replace(est, synthetic=True)
     if out is not None:
         write_registrations(est, out)
     if json_out:
-        print(to_json(est.to_json()))
+        print(to_json({**est.to_json(), **({"synthetic": True} if est.synthetic else {})}))
     else:
         print_registrations(est, stdout)
         if out is not None:
@@ -723,14 +786,42 @@ def estimate_monitor(
     vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help="Vergelijkingsreeks (zelfde formaat) als controle.")] = None,
     draws: Annotated[int, typer.Option("--draws", "-n", help="Trekkingen uit de onzekerheid van de coëfficiënten.", min=10)] = 2000,
     seed: SeedOpt = 1,
+    bevolking: Annotated[str | None, typer.Option("--bevolking", metavar="KOLOM", help=text_nl.ITS_HELP["bevolking"])] = None,
+    seizoen: Annotated[str | None, typer.Option("--seizoen", metavar="K|maand|kwartaal", help=text_nl.ITS_HELP["seizoen"])] = None,
+    model: Annotated[str, typer.Option("--model", metavar="niveau|niveau+trend", help=text_nl.ITS_HELP["model"])] = "niveau+trend",
+    hac: Annotated[bool, typer.Option("--hac", help=text_nl.ITS_HELP["hac"])] = False,
+    placebo: Annotated[bool, typer.Option("--placebo", help=text_nl.ITS_HELP["placebo"])] = False,
+    overdispersie: Annotated[str, typer.Option("--overdispersie", metavar="auto|quasipoisson|negbin", help=text_nl.ITS_HELP["overdispersie"])] = "auto",
+    synthetisch: Annotated[bool, typer.Option("--synthetisch", help=text_nl.SYNTHETIC_HELP)] = False,
     out: OutOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar."""
+    from mkba.data_in.monitor import ItsOptions
     from mkba.data_in.monitor import estimate_monitor as run_estimate
     from mkba.faces.estimates import print_monitor, write_monitor
 
-    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed)
+    season: int | str | None = None
+    if seizoen is not None:
+        word = seizoen.strip().lower()
+        if word in ("maand", "kwartaal"):
+            season = word
+        elif word.isdigit() and int(word) >= 1:
+            season = int(word)
+        else:
+            raise UsageError(text_nl.ITS_ERRORS["seizoen"].format(value=seizoen))
+    if model not in ("niveau", "niveau+trend"):
+        raise UsageError(text_nl.ITS_ERRORS["model"].format(value=model))
+    if overdispersie not in ("auto", "quasipoisson", "negbin"):
+        raise UsageError(text_nl.ITS_ERRORS["overdispersie"].format(value=overdispersie))
+    options = ItsOptions(exposure=bevolking, season=season, model=model, hac=hac, placebo=placebo,
+                         overdispersion=overdispersie)
+    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed,
+                       options=options)
+    if synthetisch and not est.synthetic:
+        from dataclasses import replace
+
+        est = replace(est, synthetic=True)
     draws_path = write_monitor(est, out) if out is not None else None
     if json_out:
         print(to_json(est.to_json()))

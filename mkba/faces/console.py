@@ -334,3 +334,49 @@ def print_evppi(table, case, console: Console) -> None:
         console.print(line)
     console.print(text_nl.EVPPI_METHOD_NOTE)
 
+
+
+def print_evsi(result: dict, case, decision: dict, console: Console) -> None:
+    """The Dutch EVSI table ("Loont meer registreren?") of ``decision.evsi`` records, with the
+    cost of N observations and the best N when a cost per observation was given."""
+    from mkba.faces import text_nl
+
+    records = result.get("evsi", [])
+    optima = result.get("evsi_optimum")
+    perspective = decision.get("perspective", "society")
+    who = text_nl.EVPPI_SOCIETY if perspective == "society" else case.stakeholders[perspective]
+    out = Table(header_style="bold", title_justify="left", title=text_nl.EVSI_TITLE)
+    columns = text_nl.EVSI_COLUMNS + (text_nl.EVSI_COLUMNS_COST if optima is not None else ())
+    for i, col in enumerate(columns):
+        out.add_column(col, justify="left" if i == 0 else "right", no_wrap=i > 0)
+    notes = []
+    cost_of = {o["parameters"][0]: o for o in optima or []}
+    for r in records:
+        mark = ""
+        if r.get("clipped"):
+            notes.append(text_nl.EVSI_CLIPPED)
+            mark = "*" * len(notes)
+        share = r["value"] / r["evppi"] if r.get("evppi", 0) > 0 else 0.0
+        row = [case.label_of(r["parameters"][0]) + mark, nl_number(r["n"], 0), nl_eur_short(r["value"]), nl_eur_short(r["se"]),
+               nl_percent(share)]
+        if optima is not None:
+            cost = cost_of[r["parameters"][0]]["cost_per_observation"] * r["n"]
+            row += [nl_eur(cost), nl_eur_short(r.get("enbs", 0.0))]
+        out.add_row(*row)
+    console.print(out)
+    for name in dict.fromkeys(r["parameters"][0] for r in records):
+        first = next(r for r in records if r["parameters"][0] == name)
+        console.print(text_nl.EVSI_PERSPECTIVE.format(who=who, label=case.label_of(name), evppi=nl_eur_short(first["evppi"]),
+                                                      evpi=nl_eur_short(decision.get("evpi", 0.0))))
+        sd = nl_smart(first["sd"]) if first.get("sd") is not None else ""
+        console.print(text_nl.EVSI_METHODS[first["method"]].format(sd=sd)
+                      + f" ({text_nl.EVSI_PRIOR.get(first['prior'], first['prior'])}).")
+    for o in optima or []:
+        pop = o["population"]
+        words = {"cost": nl_eur(o["cost_per_observation"], 2 if o["cost_per_observation"] % 1 else 0),
+                 "population": nl_smart(pop), "s": "" if pop == 1 else "en", "label": case.label_of(o["parameters"][0]),
+                 "n": nl_number(o["n"], 0), "enbs": nl_eur_short(o["enbs"]), "evsi": nl_eur_short(o["evsi"])}
+        console.print((text_nl.EVSI_OPTIMUM if o["n"] > 0 else text_nl.EVSI_OPTIMUM_NONE).format(**words))
+    for i, note in enumerate(notes, 1):
+        console.print(f"{'*' * i} {note}")
+    console.print(text_nl.EVSI_METHOD_NOTE)

@@ -84,14 +84,17 @@ def print_monitor(est: MonitorEstimate, console: Console) -> None:
             table.add_column(name, justify=justify)
         table.add_row("Niveausprong (factor)", nl_number(s.level_change.mean, 3),
                       f"{nl_number(s.level_change.p05, 3)} – {nl_number(s.level_change.p95, 3)}")
-        table.add_row("Trendbreuk (factor per jaar)", nl_number(s.slope_change.mean, 3),
-                      f"{nl_number(s.slope_change.p05, 3)} – {nl_number(s.slope_change.p95, 3)}")
+        if s.slope_change is not None:
+            table.add_row("Trendbreuk (factor per jaar)", nl_number(s.slope_change.mean, 3),
+                          f"{nl_number(s.slope_change.p05, 3)} – {nl_number(s.slope_change.p95, 3)}")
         for y, a in s.avoided.items():
             table.add_row(f"Vermeden cliënten {y} (gemiddeld in zorg)", nl_number(a.mean, 1),
                           f"{nl_number(a.p05, 1)} – {nl_number(a.p95, 1)}")
         console.print(table)
         extra = f" {s.censored} cel(len) '<10' als gecensureerd behandeld." if s.censored else ""
         console.print(f"Oordeel: {T.VERDICTS[s.verdict]}.{extra}")
+        for line in T.its_lines(s.to_json()):
+            console.print(line)
     for v, reason in est.skipped.items():
         console.print(f"[yellow]Niet geschat[/yellow] {v}: {T.SKIP_REASONS[reason]}.")
 
@@ -116,6 +119,8 @@ def write_registrations(est: RegistrationEstimate, out: Path) -> None:
     key = _slug(Path(est.file).stem).replace("_", "-")
     source = T.registration_source(Path(est.file).name, est.sha256, est.first_date, est.last_date, est.rows, est.used)
     doc = parameters_document(est, key, name, source, T.EST_LABELS)
+    if est.synthetic:
+        doc["estimate"]["synthetic"] = True
     header = (f"Geschat met: mkba estimate registraties {est.file}"
               + (f" --soort {est.soort}" if est.soort else "") + f" --deels {est.deels:g}\n"
               "Niet met de hand aanpassen: opnieuw schatten als de data veranderen.\n"
@@ -148,9 +153,11 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
             "comparison": est.comparison, "rows": est.rows, "draws_file": draws_path.name,
             "series": {v: {**s.to_json(), "table": _plain(s.to_frame())} for v, s in est.series.items()},
             "skipped": dict(est.skipped),
+            **({"synthetic": True} if est.synthetic else {}),
         },
     }
-    header = (f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}\n"
+    flags = est.command_options()
+    header = (f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}" + (f" {flags}" if flags else "") + "\n"
               f"Trekkingen (gezamenlijk per rij): {draws_path.name}\n"
               "Gebruik in een casus: include: [<pad naar dit bestand>]")
     write_text_atomic(out, _dump(doc, header))

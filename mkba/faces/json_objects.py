@@ -29,6 +29,18 @@ def run_result(case: Case, scenario: str | None = None, draws: int = 10_000, see
                     progress=progress, workers=workers)
 
 
+def run_summary(result, case: Case) -> dict:
+    """The ``mkba run --json`` object of ``result``: its summary, plus ``synthetic_data`` (the
+    included estimates made from synthetic data) when ``case`` includes any (DESIGN §11)."""
+    from mkba.data_in.synthetic import synthetic_includes
+
+    summary = result.summary()
+    synthetic = synthetic_includes(case)
+    if synthetic:
+        summary["synthetic_data"] = synthetic
+    return summary
+
+
 def compare_result(case: Case, draws: int = 10_000, seed: int = 1, perspective: str | None = None,
                    progress: Callable[[int], None] | None = None, workers: int = 1):
     """The :class:`~mkba.analysis.scenarios.Comparison` of ``mkba compare`` (``summary()``: the JSON)."""

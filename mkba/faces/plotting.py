@@ -417,3 +417,31 @@ def evppi_bars(frame: pd.DataFrame, evpi: float, who: str) -> Figure:
     ax.legend(fontsize=MIN_FONT, loc="lower right")
     return fig
 
+
+
+# ---- issue 22: "Loont meer registreren?" (EVSI) ----
+def evsi_curves(frame: pd.DataFrame, who: str, cost_per_observation: float | None = None) -> Figure:
+    """EVSI against the number of new registrations N (log axis), per parameter, with ± 2 se
+    and its EVPPI (dashed: what perfect knowledge is worth); with a cost per observation, the
+    cost of N registrations as a grey line."""
+    fig, ax = _new(8, 4.2)
+    colours = sns.color_palette(PALETTE)
+    for i, (label, part) in enumerate(frame.groupby("label", sort=False)):
+        c = colours[i % len(colours)]
+        ax.plot(part["n"], part["value"], marker="o", color=c, label=label)
+        ax.fill_between(part["n"], (part["value"] - 2 * part["se"]).clip(lower=0), part["value"] + 2 * part["se"],
+                        color=c, alpha=0.2, lw=0)
+        ax.axhline(float(part["evppi"].iloc[0]), color=c, ls="--", lw=1)
+    if cost_per_observation is not None and len(frame):
+        n = np.geomspace(frame["n"].min(), frame["n"].max(), 50)
+        ax.plot(n, cost_per_observation * n, color="grey", lw=1, label=text_nl.EVSI_FIGURE_COST)
+    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: nl_number(v, 0)))
+    ax.set_ylim(bottom=0)
+    _eur_axis(ax, "y")
+    ax.set_xlabel(text_nl.EVSI_FIGURE_X)
+    ax.set_ylabel(text_nl.EVSI_FIGURE_Y)
+    ax.set_title(f"{text_nl.EVSI_FIGURE_TITLE}, {who}")
+    ax.plot([], [], color="black", ls="--", lw=1, label=text_nl.EVSI_FIGURE_EVPPI)
+    ax.legend(fontsize=8, loc="upper left")
+    return fig

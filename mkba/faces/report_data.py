@@ -640,3 +640,82 @@ def team_frame(est: dict[str, Any]) -> pd.DataFrame:
 def monitor_frames(est: dict[str, Any]) -> dict[str, pd.DataFrame]:
     """Per voorziening: observed, fitted and counterfactual with its 90% band, per period."""
     return {v: pd.DataFrame(s["table"]) for v, s in (est.get("series") or {}).items() if "table" in s}
+
+
+# ---- issue 22: "Loont meer registreren?" (EVSI) ----
+EVSI_REPORT_SIZES = (25, 50, 100, 250, 500, 1000, 2500)
+EVSI_REPORT_TOP = 3
+
+
+def evsi_report(cmp, table, sizes=EVSI_REPORT_SIZES, top: int = EVSI_REPORT_TOP, max_draws: int = 10_000) -> dict:
+    """EVSI of N new registrations for the (at most ``top``) shares on [0, 1] that rank highest
+    in the EVPPI ``table`` (with an EVPPI of at least 1% of EVPI), at each N in ``sizes``, from
+    the table's perspective on the first ``max_draws`` draws. Returns ``{"perspective",
+    "records": [decision.evsi records], "parameters": [names]}`` (no parameters: nothing to learn)."""
+    from mkba.analysis.evsi import comparison_evsi, parameter_spec
+
+    chosen = []
+    for e in table.ranked().estimates:
+        if len(e.parameters) != 1 or e.value <= 0 or e.value < 0.01 * table.evpi:
+            continue
+        spec = parameter_spec(cmp.case, e.parameters[0])
+        low, high = spec.support
+        if getattr(spec, "family", "") in ("beta", "pert", "triangular", "uniform") and low >= 0 and high <= 1:
+            chosen.append(e.parameters[0])
+        if len(chosen) == top:
+            break
+    if not chosen:
+        return {"perspective": table.perspective, "records": [], "parameters": []}
+    estimates, _ = comparison_evsi(cmp, [f"{name}:{n}" for name in chosen for n in sizes],
+                                   perspective=table.perspective, max_draws=max_draws)
+    return {"perspective": table.perspective, "records": [e.to_dict() for e in estimates], "parameters": chosen}
+
+
+def evsi_sentences(case: Case, report: dict) -> list[str]:
+    """Plain Dutch: per parameter, what N registrations are worth and up to what cost per
+    registration registering more pays (the largest EVSI(N)/N over the sizes shown)."""
+    from mkba.faces import text_nl
+
+    if not report["records"]:
+        return [text_nl.EVSI_REPORT_NOTHING]
+    lines = []
+    for name in report["parameters"]:
+        recs = [r for r in report["records"] if r["parameters"] == [name]]
+        best = max(recs, key=lambda r: r["value"] / r["n"])
+        largest = recs[-1]
+        label = case.label_of(name)
+        lines.append(text_nl.evsi_sentence(largest, label))
+        if best["value"] <= 0.5:
+            lines.append(text_nl.EVSI_REPORT_NEVER.format(label=label))
+        else:
+            lines.append(text_nl.EVSI_REPORT_BREAKEVEN.format(label=label, cost=nl_eur(best["value"] / best["n"], 2),
+                                                              n=nl_number(best["n"], 0), value=nl_eur_short(best["value"])))
+    lines.append(text_nl.EVSI_METHOD_NOTE)
+    return lines
+
+
+def evsi_frame(case: Case, report: dict) -> pd.DataFrame:
+    """Tidy frame for :func:`mkba.faces.plotting.evsi_curves`: ``label, n, value, se, evppi``."""
+    rows = [{"label": case.label_of(r["parameters"][0]), "n": r["n"], "value": r["value"], "se": r["se"],
+             "evppi": r["evppi"]} for r in report["records"]]
+    return pd.DataFrame(rows, columns=["label", "n", "value", "se", "evppi"])
+
+
+# ---- issue 22: synthetic data said ----
+def synthetic_note(case: Case) -> str | None:
+    """The sentence every report headline carries when the case includes an estimate made from
+    synthetic data (None otherwise)."""
+    from mkba.data_in.synthetic import synthetic_includes
+    from mkba.faces import text_nl
+
+    files = synthetic_includes(case)
+    return text_nl.synthetic_sentence(files) if files else None
+
+
+def show_synthetic(case: Case) -> None:
+    """Display :func:`synthetic_note` in bold at the top of a report (nothing for real data)."""
+    note = synthetic_note(case)
+    if note:
+        from IPython.display import Markdown, display
+
+        display(Markdown(f"**⚠ {note}**"))

@@ -2078,3 +2078,176 @@ VERKEN_SCENARIO_DESCRIPTION = "Gemaakt met mkba verken op basis van {option}; va
 WHATIF_CONSOLE = "Wat als? Doorgerekend {clause}; de andere aannames blijven onzeker."
 VERKEN_SCENARIO_ID = "verkend"  # id of a scenario saved from the page: verkend-1, verkend-2, …
 VERKEN_PREPARING = "Voorbereiden: {file} laden, de invloed van elke aanname bepalen en de rekenkern opwarmen …"
+
+# ---- issue 22: EVSI (what more registrations are worth), ITS options, synthetic data ----
+EVSI_HELP = ("Waarde van extra waarnemingen (EVSI) van één aanname: NAAM:N (N nieuwe registraties van een aandeel) "
+             "of NAAM:N:SD (N waarnemingen met standaardafwijking SD); herhaalbaar, één steekproefomvang per keer.")
+EVSI_COST_HELP = "Kosten van één extra registratie of waarneming in euro's (bij --evsi): geeft de netto opbrengst van onderzoek en de beste omvang."
+EVSI_POPULATION_HELP = "Aantal beslissingen dat de nieuwe kennis dient (bij --kosten-per-waarneming; standaard 1)."
+EVSI_ERRORS = {
+    "format": "--evsi '{spec}': schrijf NAAM:N (bijv. substitutie:200) of NAAM:N:SD voor een normale aanname",
+    "n_integer": "--evsi '{spec}': het aantal waarnemingen '{value}' is geen geheel getal; schrijf bijv. substitutie:200",
+    "n_range": "--evsi '{spec}': het aantal waarnemingen moet tussen 1 en {maximum} liggen (nu {value})",
+    "sd": "--evsi '{spec}': de standaardafwijking '{value}' van één waarneming moet een getal > 0 zijn (bijv. 1500 of 0,5)",
+    "sd_missing": ("--evsi '{spec}': deze aanname ({family}) is geen aandeel tussen 0 en 1, dus geen telling van "
+                   "registraties; geef de standaardafwijking van één waarneming: NAAM:N:SD"),
+    "unknown": "--evsi '{spec}': geen parameter van deze casus; kies een onzekere parameter: {known}",
+    "fixed": "--evsi '{spec}': deze parameter heeft een vaste waarde (geen onzekerheid), dus geen informatiewaarde; kies uit: {known}",
+    "family": "--evsi '{spec}': een aanname met verdeling '{family}' kan (nog) niet door waarnemingen worden bijgeleerd",
+    "draws": "--evsi: te weinig trekkingen ({draws}); de schatting heeft er minstens {minimum} nodig (bijv. --draws 10000)",
+    "cost": "--kosten-per-waarneming {value}: geef een bedrag ≥ 0 in euro's (bijv. 150 of 150,50)",
+    "population": "--populatie {value}: geef een aantal > 0 (bijv. 1 of 12)",
+    "needs_evsi": "{option} hoort bij --evsi NAAM:N; geef ook --evsi",
+    "one_parameter": "EVSI gaat over één aanname tegelijk",
+}
+CLI_ERROR_TEXT.update({f"evsi.{reason}": text for reason, text in EVSI_ERRORS.items()})
+EVSI_TITLE = "Loont meer registreren? Waarde van extra waarnemingen (EVSI)"
+EVSI_COLUMNS = ("Aanname", "Extra waarnemingen", "EVSI", "± st.fout", "Deel van EVPPI")
+EVSI_COLUMNS_COST = ("Kosten", "Netto opbrengst")
+EVSI_METHODS = {"binomial": "N nieuwe registraties: het aantal met de uitkomst is binomiaal verdeeld",
+                "normal": "N waarnemingen met standaardafwijking {sd}: het gemiddelde is normaal verdeeld"}
+EVSI_PRIOR = {"beta": "bèta", "pert": "PERT", "triangular": "driehoek", "uniform": "uniform", "normal": "normaal",
+              "lognormal": "lognormaal", "gamma": "gamma"}
+EVSI_METHOD_NOTE = ("EVSI = wat N nieuwe waarnemingen van een aanname naar verwachting waard zijn voor deze keuze, "
+                    "vóór de keuze. De netto baten per waarde van de aanname zijn geschat door regressie (Strong, Oakley "
+                    "& Brennan 2014); de verwachting na N waarnemingen is exact uitgerekend over de eigen verdeling van de "
+                    "aanname (geen Monte Carlo-ruis; Strong e.a. 2015, Ades e.a. 2004). EVSI ≤ EVPPI ≤ EVPI.")
+EVSI_CLIPPED = "afgekapt op de EVPPI: de schatting lag door toeval erboven"
+EVSI_PERSPECTIVE = "Perspectief: {who}; EVPPI van {label} (perfecte kennis): {evppi}; EVPI (alles): {evpi}."
+EVSI_OPTIMUM = ("Bij {cost} per waarneming (voor {population} beslissing{s}) levert {n} waarnemingen van {label} het "
+                "meest op: naar verwachting {enbs} netto (EVSI {evsi}).")
+EVSI_OPTIMUM_NONE = ("Bij {cost} per waarneming (voor {population} beslissing{s}) loont extra onderzoek naar {label} "
+                     "niet: geen aantal waarnemingen is meer waard dan het kost.")
+EVSI_SENTENCE = ("{n} extra registraties van {label} zijn voor deze keuze naar verwachting {value} waard (± {se}); "
+                 "volledige zekerheid erover is hooguit {evppi} waard.")
+EVSI_SENTENCE_COST_PAYS = ("Meer registreren loont: {n} extra registraties van {label} kosten {cost} en zijn voor "
+                           "deze keuze naar verwachting {value} waard (netto {enbs}).")
+EVSI_SENTENCE_COST_NOT = ("Meer registreren loont niet: {n} extra registraties van {label} kosten {cost} en zijn voor "
+                          "deze keuze naar verwachting maar {value} waard.")
+EVSI_SENTENCE_NOTHING = ("Extra registraties van {label} veranderen de keuze naar verwachting niet: ze zijn hooguit "
+                         "{value} waard.")
+EVSI_SENTENCE_UNITS = {"binomial": "registraties", "normal": "waarnemingen"}
+EVSI_FIGURE_TITLE = "Waarde van N extra waarnemingen (EVSI)"
+EVSI_FIGURE_X = "Aantal extra waarnemingen N"
+EVSI_FIGURE_Y = "€ (verwacht)"
+EVSI_FIGURE_EVSI = "EVSI: waarde van N waarnemingen"
+EVSI_FIGURE_EVPPI = "EVPPI: perfecte kennis"
+EVSI_FIGURE_COST = "kosten van N waarnemingen"
+EVSI_REPORT_NONE = "Geen EVSI gevraagd: geef bij 'mkba compare' de optie --evsi NAAM:N om dit te berekenen."
+
+
+def evsi_sentence(record: dict, label: str, *, cost: float | None = None, population: float = 1.0) -> str:
+    """One line for the brief: what ``record`` (a ``decision.evsi`` entry) of N extra
+    registrations is worth, against their cost when ``cost`` (per observation) is given."""
+    unit = EVSI_SENTENCE_UNITS.get(record.get("method", "binomial"), "waarnemingen")
+    n = int(record["n"])
+    value = float(record["value"])
+    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": nl_eur_short(value),
+             "se": nl_eur_short(float(record.get("se", 0.0))), "evppi": nl_eur_short(float(record.get("evppi", value)))}
+    pick = lambda text: text.replace("registraties", unit)  # noqa: E731
+    if cost is not None:
+        total = cost * n
+        enbs = population * value - total
+        words.update(cost=nl_eur(total), enbs=nl_eur_short(enbs))
+        return pick((EVSI_SENTENCE_COST_PAYS if enbs > 0 else EVSI_SENTENCE_COST_NOT).format(**words))
+    if value < 0.5:
+        return pick(EVSI_SENTENCE_NOTHING.format(**words))
+    return pick(EVSI_SENTENCE.format(**words))
+EVSI_REPORT_NOTHING = ("Geen aandeel in deze casus heeft een EVPPI die de moeite waard is (≥ 1% van de EVPI): extra "
+                       "registraties veranderen de keuze naar verwachting niet.")
+EVSI_REPORT_NEVER = "Extra registraties van {label} veranderen de keuze naar verwachting niet; meer registreren loont niet."
+EVSI_REPORT_BREAKEVEN = ("Meer registreren van {label} loont zolang één registratie minder kost dan {cost} "
+                         "({n} registraties zijn samen naar verwachting {value} waard).")
+# ITS options of `mkba estimate monitor` (DESIGN §16)
+ITS_HELP = {
+    "bevolking": "Kolom met de blootstelling (inwoners, cliënten met risico): het model rekent dan in aantallen per inwoner "
+                 "(offset log(KOLOM)); vermeden aantallen bij de laatste omvang.",
+    "seizoen": "Seizoen: K sinus/cosinus-paren over de eigen periode van de data (12 maanden, 4 kwartalen; K ≤ periode/2), "
+               "of 'maand'/'kwartaal' voor een vaste factor per maand of kwartaal.",
+    "model": "niveau = onderliggend niveau en trend plus een niveausprong; niveau+trend = ook een trendbreuk (standaard).",
+    "hac": "Newey–West-standaardfouten (robuust voor autocorrelatie); gebeurt ook vanzelf als de Ljung–Box-toets "
+           "autocorrelatie vindt (p < 0,05).",
+    "placebo": "Falsificatietoets: hetzelfde model met de breuk op eerdere perioden (alleen de data vóór --vanaf).",
+    "overdispersie": "auto (negatief-binomiaal als de spreiding > 1,5, anders Poisson), quasipoisson of negbin.",
+}
+ITS_ERRORS = {
+    "seizoen": "--seizoen '{value}': geef een aantal paren K (bijv. 2), 'maand' of 'kwartaal'",
+    "model": "--model '{value}': kies niveau of niveau+trend",
+    "overdispersie": "--overdispersie '{value}': kies auto, quasipoisson of negbin",
+}
+DATA_ERRORS.update({
+    "bad_period": ("periode '{value}' niet herkend; gebruik 2022-Q1, 2022-03, mrt-22 of een CBS-code "
+                   "(2022KW01, 2022MM03, 2022JJ00)"),
+    "bad_exposure": "blootstelling '{value}' is geen getal > 0 (bijv. 12.345 inwoners of 1234,5)",
+    "ambiguous_exposure": ("'{value}' is dubbelzinnig: {thousands} (punt als duizendtal) of {decimal} (punt als "
+                           "decimaalteken)? Schrijf {thousands} zonder punt, of de decimaal met een komma ({decimal})"),
+    "season_period": ("--seizoen {season}: past niet bij deze perioden (seizoen vraagt maanden of kwartalen; 'maand' "
+                      "vraagt maanden)"),
+    "season_k": "--seizoen {k}: hooguit {maximum} paren bij een periode van {period} (K ≤ periode/2)",
+    "bad_model": "--model '{value}': kies uit {known}",
+    "bad_overdispersion": "--overdispersie '{value}': kies uit {known}",
+})
+METHODS.update({
+    "quasi-poisson": "quasi-Poisson (Poisson-GLM, standaardfouten geschaald met de spreiding)",
+    "quasi-poisson+censored": "quasi-Poisson met <10 als gecensureerd in [0, 9] (maximum likelihood)",
+})
+ITS_SE_TYPES = {"model": "standaardfouten van het model",
+                "newey-west": "Newey–West-standaardfouten (--hac)",
+                "newey-west-auto": ("Newey–West-standaardfouten, automatisch: de Ljung–Box-toets vond "
+                                    "autocorrelatie (p < 0,05)")}
+ITS_MODEL = {"niveau+trend": "niveausprong en trendbreuk", "niveau": "alleen een niveausprong (geen trendbreuk)"}
+ITS_LINE_MODEL = "Model: {model}; {se}."
+ITS_LINE_OFFSET = "Per eenheid '{column}' (offset); aantallen bij de laatste omvang ({exposure})."
+ITS_LINE_RATE = "Verandering per {per} {column} in de laatste periode: {mean} (90%-interval {p05} – {p95})."
+ITS_LINE_SEASON_HARMONIC = "Seizoen: {k} sinus/cosinus-paar/paren over {period} perioden per jaar."
+ITS_LINE_SEASON_DUMMIES = "Seizoen: een vaste factor per {per}."
+ITS_LINE_AUTOCORRELATION = "Autocorrelatie van de residuen: lag 1 {lag1}; Ljung–Box (lag {lags}) p = {p}."
+ITS_LINE_PLACEBO = ("Placebotoets (breuk eerder gelegd, alleen data vóór --vanaf): {found} van {n} geeft een "
+                    "niveausprong met een 90%-interval zonder 1{which}.")
+ITS_LINE_PLACEBO_NONE = "Placebotoets: te weinig perioden vóór --vanaf om de breuk eerder te leggen."
+
+
+def its_lines(record: dict) -> list[str]:
+    """The Dutch lines on a series' ITS choices and checks (a ``series`` record of ``--json``)."""
+    lines = [ITS_LINE_MODEL.format(model=ITS_MODEL.get(record.get("model"), record.get("model")),
+                                   se=ITS_SE_TYPES.get(record.get("se_type"), record.get("se_type")))]
+    rate = record.get("rate_change")
+    if record.get("offset"):
+        lines.append(ITS_LINE_OFFSET.format(column=record["offset"], exposure=nl_number(rate["exposure"], 0)
+                                            if rate else "–"))
+        if rate:
+            lines.append(ITS_LINE_RATE.format(per=nl_number(rate["per"], 0), column=record["offset"],
+                                              mean=nl_number(rate["mean"], 3), p05=nl_number(rate["p05"], 3),
+                                              p95=nl_number(rate["p95"], 3)))
+    season = record.get("season")
+    if season:
+        if season["kind"] == "harmonic":
+            lines.append(ITS_LINE_SEASON_HARMONIC.format(k=season["k"], period=season["period"]))
+        else:
+            lines.append(ITS_LINE_SEASON_DUMMIES.format(per=season["per"]))
+    ac = record.get("autocorrelation") or {}
+    if ac.get("lag1") is not None:
+        lines.append(ITS_LINE_AUTOCORRELATION.format(lag1=nl_number(ac["lag1"], 2), lags=ac.get("lags"),
+                                                     p=nl_number(ac["ljung_box_p"], 3)
+                                                     if ac.get("ljung_box_p") is not None else "–"))
+    if "placebo" in record:
+        checks = record["placebo"]
+        if not checks:
+            lines.append(ITS_LINE_PLACEBO_NONE)
+        else:
+            hits = [c["vanaf"] for c in checks if c["level_change"]["p95"] < 1 or c["level_change"]["p05"] > 1]
+            lines.append(ITS_LINE_PLACEBO.format(found=len(hits), n=len(checks),
+                                                 which=f" ({', '.join(hits)})" if hits else ""))
+    return lines
+# synthetic data said (issue 22 item 4)
+SYNTHETIC_HELP = ("Markeer de schatting als gemaakt uit synthetische (verzonnen) voorbeelddata: elke casus die haar "
+                  "gebruikt, zegt dat in elk rapport en in 'mkba run'.")
+SYNTHETIC_SENTENCE = ("Let op: deze casus gebruikt synthetische voorbeelddata ({files}); de uitkomsten illustreren de "
+                      "methode en zeggen niets over de werkelijkheid.")
+SYNTHETIC_HEADLINE = "Voorbeeld met synthetische data: de uitkomsten zeggen niets over de werkelijkheid."
+
+
+def synthetic_sentence(files) -> str:
+    """One sentence for every report headline, ``mkba run`` and the brief: the case uses
+    synthetic example data (``files``: the included estimates marked ``synthetic: true``)."""
+    return SYNTHETIC_SENTENCE.format(files=", ".join(files))

@@ -209,11 +209,12 @@ class Explorer:
 
     def run_text(self, state: State) -> str:
         """Exactly what ``mkba run CASE --scenario … --set … --discontovoet … --draws … --seed … --json`` prints."""
-        from mkba.faces.json_objects import json_text, run_result
+        from mkba.faces.json_objects import json_text, run_result, run_summary
 
         def make() -> str:
             scenario = None if state.scenario == "baseline" else state.scenario
-            return json_text(run_result(self._case(state), scenario, draws=state.draws, seed=state.seed).summary())
+            case = self._case(state)
+            return json_text(run_summary(run_result(case, scenario, draws=state.draws, seed=state.seed), case))
         return self._cached(state.key("run"), make)
 
     def compare_text(self, state: State) -> str:

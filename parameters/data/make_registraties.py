@@ -31,6 +31,8 @@ from pathlib import Path
 import numpy as np
 
 SEED = 20180101
+MARKER = ("# synthetisch: verzonnen voorbeelddata voor Sociaal Werk De Kop, gemaakt door "
+          "parameters/data/make_registraties.py; geen echte registraties\n")
 OUT = Path(__file__).resolve().parent / "registraties_de_kop.csv"
 TEAMS = {"noord": 0.31, "midden": 0.35, "zuid": 0.39}
 TEAM_WEIGHTS = [0.30, 0.40, 0.30]
@@ -79,6 +81,9 @@ def main() -> None:
     rows.append({**rows[20], "traject_id": "DK-2019-9001", "startdatum": "31-02-2019"})  # bad date
     rows.append({**rows[30], "traject_id": "DK-2019-9002", "alternatief": "wmo begeleiding?"})  # unknown code
     with open(OUT, "w", newline="", encoding="utf-8") as fh:
+        # the marker mkba estimate reads (mkba/data_in/synthetic.py): estimates from this file
+        # carry synthetic: true, and every case that includes them says so
+        fh.write(MARKER)
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
