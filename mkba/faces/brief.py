@@ -72,7 +72,18 @@ def make(case: Case, draws: int = 10_000, seed: int = 1, scenario: str | None = 
         res = simulate(case, draws=draws, seed=seed, workers=workers)
         cmp = Comparison(case, {"baseline": res}, "society", draws, res.seed, "mc")
     tornado_result, sobol_result = drivers_analyses(case, seed=seed)
-    return build(cmp, tornado_result, sobol_result)
+    brief = build(cmp, tornado_result, sobol_result)
+    if len(cmp.options) > 1:  # is it worth registering more before the council decides? (DESIGN §13)
+        from mkba.faces import report_data
+
+        at_most = min(draws, EVSI_DRAWS)
+        table = report_data.evppi_tables(cmp, ["society"], max_draws=at_most)["society"]
+        brief.extra["evsi"] = report_data.evsi_report(cmp, table, sizes=EVSI_SIZES, top=1, max_draws=at_most)
+    return brief
+
+
+EVSI_SIZES = (100, 1000)  # the brief's "Loont meer registreren?": a modest and a large registration effort
+EVSI_DRAWS = 10_000  # draws the value-of-information regressions use at most (as the comparison report)
 
 
 # --- words -------------------------------------------------------------------------------------------
@@ -211,6 +222,11 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
                                                      draws=nl_number(brief.draws, 0)))
     for line in headline(brief):
         doc.add("lead", line)
+    from mkba.faces.report_data import evsi_sentences, synthetic_note
+
+    synthetic = synthetic_note(case)  # said where the headline is, not only at the back
+    if synthetic:
+        doc.add("lead", synthetic)
     m = brief.baseline["metrics"]
     board = text_nl.board_sentence(m, text_nl.FOR_SOCIETY)
     per_year = nl_eur_short(brief.baseline_cost_per_year)
@@ -236,6 +252,9 @@ def document(brief: Brief, provenance: dict[str, Any] | None = None) -> Document
         from mkba.faces.cofinancing import brief_lines
 
         for line in brief_lines(brief.extra["cofinancing"]):
+            doc.add("para", line)
+    if brief.extra.get("evsi") is not None:  # one or two lines: is registering more worth it?
+        for line in evsi_sentences(case, brief.extra["evsi"])[:2]:
             doc.add("para", line)
     # --- one honest paragraph: what drives the answer
     doc.add("heading", text_nl.BRIEF_DRIVERS_HEADING)
