@@ -44,6 +44,7 @@ import pandas as pd
 from scipy import stats
 
 from mkba.core.seeding import SeedLike, generator
+from mkba.data_in.disclosure import SMALL_COUNTS_FLAG, THRESHOLD
 from mkba.data_in.registrations import DataFileError
 
 OVERDISPERSION = 1.5
@@ -119,11 +120,19 @@ class MonitorEstimate:
     series: dict[str, SeriesEstimate]
     draws: pd.DataFrame  # rows = coefficient draws; columns <slug>_vermeden_<year>, <slug>_niveausprong
     skipped: dict[str, str] = field(default_factory=dict)  # voorziening -> reason it was not fitted
+    suppress: bool = True  # counts below 10 were censored before fitting (DESIGN §17)
+
+    @property
+    def small_counts(self) -> bool:
+        return not self.suppress
 
     def to_json(self) -> dict:
-        return {"series": {v: s.to_json() for v, s in self.series.items()}, "skipped": dict(self.skipped),
-                "file": {"name": Path(self.file).name, "sha256": self.sha256, "rows": self.rows},
-                "vanaf": self.vanaf, "comparison": self.comparison}
+        out = {"series": {v: s.to_json() for v, s in self.series.items()}, "skipped": dict(self.skipped),
+               "file": {"name": Path(self.file).name, "sha256": self.sha256, "rows": self.rows},
+               "vanaf": self.vanaf, "comparison": self.comparison}
+        if self.small_counts:
+            out[SMALL_COUNTS_FLAG] = True
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         rows = []
@@ -289,11 +298,16 @@ def fit_series(t: np.ndarray, y: np.ndarray, censored: np.ndarray, t0: float,
 
 def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = None,
                      vergelijking: str | Path | None = None, draws: int = 2000,
-                     seed: SeedLike = 1) -> MonitorEstimate:
-    """Fit every series (or the one ``voorziening``) of a monitor file; see the module docstring."""
+                     seed: SeedLike = 1, suppress: bool = True) -> MonitorEstimate:
+    """Fit every series (or the one ``voorziening``) of a monitor file; see the module docstring.
+    With ``suppress`` (the default; DESIGN §17) a count below 10 written out in the file is
+    treated as the monitors' own ``<10``: censored in [0, 9] before anything is fitted, so no
+    output depends on it."""
     path = Path(path)
     name = str(path)
     table = read_monitor(path)
+    if suppress:
+        table = censor_small(table)
     start = parse_period(vanaf)
     if start is None:
         raise DataFileError("bad_vanaf", name, value=vanaf)
@@ -364,7 +378,18 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
         raise DataFileError("not_estimable", name, column="aantal", skipped=skipped)
     return MonitorEstimate(name, hashlib.sha256(path.read_bytes()).hexdigest(), vanaf,
                            None if vergelijking is None else str(vergelijking), len(table), series,
-                           pd.DataFrame(columns), skipped)
+                           pd.DataFrame(columns), skipped, suppress=suppress)
+
+
+def censor_small(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts below 10 become ``<10`` cells (censored), as the monitor itself would publish them."""
+    small = ~table["censored"] & (table["aantal"] < THRESHOLD)
+    if not small.any():
+        return table
+    table = table.copy()
+    table.loc[small, "aantal"] = math.nan
+    table.loc[small, "censored"] = True
+    return table
 
 
 def _ratio(b: float, se: float) -> Interval:

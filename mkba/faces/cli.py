@@ -575,8 +575,12 @@ def estimate_registraties(
     kolommen: Annotated[Path | None, typer.Option("--kolommen", help="YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.")] = None,
     out: OutOpt = None,
     json_out: JsonOpt = False,
+    geen_onderdrukking: Annotated[bool, typer.Option("--geen-onderdrukking", help=text_nl.NO_SUPPRESSION_HELP)] = False,
 ) -> None:
-    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export."""
+    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export.
+
+    Kleine aantallen (<10) worden nooit getoond, ook niet af te leiden (AVG): te kleine teams, alternatieven en
+    jaren worden samengevoegd; een notitie zegt wat en waarom."""
     from mkba.data_in.registrations import DataFileError, estimate_registrations
     from mkba.faces.estimates import print_registrations, write_registrations
 
@@ -590,7 +594,8 @@ def estimate_registraties(
             renames = None
         if not isinstance(renames, dict):
             raise DataFileError("bad_kolommen", str(kolommen))
-    est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames)
+    est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames,
+                                 suppress=not geen_onderdrukking)
     if out is not None:
         write_registrations(est, out)
     if json_out:
@@ -612,12 +617,16 @@ def estimate_monitor(
     seed: SeedOpt = 1,
     out: OutOpt = None,
     json_out: JsonOpt = False,
+    geen_onderdrukking: Annotated[bool, typer.Option("--geen-onderdrukking", help=text_nl.NO_SUPPRESSION_HELP)] = False,
 ) -> None:
-    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar."""
+    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar.
+
+    Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."""
     from mkba.data_in.monitor import estimate_monitor as run_estimate
     from mkba.faces.estimates import print_monitor, write_monitor
 
-    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed)
+    est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed,
+                       suppress=not geen_onderdrukking)
     draws_path = write_monitor(est, out) if out is not None else None
     if json_out:
         print(to_json(est.to_json()))
