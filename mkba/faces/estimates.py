@@ -29,10 +29,13 @@ def _pct(x: float) -> str:
 
 def print_registrations(est: RegistrationEstimate, console: Console) -> None:
     """The estimate as readable Dutch tables; every count as it may be shown (DESIGN §17)."""
+    def small(n) -> str:
+        return T.small(n, est.suppress)
+
     if est.small_counts:
         console.print(f"[bold red]{T.SMALL_COUNTS_WARNING}[/bold red]")
-    console.print(f"[bold]Registraties[/bold] {est.file}: {T.small(est.published_rows())} rijen, "
-                  f"{T.small(est.published_used())} gebruikt"
+    console.print(f"[bold]Registraties[/bold] {est.file}: {small(est.published_rows())} rijen, "
+                  f"{small(est.published_used())} gebruikt"
                   + (f", soort '{est.soort}'" if est.soort else "") + f"; startdata {est.first_date} t/m {est.last_date}.")
     excluded = est.published_excluded()
     if excluded:
@@ -43,7 +46,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
             where = "; ".join(f"rij {e.row}, kolom '{e.column}'" + ("" if e.column == "traject_id" else f": {e.value!r}")
                               for e in examples)
             label = T.EXCLUSION_REASONS.get(reason) or T.group_label(reason)
-            console.print(f"  {label}: {T.small(n)}" + (f" (bijv. {where})" if where else ""))
+            console.print(f"  {label}: {small(n)}" + (f" (bijv. {where})" if where else ""))
     table = Table(title="Substitutie: aandeel trajecten met een maatwerkalternatief", title_justify="left",
                   header_style="bold")
     for name, justify in (("", "left"), ("Met maatwerk", "right"), ("Met bekend alternatief", "right"),
@@ -54,8 +57,8 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         d = e.to_dict()
         k = d["successes"] if k is None else k
         n = d["trials"] if n is None else n
-        shown_k = T.small(k if isinstance(k, str) else int(k)) if k is not None else f"{T.small(int(n))} − <10"
-        table.add_row(label, shown_k, T.small(int(n)), _pct(e.mean), f"{_pct(e.p05)} – {_pct(e.p95)}")
+        shown_k = small(k if isinstance(k, str) else int(k)) if k is not None else f"{small(int(n))} − <10"
+        table.add_row(label, shown_k, small(int(n)), _pct(e.mean), f"{_pct(e.p05)} – {_pct(e.p95)}")
 
     row("Totaal", est.overall)
     for a, e in est.by_alternative.items():
@@ -67,7 +70,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
             e.pooled, e.successes, e.trials)
     console.print(table)
     if est.unknown_alternative:
-        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {T.small(est.count(est.unknown_alternative))}.")
+        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {small(est.count(est.unknown_alternative))}.")
     if est.pooling is not None:
         p = est.pooling
         note = T.POOLING_NOTE_DIFFER if p.teams_differ else T.POOLING_NOTE_SAME
@@ -80,12 +83,12 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         vol.add_column(k, justify="right")
     vol.add_column("")
     for y, v in volumes.items():
-        vol.add_row(str(y), *(T.small(v.get(k, 0)) for k in kinds), T.PARTIAL_YEAR if y in est.partial_years else "")
+        vol.add_row(str(y), *(small(v.get(k, 0)) for k in kinds), T.PARTIAL_YEAR if y in est.partial_years else "")
     console.print(vol)
     g = est.goal_reached
     if g is not None:
         console.print(f"Doel bereikt (ja = 1, deels = {nl_number(est.deels, 2)}): {_pct(g.mean)} "
-                      f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {T.small(g.trials)} trajecten met bekende uitkomst).")
+                      f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {small(g.trials)} trajecten met bekende uitkomst).")
     for code, facts in est.disclosure:
         console.print(f"[yellow]Privacy:[/yellow] {T.disclosure_note(code, facts)}")
 

@@ -992,12 +992,13 @@ def data_error(code: str, file: str, row: int | None, column: str | None, detail
     return f"{where}: {DATA_ERRORS.get(code, code).format(**fmt)}"
 
 
-def small(n: int | str) -> str:
+def small(n: int | str, suppress: bool = True) -> str:
     """A count from person-level data: below 10 shown as ``<10`` (AVG; the rule of
-    :mod:`mkba.data_in.disclosure`); a count already written for output passes as it is."""
+    :mod:`mkba.data_in.disclosure`; ``suppress=False`` only for ``--geen-onderdrukking``); a count
+    already written for output (``<10``, a band ``130-139``) passes as it is."""
     from mkba.data_in.disclosure import count
 
-    return n.replace("-", "–") if isinstance(n, str) else str(count(n))
+    return n.replace("-", "–") if isinstance(n, str) else str(count(n, suppress))
 
 
 def registration_source(name: str, sha256: str, first: str | None, last: str | None, rows: int, used: int) -> str:
