@@ -157,6 +157,13 @@ def validate(case: CaseArg) -> None:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} "
                      + escape(scope_warning(w.code, w.line_id, w.label, w.scenario)),
                      soft_wrap=True)
+    from mkba.analysis.scenarios import cut_warnings
+
+    for w in cut_warnings(c, text_nl.CUT_WORDS):  # a "cut" that costs more (issue 23): a warning, not an error
+        template = text_nl.CUT_RAISES_LINE if w.cost else text_nl.CUT_RAISES_TOTAL
+        text = template.format(label=w.label, cost=w.cost_label or w.cost, before=_nl_int(w.base),
+                               after=_nl_int(w.scenario_value))
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} " + escape(text), soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")

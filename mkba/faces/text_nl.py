@@ -1367,3 +1367,13 @@ def registration_source_published(name: str, sha256: str, first: str | None, las
     """The source line of a registrations estimate, with its counts as they may be shown."""
     text = registration_source(name, sha256, first, last, small(rows), small(used))
     return text + (f"; {SMALL_COUNTS_MARK}" if small_counts else "")
+
+
+# ---- issue 23: a cut that raises a cost (mkba validate) ----
+CUT_WORDS = ("bezuinig", "korting", "kort op", "snij", "besparing")
+CUT_RAISES_LINE = ("scenario '{label}' heet een bezuiniging of korting, maar kost op '{cost}' meer dan de basis "
+                   "(€ {before} → € {after}, contante waarde bij basiswaarden). Gebruikt het 'set' met een vast "
+                   "bedrag? Schrijf een korting als 'scale' (bijv. scale: {{budget: 0.8}}), dan blijft het een "
+                   "korting als de basis verandert.")
+CUT_RAISES_TOTAL = ("scenario '{label}' heet een bezuiniging of korting, maar de totale kosten zijn hoger dan in de "
+                    "basis (€ {before} → € {after}, contante waarde bij basiswaarden).")
