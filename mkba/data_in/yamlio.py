@@ -243,6 +243,8 @@ def load_yaml(path: str | Path, soft: list[Problem] | None = None) -> tuple[Any,
                                   f"cannot read file: not UTF-8 text ({exc.reason} at byte {exc.start})",
                                   byte=exc.start)]) from None
     except OSError as exc:
+        import errno
+
         raise CaseError([_problem(str(path), (), None, "file.unreadable", f"cannot read file: {exc.strerror or exc}",
-                                  reason=str(exc.strerror or exc))]) from None
+                                  reason=errno.errorcode.get(exc.errno or -1, str(exc.strerror or exc)))]) from None
     return load_yaml_text(text, str(path), soft)

@@ -806,9 +806,11 @@ def _main(argv: list[str] | None) -> int:
     except MemoryError:  # e.g. an enormous --n: say so instead of a traceback
         stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OUT_OF_MEMORY)}", soft_wrap=True)
         return 2
-    except OSError as exc:  # the disk is full, a folder is read-only, ...
-        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OS_ERROR.format(reason=exc.strerror or exc, file=exc.filename or ''))}",
-                     soft_wrap=True)
+    except OSError as exc:  # the disk is full, a folder is read-only, ... : Dutch, naming the user's file
+        from mkba.core.io import user_path
+
+        text = text_nl.os_error(exc.errno, user_path(exc.filename))
+        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text)}", soft_wrap=True)
         return 1
     return 0
 

@@ -262,6 +262,8 @@ def render_problem_text(code: str, params, fallback: str) -> str:
     values = render_params(params)
     if code == "number.dutch":
         values["as_read_nl"] = str(values.get("as_read", "")).replace(".", ",")
+    if code in ("file.unreadable", "cli.out_unusable") and values.get("reason") in OS_REASONS:
+        values["reason"] = OS_REASONS[values["reason"]]  # an errno name (issue 23): Dutch, not English
     if code == "scenario.after_set":
         inner = dict(params)
         values["inner"] = render_problem_text(inner.get("inner_code", ""), inner.get("inner_params", ()),
@@ -1377,3 +1379,37 @@ CUT_RAISES_LINE = ("scenario '{label}' heet een bezuiniging of korting, maar kos
                    "korting als de basis verandert.")
 CUT_RAISES_TOTAL = ("scenario '{label}' heet een bezuiniging of korting, maar de totale kosten zijn hoger dan in de "
                     "basis (€ {before} → € {after}, contante waarde bij basiswaarden).")
+
+
+# ---- issue 23: a failure of the operating system, in Dutch, naming the user's file ----
+OS_ERRORS = {
+    "ENOSPC": "de schijf is vol: {path} kon niet (helemaal) worden geschreven. Maak ruimte vrij of kies een andere plek",
+    "EDQUOT": "uw opslagquotum is op: {path} kon niet worden geschreven. Maak ruimte vrij of kies een andere plek",
+    "EACCES": "geen toestemming voor {path}. Kies een map waarin u mag schrijven (of lezen), of vraag om rechten",
+    "EPERM": "geen toestemming voor {path}. Kies een map waarin u mag schrijven (of lezen), of vraag om rechten",
+    "EROFS": "{path} ligt op een alleen-lezen schijf of map. Kies een andere plek om te schrijven",
+    "ENOENT": "de map of het bestand bestaat niet of kan hier niet worden gemaakt: {path}. Controleer het pad",
+    "ENOTDIR": "een deel van het pad is een bestand, geen map: {path}. Controleer het pad",
+    "EISDIR": "{path} is een map, geen bestand. Geef een bestandsnaam op",
+    "ENAMETOOLONG": "de bestandsnaam is te lang: {path}. Kies een kortere naam of map",
+    "EMFILE": "te veel open bestanden tegelijk bij {path}. Sluit andere programma's en probeer opnieuw",
+    "EBUSY": "{path} is in gebruik (bijv. geopend in Excel). Sluit het bestand en probeer opnieuw",
+    "ETXTBSY": "{path} is in gebruik. Sluit het bestand en probeer opnieuw",
+    "EEXIST": "{path} bestaat al",
+    "EIO": "leesfout of schrijffout van de schijf bij {path}. Controleer de schijf of kies een andere plek",
+}
+OS_ERROR_OTHER = "het besturingssysteem weigert {path} (foutcode {code}). Controleer het pad en de rechten"
+
+
+def os_error(errno_value: int | None, path: str) -> str:
+    """An operating-system failure as one Dutch sentence naming the user's file (never English,
+    never a temporary file)."""
+    import errno as errno_module
+
+    code = errno_module.errorcode.get(errno_value or -1, "")
+    path = path or "(onbekend bestand)"
+    return f"kan niet verder: {OS_ERRORS.get(code, OS_ERROR_OTHER).format(path=path, code=code or errno_value)}"
+OS_REASONS = {"ENOSPC": "de schijf is vol", "EDQUOT": "opslagquotum op", "EACCES": "geen toestemming",
+              "EPERM": "geen toestemming", "EROFS": "alleen-lezen schijf of map", "ENOENT": "bestaat niet",
+              "ENOTDIR": "een deel van het pad is geen map", "EISDIR": "is een map", "ENAMETOOLONG": "naam te lang",
+              "EBUSY": "in gebruik", "EIO": "lees- of schrijffout van de schijf"}
