@@ -110,7 +110,19 @@ def small_volume(advies: int = 4) -> list[str]:
     return rows_of(big_teams()) + rows_of([(advies, 2019, "advies", "noord", "geen")], start=7000)
 
 
+def unknown_codes(alternative: int = 0, goal: int = 4) -> list[str]:
+    """A good export where ``goal`` trajectories have doel_bereikt 'onbekend' and ``alternative``
+    more have alternatief 'onbekend': the trials of the two shares beside each other (and beside
+    the volumes) must not give either small count away."""
+    rows = rows_of(big_teams()) + rows_of([(alternative, 2020, "individueel", "zuid", "onbekend")], start=8000)
+    for i in range(goal):
+        rows[i] = rows[i].rsplit(",", 1)[0] + ",onbekend"
+    return rows
+
+
 HOSTILE = {
+    "unknown_goal": (unknown_codes, []),
+    "unknown_alternative": (lambda: unknown_codes(alternative=3, goal=0), []),
     "tiny_teams": (tiny_teams, []),
     "rare_alternative": (rare_alternative, []),
     "duplicates": (duplicates, []),
@@ -313,6 +325,25 @@ def test_what_each_hostile_export_publishes(tmp_path, capsys):
     advies = vol["yaml"]["parameters"]["volume_advies_2019"]
     assert (advies["dist"], advies["min"], advies["max"]) == ("uniform", 0, 9)
     assert vol["case"].parameters["volume_advies_2019"].mean == pytest.approx(4.5)
+
+
+def test_unknown_codes_are_not_given_away_by_the_trials_of_two_shares(tmp_path, capsys):
+    for alternative, goal in ((0, 4), (3, 0), (20, 4)):
+        js = outputs(tmp_path / f"u{alternative}-{goal}", unknown_codes(alternative, goal), capsys)["json"]
+        # the substitution's trials stay exact (the core number); everything that would pin the
+        # total beside them is a band
+        assert isinstance(js["substitution"]["overall"]["trials"], int)
+        assert BAND.match(js["goal_reached"]["trials"]) and js["goal_reached"]["successes"] is None
+        assert isinstance(js["unknown_alternative"], str) and isinstance(js["used"], str)
+        assert all(isinstance(v, str) for year in js["volumes"].values() for v in year.values())
+        assert {n["code"] for n in js["disclosure"]} >= {"volumes_banded", "goal_banded"}
+
+
+def test_banded_share_keeps_the_share_and_hides_the_trials():
+    a, b = D.banded_share(97, 134)
+    assert a / (a + b) == pytest.approx(98 / 136, abs=0.005)             # the posterior mean, to about ½ point
+    assert D.banded_share(97, 134) == D.banded_share(94, 130)            # any trials in the band, same share
+    assert a + b == pytest.approx(134 + 2, rel=0.08)                     # about as sure as the data
 
 
 def test_censored_share_is_the_posterior_given_only_less_than_ten():

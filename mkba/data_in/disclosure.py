@@ -22,10 +22,13 @@ from which one follows. The rule, in the order it is applied:
   With n below 10 no share is published at all.
 * **Complements**: the published trials of a share and the published volumes differ by the
   trajectories with an unknown code; a difference of 1–9 would give that count away, and so would
-  one volume cell of ``<10`` beside its row's total. Then every volume (and the row counts) is
-  written as the band of ten it lies in (:func:`decade`: ``130-139``; a volume parameter becomes
-  a uniform over that band, a ``<10`` volume a uniform over 0–9), so that no difference of
-  published numbers is exact.
+  one volume cell of ``<10`` beside its row's total. Then every volume (and the row counts, and
+  the count of unknown alternatives) is written as the band of ten it lies in (:func:`decade`:
+  ``130-139``; a volume parameter becomes a uniform over that band, a ``<10`` volume a uniform
+  over 0–9), and the goal share — whose trials would otherwise pin the total beside the
+  substitution's — is written without its trials (:func:`banded_share`), so that no difference
+  of published numbers is exact. The substitution's own trials stay exact: they are the core
+  number, and with the total known only as a band the unknown codes stay a range.
 
 ``suppress=False`` (``--geen-onderdrukking``, for an analyst's own secure environment) turns all
 of this off; every output is then marked as containing small counts (:data:`SMALL_COUNTS_FLAG`).
@@ -159,15 +162,32 @@ def censored_share(k: float, n: int) -> tuple[float, float]:
     j = np.arange(n + 1, dtype=float)
     keep = ((j < THRESHOLD) == k_small) & ((n - j < THRESHOLD) == f_small)
     j = j[keep]
-    a, b = 1.0 + j, 1.0 + n - j
-    mean_j = a / (a + b)
-    second_j = a * (a + 1) / ((a + b) * (a + b + 1))
-    mean = float(mean_j.mean())
-    var = float(second_j.mean() - mean**2)
+    return _moment_beta(1.0 + j, 1.0 + n - j)
+
+
+def _moment_beta(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """The beta with the mean and variance of the equal mixture of Beta(a_i, b_i)."""
+    mean_i = a / (a + b)
+    second_i = a * (a + 1) / ((a + b) * (a + b + 1))
+    mean = float(mean_i.mean())
+    var = float(second_i.mean() - mean**2)
     total = mean * (1 - mean) / var - 1.0
     return round(mean * total, 4), round((1 - mean) * total, 4)
 
 
+def banded_share(k: float, n: int) -> tuple[float, float]:
+    """Beta(alpha, beta) for a share whose trials may not be shown exactly (their difference with
+    another published total would be 1–9): the share rounded to a whole percent, r, and the trials
+    known only as their band of ten, [lo, lo + 9]; the equal mixture of Beta(1 + r·m, 1 + (1 − r)·m)
+    over m in that band, written as the beta with its mean and variance. Rounding the share matters:
+    k / n to full precision would single out n within its band."""
+    r = round(k / n, 2)
+    lo, hi = decade(n)
+    m = np.arange(max(lo, THRESHOLD), hi + 1, dtype=float)
+    return _moment_beta(1.0 + r * m, 1.0 + (1.0 - r) * m)
+
+
 __all__: Sequence[str] = ["THRESHOLD", "SUPPRESSED", "SMALL_COUNTS_FLAG", "OTHER_TEAMS", "OTHER_ALTERNATIVES",
                           "OTHER_REASONS", "is_small", "count", "share_publishable", "count_publishable",
-                          "decade", "decade_text", "Merge", "merge_small", "merge_adjacent", "censored_share"]
+                          "decade", "decade_text", "Merge", "merge_small", "merge_adjacent", "censored_share",
+                          "banded_share"]

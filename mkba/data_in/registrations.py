@@ -112,6 +112,9 @@ class BetaEstimate:
 
     def to_dict(self) -> dict:
         s = self.successes
+        if self.censored == "trials":  # trials shown only as their band (see disclosure.banded_share)
+            return {"successes": None, "trials": D.decade_text(self.trials), "alpha": self.alpha, "beta": self.beta,
+                    "censored": True, "mean": self.mean, "p05": self.p05, "p95": self.p95}
         if self.censored:
             return {"successes": D.SUPPRESSED if self.censored.startswith("successes") else None,
                     "failures": D.SUPPRESSED if "failures" in self.censored else None,
@@ -251,6 +254,13 @@ class RegistrationEstimate:
             return {D.OTHER_REASONS: sum(counts.values())}
         return {key: sum(counts[r] for r in members) for key, members in merge.groups.items()}
 
+    def published_unknown(self) -> int | str:
+        """Trajectories with alternative 'onbekend': a band when the volumes are (else the
+        volumes' total minus the trials would give a small one away)."""
+        if self.suppress and self.banded:
+            return D.SUPPRESSED if self.unknown_alternative < D.THRESHOLD else D.decade_text(self.unknown_alternative)
+        return self.count(self.unknown_alternative)
+
     def published_volumes(self) -> dict[int, dict[str, int | str]]:
         if not (self.suppress and self.banded):
             return {y: dict(v) for y, v in self.volumes.items()}
@@ -275,7 +285,7 @@ class RegistrationEstimate:
             "volumes": {str(y): v for y, v in self.published_volumes().items()},
             "partial_years": list(self.partial_years),
             "goal_reached": None if self.goal_reached is None else self.goal_reached.to_dict(),
-            "unknown_alternative": self.count(self.unknown_alternative),
+            "unknown_alternative": self.published_unknown(),
             "file": {"name": Path(self.file).name, "sha256": self.sha256, "sheet": self.sheet,
                      "first_date": self.first_date, "last_date": self.last_date},
             "soort": self.soort, "deels": self.deels,
@@ -543,6 +553,16 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
         banded = small_cells or any(D.is_small(r) for r in remainders)
         if banded:
             notes.append(("volumes_banded", {"small_cells": small_cells}))
+            if goal_reached is not None:
+                # its trials beside the substitution's would pin the total: write it without them
+                if goal_reached.censored or g_n < 2 * D.THRESHOLD:
+                    goal_reached = None
+                    notes = [note for note in notes if note[0] != "goal_censored"]
+                    notes.append(("goal_dropped", {}))
+                else:
+                    a, b = D.banded_share(g_s, g_n)
+                    goal_reached = BetaEstimate(math.nan, g_n, a, b, "trials")
+                    notes.append(("goal_banded", {}))
 
     if suppress and D.is_small(len(exclusions)):
         notes.append(("rows_banded", {}))

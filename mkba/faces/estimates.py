@@ -70,7 +70,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
             e.pooled, e.successes, e.trials)
     console.print(table)
     if est.unknown_alternative:
-        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {small(est.count(est.unknown_alternative))}.")
+        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {small(est.published_unknown())}.")
     if est.pooling is not None:
         p = est.pooling
         note = T.POOLING_NOTE_DIFFER if p.teams_differ else T.POOLING_NOTE_SAME
@@ -88,7 +88,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
     g = est.goal_reached
     if g is not None:
         console.print(f"Doel bereikt (ja = 1, deels = {nl_number(est.deels, 2)}): {_pct(g.mean)} "
-                      f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {small(g.trials)} trajecten met bekende uitkomst).")
+                      f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {small(g.to_dict()['trials'])} trajecten met bekende uitkomst).")
     for code, facts in est.disclosure:
         console.print(f"[yellow]Privacy:[/yellow] {T.disclosure_note(code, facts)}")
 

@@ -502,7 +502,9 @@ def overall_share(est: dict[str, Any]) -> float:
 
 def team_frame(est: dict[str, Any]) -> pd.DataFrame:
     """Per team: raw share, pooled posterior mean and 90% interval (for the shrinkage plot)."""
-    rows = [{"team": t, "trajecten": e["trials"], "eigen_aandeel": e["successes"] / e["trials"],
+    from mkba.faces import text_nl as T
+
+    rows = [{"team": T.group_label(t), "trajecten": e["trials"], "eigen_aandeel": e["successes"] / e["trials"],
              "gepoold": e["pooled_mean"], "p05": e["p05"], "p95": e["p95"]}
             for t, e in (est.get("by_team") or {}).items() if e["trials"]]
     return pd.DataFrame(rows)

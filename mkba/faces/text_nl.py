@@ -1358,6 +1358,10 @@ def disclosure_note(code: str, facts: dict) -> str:
         return (f"Volumes en rijentallen staan als bandbreedte van 10 (bijv. 130–139; <10 als 0–9): {why}, en exacte "
                 f"aantallen zouden dat kleine aantal prijsgeven. In de casus is zo'n volume een uniforme verdeling "
                 "over de bandbreedte.")
+    if code == "goal_banded":
+        return ("Doel bereikt: het aantal trajecten met bekende uitkomst staat als bandbreedte (anders volgt met de "
+                "andere aantallen een klein aantal onbekende codes); de verdeling gebruikt het aandeel op hele procenten "
+                "en die bandbreedte, dus iets breder dan nodig.")
     if code == "rows_banded":
         return ("Minder dan 10 rijen uitgesloten: het aantal rijen staat als bandbreedte van 10, anders volgt het "
                 "aantal uitgesloten rijen als verschil met het aantal gebruikte rijen.")
