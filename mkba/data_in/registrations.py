@@ -254,6 +254,12 @@ class RegistrationEstimate:
             return {D.OTHER_REASONS: sum(counts.values())}
         return {key: sum(counts[r] for r in members) for key, members in merge.groups.items()}
 
+    def published_period(self) -> tuple[str | None, str | None]:
+        """First and last start date: as months when suppressing (a day is one person's date)."""
+        if not self.suppress:
+            return self.first_date, self.last_date
+        return tuple(None if d is None else d[:7] for d in (self.first_date, self.last_date))
+
     def published_unknown(self) -> int | str:
         """Trajectories with alternative 'onbekend': a band when the volumes are (else the
         volumes' total minus the trials would give a small one away)."""
@@ -287,7 +293,7 @@ class RegistrationEstimate:
             "goal_reached": None if self.goal_reached is None else self.goal_reached.to_dict(),
             "unknown_alternative": self.published_unknown(),
             "file": {"name": Path(self.file).name, "sha256": self.sha256, "sheet": self.sheet,
-                     "first_date": self.first_date, "last_date": self.last_date},
+                     "first_date": self.published_period()[0], "last_date": self.published_period()[1]},
             "soort": self.soort, "deels": self.deels,
             "disclosure": [{"code": code, **facts} for code, facts in self.disclosure],
         }
@@ -655,7 +661,7 @@ def parameters_document(est: RegistrationEstimate, source_key: str, data_name: s
         "parameters": {**parameters, **volumes},
         "estimate": {
             "kind": "registraties", "file": data_name, "sha256": est.sha256, "sheet": est.sheet,
-            "soort": est.soort, "deels": est.deels, "period": [est.first_date, est.last_date],
+            "soort": est.soort, "deels": est.deels, "period": list(est.published_period()),
             "rows": est.published_rows(), "used": est.published_used(), "excluded": est.published_excluded(),
             "overall": {"successes": overall["successes"], "trials": overall["trials"], "mean": ov.mean},
             "by_team": {t: {"successes": e.successes, "trials": e.trials, "pooled_mean": e.pooled.mean,

@@ -36,7 +36,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         console.print(f"[bold red]{T.SMALL_COUNTS_WARNING}[/bold red]")
     console.print(f"[bold]Registraties[/bold] {est.file}: {small(est.published_rows())} rijen, "
                   f"{small(est.published_used())} gebruikt"
-                  + (f", soort '{est.soort}'" if est.soort else "") + f"; startdata {est.first_date} t/m {est.last_date}.")
+                  + (f", soort '{est.soort}'" if est.soort else "") + f"; startdata {est.published_period()[0]} t/m {est.published_period()[1]}.")
     excluded = est.published_excluded()
     if excluded:
         console.print("Uitgesloten rijen (niet stilzwijgend weggelaten):")
@@ -134,7 +134,7 @@ def write_registrations(est: RegistrationEstimate, out: Path) -> None:
     """Write the includable parameters file (atomically); counts as they may be shown."""
     name = _relative(Path(est.file), out)
     key = _slug(Path(est.file).stem).replace("_", "-")
-    source = T.registration_source_published(Path(est.file).name, est.sha256, est.first_date, est.last_date,
+    source = T.registration_source_published(Path(est.file).name, est.sha256, *est.published_period(),
                                              est.published_rows(), est.published_used(), est.small_counts)
     doc = parameters_document(est, key, name, source, T.EST_LABELS)
     header = ((T.SMALL_COUNTS_WARNING + "\n") if est.small_counts else "") + (
