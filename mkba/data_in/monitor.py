@@ -319,6 +319,8 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
             raise DataFileError("unknown_voorziening", name, column="voorziening", value=voorziening, known=names)
         names = match
     control_table = read_monitor(vergelijking) if vergelijking is not None else None
+    if suppress and control_table is not None:  # a comparison count below 10 is a <10 there too
+        control_table = censor_small(control_table)
     series: dict[str, SeriesEstimate] = {}
     skipped: dict[str, str] = {}
     columns: dict[str, np.ndarray] = {}
