@@ -90,7 +90,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         console.print(f"Doel bereikt (ja = 1, deels = {nl_number(est.deels, 2)}): {_pct(g.mean)} "
                       f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {small(g.to_dict()['trials'])} trajecten met bekende uitkomst).")
     for code, facts in est.disclosure:
-        console.print(f"[yellow]Privacy:[/yellow] {T.disclosure_note(code, facts)}")
+        console.print(f"[yellow]{T.PRIVACY}:[/yellow] {T.disclosure_note(code, facts)}")
 
 
 def print_monitor(est: MonitorEstimate, console: Console) -> None:
@@ -144,7 +144,7 @@ def write_registrations(est: RegistrationEstimate, out: Path) -> None:
               "Niet met de hand aanpassen: opnieuw schatten als de data veranderen.\n"
               "Gebruik in een casus: include: [<pad naar dit bestand>]")
     for code, facts in est.disclosure:
-        header += "\nPrivacy: " + T.disclosure_note(code, facts)
+        header += f"\n{T.PRIVACY}: " + T.disclosure_note(code, facts)
     write_text_atomic(out, _dump(doc, header))
 
 

@@ -465,7 +465,7 @@ def estimate_text(case: Case, est: dict[str, Any]) -> str:
             lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
         for note in est.get("disclosure") or []:
             facts = {k: v for k, v in note.items() if k != "code"}
-            lines.append(f"*Privacy:* {T.disclosure_note(note['code'], facts)}")
+            lines.append(f"*{T.PRIVACY}:* {T.disclosure_note(note['code'], facts)}")
         partial = est.get("partial_years") or []
         if partial:
             lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {T.PARTIAL_YEAR}.")

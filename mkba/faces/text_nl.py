@@ -1293,6 +1293,7 @@ PROBLEM_TEXT.update(XLSX_MESSAGES)
 
 # ---- issue 23: small counts (AVG, DESIGN §17) ----
 SMALL_COUNTS_MARK = "bevat kleine aantallen"
+PRIVACY = "Privacy"  # the label of a note on what was merged or hidden
 SMALL_COUNTS_WARNING = ("Let op: gemaakt met --geen-onderdrukking, dus dit bevat kleine aantallen (<10). "
                         "Alleen voor een eigen beveiligde omgeving; niet delen of publiceren.")
 NO_SUPPRESSION_HELP = ("Laat kleine aantallen (<10) zien in plaats van ze samen te voegen of te onderdrukken. "
