@@ -66,7 +66,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
     for y, e in est.by_year.items():
         row(f"Startjaar {str(y).replace('-', '–')}", e)
     for t, e in est.by_team.items():
-        row(f"Team {T.group_label(t)} (gepoold)" if t in T.OTHER_GROUPS else f"Team {t} (gepoold)",
+        row(f"{T.group_label(t).capitalize()} (gepoold)" if t in T.OTHER_GROUPS else f"Team {t} (gepoold)",
             e.pooled, e.successes, e.trials)
     console.print(table)
     if est.unknown_alternative:
