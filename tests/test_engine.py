@@ -5,6 +5,7 @@ maps uniforms to parameter values exactly as the engine does."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import random
 import subprocess
@@ -96,8 +97,26 @@ def test_collect_accepts_blocks_in_any_order(example_case):
         collect(plan, blocks[:-1])
 
 
+def _record_processes(monkeypatch, folder):
+    """Make every chunk leave a file named after the process that ran it (the patched functions
+    are found by name in forked workers, so they are what the workers run)."""
+    from mkba.core import engine
+
+    folder.mkdir()
+    for name in ("run_chunk", "_run_chunk_to_sinks"):
+        original = getattr(engine, name)
+
+        def recorded(plan, start, stop, _original=original):
+            (folder / f"{os.getpid()}-{start}").touch()
+            return _original(plan, start, stop)
+
+        recorded.__module__, recorded.__qualname__ = engine.__name__, name  # picklable by reference
+        monkeypatch.setattr(engine, name, recorded)
+    return lambda: {int(p.name.split("-")[0]) for p in folder.iterdir()}, lambda: len(list(folder.iterdir()))
+
+
 @pytest.mark.parametrize("kind", ["int", "seedsequence", "generator"])
-def test_every_seed_kind_is_chunk_size_independent(example_case, kind):
+def test_every_seed_kind_is_chunk_size_independent(example_case, kind, monkeypatch, tmp_path):
     def seed():
         if kind == "int":
             return 2024
@@ -107,7 +126,11 @@ def test_every_seed_kind_is_chunk_size_independent(example_case, kind):
 
     a = mkba.simulate(example_case, draws=6_000, seed=seed(), chunk_size=1_000)
     b = mkba.simulate(example_case, draws=6_000, seed=seed(), chunk_size=100)
-    c = mkba.simulate(example_case, draws=6_000, seed=seed(), chunk_size=6_000, workers=2)
+    processes, chunks = _record_processes(monkeypatch, tmp_path / "chunks")
+    c = mkba.simulate(example_case, draws=6_000, seed=seed(), chunk_size=250, workers=2)
+    # 24 chunks, and they really ran in two processes other than this one
+    assert chunks() == 24 and len(processes() - {os.getpid()}) == 2, (chunks(), processes())
+    monkeypatch.undo()
     _assert_same_draws(a, b)
     _assert_same_draws(a, c)
     recorded = a.summary()["seed"]

@@ -43,7 +43,7 @@ def hand_rows() -> list[str]:
 
 
 def test_posteriors_are_beta_one_plus_k(tmp_path):
-    est = estimate_registrations(write(tmp_path, hand_rows()))
+    est = estimate_registrations(write(tmp_path, hand_rows()), suppress=False)
     assert (est.rows, est.used, est.excluded) == (12, 12, {})
     o = est.overall
     assert (o.successes, o.trials) == (6, 11)
@@ -61,13 +61,13 @@ def test_posteriors_are_beta_one_plus_k(tmp_path):
 
 def test_soort_filter_and_goal_reached_with_deels(tmp_path):
     path = write(tmp_path, hand_rows())
-    est = estimate_registrations(path, soort="individueel")
+    est = estimate_registrations(path, soort="individueel", suppress=False)
     assert (est.overall.successes, est.overall.trials) == (6, 10)
     # known goals among individueel: ja 6 (a1,a2,b1,b3,b5,b6 + b7) = 7, deels 2, nee 2 -> n = 11
     g = est.goal_reached
     assert (g.trials, g.successes) == (11, 7 + 0.5 * 2)
     assert (g.alpha, g.beta) == (1 + 8.0, 1 + 11 - 8.0)
-    g1 = estimate_registrations(path, soort="individueel", deels=1.0).goal_reached
+    g1 = estimate_registrations(path, soort="individueel", deels=1.0, suppress=False).goal_reached
     assert g1.successes == 9.0
     # volumes count every soort, per start year
     assert est.volumes == {2018: {"individueel": 4, "leun-en-steun": 1}, 2019: {"individueel": 7}}
@@ -105,7 +105,7 @@ def test_pooling_shrinks_teams_to_the_overall_share(tmp_path):
     for t in ("noord", "midden", "zuid"):
         for i in range(10):
             rows.append(f"{t}{i},2019-0{1 + i % 9}-01,,individueel,{t},{'jeugdhulp' if i < 3 else 'geen'},ja")
-    est = estimate_registrations(write(tmp_path, rows))
+    est = estimate_registrations(write(tmp_path, rows), suppress=False)
     assert est.pooling.complete and not est.pooling.teams_differ
     for team in est.by_team.values():
         assert team.pooled.mean == pytest.approx(0.3, abs=1e-4)
@@ -114,7 +114,7 @@ def test_pooling_shrinks_teams_to_the_overall_share(tmp_path):
     for t, m in (("noord", 1), ("midden", 5), ("zuid", 9)):
         for i in range(10):
             rows.append(f"{t}{i},2019-0{1 + i % 9}-01,,individueel,{t},{'ggz' if i < m else 'geen'},ja")
-    est = estimate_registrations(write(tmp_path, rows, name="b.csv"))
+    est = estimate_registrations(write(tmp_path, rows, name="b.csv"), suppress=False)
     assert est.pooling.teams_differ
     overall = est.overall.successes / est.overall.trials
     for team in est.by_team.values():
@@ -133,17 +133,17 @@ def test_unusable_rows_are_counted_per_reason_with_their_place(tmp_path, capsys)
         "c4,2019-07-05,2019-07-01,individueel,noord,geen,ja",  # ends before it starts (row 19)
     ]
     path = write(tmp_path, rows)
-    est = estimate_registrations(path)
+    est = estimate_registrations(path, suppress=False)
     assert est.excluded == {"duplicate_id": 1, "bad_date": 2, "unknown_code": 2, "missing_id": 1}
     assert est.used == 12 and est.rows == 18
     places = {(e.row, e.column, e.reason) for e in est.exclusions}
     assert {(14, "traject_id", "duplicate_id"), (15, "startdatum", "bad_date"), (16, "alternatief", "unknown_code"),
             (17, "doel_bereikt", "unknown_code"), (18, "traject_id", "missing_id"),
             (19, "einddatum", "bad_date")} == places
-    assert main(["estimate", "registraties", str(path)]) == 0
+    assert main(["estimate", "registraties", str(path)]) == 0  # small counts suppressed (DESIGN §17)
     out = capsys.readouterr().out
     assert "dubbel traject_id: <10" in out and "rij 15, kolom 'startdatum'" in out
-    assert main(["estimate", "registraties", str(path), "--json"]) == 0
+    assert main(["estimate", "registraties", str(path), "--json", "--geen-onderdrukking"]) == 0
     js = json.loads(capsys.readouterr().out)
     assert js["excluded"] == {"missing_id": 1, "duplicate_id": 1, "bad_date": 2, "unknown_code": 2}
     assert js["rows"] == 18 and js["used"] == 12
@@ -183,17 +183,17 @@ def test_xlsx_sheets_semicolons_case_and_renames(tmp_path, capsys):
         frame.to_excel(writer, sheet_name="Trajecten", index=False)
     mapping = tmp_path / "kolommen.yaml"
     mapping.write_text("Gebiedsteam: team\n")
-    est = estimate_registrations(xlsx, sheet="Trajecten", renames={"Gebiedsteam": "team"})
+    est = estimate_registrations(xlsx, sheet="Trajecten", renames={"Gebiedsteam": "team"}, suppress=False)
     assert (est.overall.successes, est.overall.trials) == (6, 11) and set(est.by_team) == {"noord", "zuid"}
-    assert main(["estimate", "registraties", str(xlsx), "--blad", "Trajecten", "--kolommen", str(mapping), "--json"]) == 0
+    assert main(["estimate", "registraties", str(xlsx), "--blad", "Trajecten", "--kolommen", str(mapping), "--json", "--geen-onderdrukking"]) == 0
     assert json.loads(capsys.readouterr().out)["substitution"]["by_team"]["zuid"]["trials"] == 6
     assert main(["estimate", "registraties", str(xlsx), "--blad", "Blad1"]) == 2
     err = capsys.readouterr().err
     assert "reg.xlsx" in err and "'Blad1'" in err and "Toelichting, Trajecten" in err
     semi = write(tmp_path, hand_rows(), name="semi.csv", sep=";")
-    assert estimate_registrations(semi).overall.trials == 11
+    assert estimate_registrations(semi, suppress=False).overall.trials == 11
     with pytest.raises(DataFileError) as info:
-        estimate_registrations(semi, soort="advies")
+        estimate_registrations(semi, soort="advies", suppress=False)
     assert info.value.code == "unknown_soort"
 
 
@@ -202,7 +202,8 @@ def test_out_file_is_includable_and_carries_the_data_hash(tmp_path):
 
     data = write(tmp_path, hand_rows())
     out = tmp_path / "schatting.yaml"
-    assert main(["estimate", "registraties", str(data), "--soort", "individueel", "--out", str(out)]) == 0
+    assert main(["estimate", "registraties", str(data), "--soort", "individueel", "--out", str(out),
+                 "--geen-onderdrukking"]) == 0
     case = tmp_path / "case.yaml"
     case.write_text(
         "mkba: 1\ninclude: [schatting.yaml]\ncase: {id: t, title: T, start_year: 2018, horizon: 2}\n"

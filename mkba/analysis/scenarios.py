@@ -234,3 +234,48 @@ def acceptability_by_discount_rate(case: Case, rates: Sequence[float] = DEFAULT_
         if progress is not None:
             progress(1)
     return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class CutWarning:
+    """A scenario called a cut (its id or label holds one of the cut words) that raises a cost:
+    ``cost`` (a line id, or ``None`` for the total) goes from ``base`` to ``scenario`` (present
+    values with every parameter at its base value)."""
+
+    scenario: str
+    label: str
+    cost: str | None
+    cost_label: str
+    base: float
+    scenario_value: float
+
+
+def cut_warnings(case: Case, words: Sequence[str]) -> list[CutWarning]:
+    """Scenarios named or labelled as a cut (``words``, e.g. bezuiniging, korting; matched
+    case-insensitively in the id and label) in which a cost line present in the baseline costs
+    more than in the baseline — e.g. ``set: budget: 800000`` after the budget was lowered to
+    700 000 turns the "cut" into an increase — or in which the total cost rises."""
+    from mkba.core.results import deterministic
+
+    cuts = [sid for sid, s in case.scenarios.items()
+            if any(w.lower() in f"{sid} {s.label or ''}".lower() for w in words)]
+    if not cuts:
+        return []
+    base = deterministic(case)
+    out = []
+    for sid in cuts:
+        res = deterministic(case, sid)
+        label = scenario_label(case, sid)
+        raised = False
+        for cost in res.case.costs:
+            col = f"cost.{cost.id}.pv"
+            if col not in base.store.columns:
+                continue
+            before, after = float(base.store.column(col)[0]), float(res.store.column(col)[0])
+            if after > before * (1 + 1e-9) + 1e-9:
+                out.append(CutWarning(sid, label, cost.id, cost.label, before, after))
+                raised = True
+        before, after = float(base.store.column("pv_costs")[0]), float(res.store.column("pv_costs")[0])
+        if not raised and after > before * (1 + 1e-9) + 1e-9:
+            out.append(CutWarning(sid, label, None, "", before, after))
+    return out

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``.
+
+    An :class:`OSError` (disk full, no permission, read-only folder, …) is raised again with the
+    same ``errno`` but naming ``path`` — the file the user asked for — never the temporary file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileExistsError:  # a file where a folder of the path should be
+        raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path)) from None
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         with os.fdopen(fd, "wb") as fh:
@@ -22,9 +32,25 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[^./]+\.tmp$")
+
+
+def user_path(filename: str | os.PathLike | None) -> str:
+    """The file a user asked for, given a name an :class:`OSError` carries: a temporary file of
+    :func:`write_bytes_atomic` (``.uit.xlsx.k3j9.tmp``) becomes the target (``uit.xlsx``)."""
+    if filename is None:
+        return ""
+    p = Path(os.fsdecode(filename))
+    m = _TEMPORARY.match(p.name)
+    return str(p.with_name(m["name"])) if m else str(p)
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

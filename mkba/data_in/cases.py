@@ -31,14 +31,16 @@ def build_case(*args: Any, **kwargs: Any) -> Case:
 
 def read_case_data(path: str | Path) -> tuple[Any, LineMap, list[Problem]]:
     """The plain data of a case file (YAML, or an ``.xlsx`` workbook in the case template),
-    its location map, and problems found while reading (workbooks only; YAML stops at once)."""
+    its location map, and problems found while reading that leave the rest checkable (a
+    workbook's cells; a YAML file's Dutch-written numbers), so every problem is reported at once."""
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         from mkba.data_in.xlsx import read_workbook
 
         return read_workbook(path)
-    data, lines = load_yaml(path)
-    return data, lines, []
+    early: list[Problem] = []
+    data, lines = load_yaml(path, soft=early)
+    return data, lines, early
 
 
 def build_checked(data: Any, lines: LineMap, early: list[Problem], path: str | None = None,
@@ -57,8 +59,13 @@ def build_checked(data: Any, lines: LineMap, early: list[Problem], path: str | N
 
 def _build(data: Any, lines: LineMap, early: list[Problem], path: Path, name: str, sha256: str) -> Case:
     """Resolve ``include:`` and draws files (DESIGN §11), then validate."""
-    data, lines, included = apply_includes(data, lines, path)
-    data = attach_draws(data, lines, path)
+    try:
+        data, lines, included = apply_includes(data, lines, path)
+        data = attach_draws(data, lines, path)
+    except CaseError as exc:  # an include or draws file's problems, beside the reading problems
+        from mkba.data_in.xlsx import combine
+
+        raise CaseError(combine(early, exc.problems)) from None
     case = build_checked(data, lines, early, path=name, sha256=sha256)
     if included:
         case = dataclasses.replace(prune_bank(case, included), includes=tuple(str(i.path.resolve()) for i in included))
@@ -101,8 +108,9 @@ def load_case_and_data(path: str | Path) -> tuple[Any, Case]:
 def load_case_text(text: str, name: str = "<text>") -> Case:
     """Load a case from YAML text (for tests and notebooks); ``include:`` and draws files are
     resolved relative to the current folder."""
-    data, lines = load_yaml_text(text, name)
-    return _build(data, lines, [], Path.cwd() / "case.yaml", name, hashlib.sha256(text.encode()).hexdigest())
+    early: list[Problem] = []
+    data, lines = load_yaml_text(text, name, soft=early)
+    return _build(data, lines, early, Path.cwd() / "case.yaml", name, hashlib.sha256(text.encode()).hexdigest())
 
 
 def validate_case(path: str | Path) -> list[Problem]:

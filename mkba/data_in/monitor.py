@@ -45,6 +45,7 @@ import pandas as pd
 from scipy import stats
 
 from mkba.core.seeding import SeedLike, generator
+from mkba.data_in.disclosure import SMALL_COUNTS_FLAG, THRESHOLD
 from mkba.data_in.registrations import DataFileError
 from mkba.data_in.synthetic import is_synthetic
 
@@ -170,6 +171,11 @@ class MonitorEstimate:
                  "--placebo" if o.placebo else "",
                  f"--overdispersie {o.overdispersion}" if o.overdispersion != "auto" else ""]
         return " ".join(p for p in parts if p)
+    suppress: bool = True  # counts below 10 were censored before fitting (DESIGN §17)
+
+    @property
+    def small_counts(self) -> bool:
+        return not self.suppress
 
     def to_json(self) -> dict:
         out = {"series": {v: s.to_json() for v, s in self.series.items()}, "skipped": dict(self.skipped),
@@ -177,6 +183,8 @@ class MonitorEstimate:
                "vanaf": self.vanaf, "comparison": self.comparison}
         if self.synthetic:
             out["synthetic"] = True
+        if self.small_counts:
+            out[SMALL_COUNTS_FLAG] = True
         return out
 
     def to_frame(self) -> pd.DataFrame:
@@ -569,9 +577,12 @@ def _not_narrower(robust: np.ndarray, model: np.ndarray) -> np.ndarray:
 
 def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = None,
                      vergelijking: str | Path | None = None, draws: int = 2000,
-                     seed: SeedLike = 1, options: ItsOptions | None = None) -> MonitorEstimate:
+                     seed: SeedLike = 1, options: ItsOptions | None = None,
+                     suppress: bool = True) -> MonitorEstimate:
     """Fit every series (or the one ``voorziening``) of a monitor file; see the module docstring
-    and :class:`ItsOptions`."""
+    and :class:`ItsOptions`. With ``suppress`` (the default; DESIGN §17) a count below 10 written
+    out in the file is treated as the monitors' own ``<10``: censored in [0, 9] before anything is
+    fitted, so no output depends on it."""
     opts = options or ItsOptions()
     if opts.model not in MODELS:
         raise DataFileError("bad_model", str(path), value=opts.model, known=list(MODELS))
@@ -581,6 +592,8 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
     path = Path(path)
     name = str(path)
     table = read_monitor(path, opts.exposure)
+    if suppress:
+        table = censor_small(table)
     start = parse_period(vanaf)
     if start is None:
         raise DataFileError("bad_vanaf", name, value=vanaf)
@@ -592,6 +605,8 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
             raise DataFileError("unknown_voorziening", name, column="voorziening", value=voorziening, known=names)
         names = match
     control_table = read_monitor(vergelijking) if vergelijking is not None else None
+    if suppress and control_table is not None:  # a comparison count below 10 is a <10 there too
+        control_table = censor_small(control_table)
     series: dict[str, SeriesEstimate] = {}
     skipped: dict[str, str] = {}
     columns: dict[str, np.ndarray] = {}
@@ -669,7 +684,8 @@ def estimate_monitor(path: str | Path, vanaf: str, voorziening: str | None = Non
         raise DataFileError("not_estimable", name, column="aantal", skipped=skipped)
     return MonitorEstimate(name, hashlib.sha256(path.read_bytes()).hexdigest(), vanaf,
                            None if vergelijking is None else str(vergelijking), len(table), series,
-                           pd.DataFrame(columns), skipped, synthetic=is_synthetic(path), options=opts)
+                           pd.DataFrame(columns), skipped, synthetic=is_synthetic(path), options=opts,
+                           suppress=suppress)
 
 
 PLACEBO_MAX = 6
@@ -705,6 +721,17 @@ def _placebo(t, y, cens, t0, control, opts: ItsOptions, season, exposure, labels
 
 def _finite(x) -> float | None:
     return float(x) if x is not None and math.isfinite(x) else None
+
+
+def censor_small(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts below 10 become ``<10`` cells (censored), as the monitor itself would publish them."""
+    small = ~table["censored"] & (table["aantal"] < THRESHOLD)
+    if not small.any():
+        return table
+    table = table.copy()
+    table.loc[small, "aantal"] = math.nan
+    table.loc[small, "censored"] = True
+    return table
 
 
 def _ratio(b: float, se: float) -> Interval:

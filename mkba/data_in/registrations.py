@@ -44,6 +44,7 @@ import pandas as pd
 from scipy import optimize, stats
 
 from mkba.core.errors import MkbaError
+from mkba.data_in import disclosure as D
 from mkba.data_in.synthetic import is_synthetic
 
 REQUIRED = ("traject_id", "startdatum", "soort", "alternatief", "doel_bereikt")
@@ -81,10 +82,22 @@ class BetaEstimate:
     trials: int
     alpha: float
     beta: float
+    censored: str = ""  # "successes" or "failures" (or both, "successes+failures"): below 10, not kept
 
     @classmethod
     def uniform_prior(cls, successes: float, trials: int) -> BetaEstimate:
         return cls(successes, trials, 1.0 + successes, 1.0 + trials - successes)
+
+    @classmethod
+    def published(cls, successes: float, trials: int, suppress: bool) -> BetaEstimate:
+        """The uniform-prior posterior, or (suppressing, k or n − k below 10) the censored one
+        of :func:`mkba.data_in.disclosure.censored_share`, which keeps neither k nor n − k."""
+        if not suppress or D.share_publishable(successes, trials):
+            return cls.uniform_prior(successes, trials)
+        a, b = D.censored_share(successes, trials)
+        side = "+".join(name for name, small in (("successes", successes < D.THRESHOLD),
+                                                  ("failures", trials - successes < D.THRESHOLD)) if small)
+        return cls(math.nan, trials, a, b, side)
 
     @property
     def mean(self) -> float:
@@ -100,8 +113,23 @@ class BetaEstimate:
 
     def to_dict(self) -> dict:
         s = self.successes
+        if self.censored == "trials":  # trials shown only as their band (see disclosure.banded_share)
+            return {"successes": None, "trials": D.decade_text(self.trials), "alpha": self.alpha, "beta": self.beta,
+                    "censored": True, "mean": self.mean, "p05": self.p05, "p95": self.p95}
+        if self.censored:
+            return {"successes": D.SUPPRESSED if self.censored.startswith("successes") else None,
+                    "failures": D.SUPPRESSED if "failures" in self.censored else None,
+                    "trials": self.trials, "alpha": self.alpha, "beta": self.beta, "censored": True,
+                    "mean": self.mean, "p05": self.p05, "p95": self.p95}
         return {"successes": int(s) if float(s).is_integer() else s, "trials": self.trials,
                 "mean": self.mean, "p05": self.p05, "p95": self.p95}
+
+    def parameter(self) -> dict:
+        """The case parameter: ``successes``/``trials`` when they may be shown, else the beta's
+        shape (a censored posterior, or a fractional ``deels`` count)."""
+        if not self.censored and float(self.successes).is_integer():
+            return {"dist": "beta", "successes": int(self.successes), "trials": self.trials}
+        return {"dist": "beta", "alpha": self.alpha, "beta": self.beta}
 
 
 @dataclass(frozen=True)
@@ -178,10 +206,13 @@ class RegistrationEstimate:
     pooling: Pooling | None
     volumes: dict[int, dict[str, int]]
     partial_years: tuple[int, ...]
-    goal_reached: BetaEstimate
+    goal_reached: BetaEstimate | None
     unknown_alternative: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
     synthetic: bool = False  # the data file says it is synthetic (or --synthetisch), issue 22
+    suppress: bool = True            # the small-count rule applied (DESIGN §17)
+    banded: bool = False             # volumes and row counts written as bands of ten (see disclosure)
+    disclosure: tuple[tuple[str, dict], ...] = ()  # (code, facts): what was merged or hidden, and why
 
     @property
     def excluded(self) -> dict[str, int]:
@@ -190,10 +221,64 @@ class RegistrationEstimate:
             counts[e.reason] += 1
         return {r: n for r, n in counts.items() if n}
 
+    # --- what may be written (DESIGN §17); every face uses these -----------------------------
+    @property
+    def small_counts(self) -> bool:
+        """The outputs contain small counts (written with ``--geen-onderdrukking``)."""
+        return not self.suppress
+
+    def count(self, n: float) -> int | float | str:
+        return D.count(n, self.suppress)
+
+    def published_rows(self) -> int | str:
+        """Rows in the file: a band of ten when the excluded rows are 1–9 (rows − used would
+        give them) or when the volumes are banded."""
+        total = len(self.exclusions)
+        if self.suppress and (self.banded or D.is_small(total)):
+            return D.decade_text(self.rows)
+        return self.rows
+
+    def published_used(self) -> int | str:
+        return D.decade_text(self.used) if self.suppress and self.banded else self.used
+
+    def published_excluded(self) -> dict[str, int | str]:
+        """Excluded rows per reason: reasons of 1–9 rows merged into ``overige-redenen`` (with a
+        complementary reason when needed); when all exclusions together are 1–9, each reason
+        present is ``<10``."""
+        counts = self.excluded
+        if not self.suppress:
+            return counts
+        if D.is_small(sum(counts.values())):
+            return {r: D.SUPPRESSED for r in counts}
+        merge = D.merge_small({r: (n, n) for r, n in counts.items()}, D.OTHER_REASONS,
+                              ok=lambda k, n: D.count_publishable(k, n))
+        if merge.dropped:
+            return {D.OTHER_REASONS: sum(counts.values())}
+        return {key: sum(counts[r] for r in members) for key, members in merge.groups.items()}
+
+    def published_period(self) -> tuple[str | None, str | None]:
+        """First and last start date: as months when suppressing (a day is one person's date)."""
+        if not self.suppress:
+            return self.first_date, self.last_date
+        return tuple(None if d is None else d[:7] for d in (self.first_date, self.last_date))
+
+    def published_unknown(self) -> int | str:
+        """Trajectories with alternative 'onbekend': a band when the volumes are (else the
+        volumes' total minus the trials would give a small one away)."""
+        if self.suppress and self.banded:
+            return D.SUPPRESSED if self.unknown_alternative < D.THRESHOLD else D.decade_text(self.unknown_alternative)
+        return self.count(self.unknown_alternative)
+
+    def published_volumes(self) -> dict[int, dict[str, int | str]]:
+        if not (self.suppress and self.banded):
+            return {y: dict(v) for y, v in self.volumes.items()}
+        return {y: {k: D.SUPPRESSED if D.is_small(n) else D.decade_text(n) for k, n in v.items()}
+                for y, v in self.volumes.items()}
+
     def to_json(self) -> dict:
         """The DESIGN §11 object."""
-        return {
-            "rows": self.rows, "used": self.used, "excluded": self.excluded,
+        out = {
+            "rows": self.published_rows(), "used": self.published_used(), "excluded": self.published_excluded(),
             "substitution": {
                 "overall": self.overall.to_dict(),
                 "by_alternative": {a: e.to_dict() for a, e in self.by_alternative.items()},
@@ -205,13 +290,18 @@ class RegistrationEstimate:
                 "alpha": self.pooling.alpha, "beta": self.pooling.beta, "method": self.pooling.method,
                 "chi2": self.pooling.chi2, "df": self.pooling.df, "p_value": self.pooling.p_value,
                 "teams_differ": self.pooling.teams_differ},
-            "volumes": {str(y): dict(v) for y, v in self.volumes.items()},
+            "volumes": {str(y): v for y, v in self.published_volumes().items()},
             "partial_years": list(self.partial_years),
-            "goal_reached": self.goal_reached.to_dict(),
+            "goal_reached": None if self.goal_reached is None else self.goal_reached.to_dict(),
+            "unknown_alternative": self.published_unknown(),
             "file": {"name": Path(self.file).name, "sha256": self.sha256, "sheet": self.sheet,
-                     "first_date": self.first_date, "last_date": self.last_date},
+                     "first_date": self.published_period()[0], "last_date": self.published_period()[1]},
             "soort": self.soort, "deels": self.deels,
+            "disclosure": [{"code": code, **facts} for code, facts in self.disclosure],
         }
+        if self.small_counts:
+            out[D.SMALL_COUNTS_FLAG] = True
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         """One row per estimate: level (overall / alternative / year / team / goal), key,
@@ -220,7 +310,7 @@ class RegistrationEstimate:
         rows += [("alternative", a, e) for a, e in self.by_alternative.items()]
         rows += [("year", str(y), e) for y, e in self.by_year.items()]
         rows += [("team", t, e.pooled) for t, e in self.by_team.items()]
-        rows += [("goal_reached", "", self.goal_reached)]
+        rows += [("goal_reached", "", self.goal_reached)] if self.goal_reached is not None else []
         out = []
         for level, key, e in rows:
             d = e.to_dict()
@@ -230,8 +320,10 @@ class RegistrationEstimate:
         return pd.DataFrame(out)
 
     def volumes_frame(self) -> pd.DataFrame:
-        """Volumes as a year × soort table, with a ``partial`` flag per year."""
-        frame = pd.DataFrame(self.volumes).T.fillna(0).astype(int).sort_index()
+        """Volumes as a year × soort table (as they may be written), with a ``partial`` flag per year."""
+        frame = pd.DataFrame(self.published_volumes()).T.fillna(0).sort_index()
+        if not self.banded or not self.suppress:
+            frame = frame.astype(int)
         frame.index.name = "jaar"
         frame["partial"] = [y in self.partial_years for y in frame.index]
         return frame
@@ -329,9 +421,16 @@ def _code(values: pd.Series) -> pd.Series:
 # Estimating
 # ------------------------------------------------------------------------------------------------
 def estimate_registrations(path: str | Path, soort: str | None = None, deels: float = 0.5,
-                           sheet: str | None = None, renames: Mapping[str, str] | None = None) -> RegistrationEstimate:
+                           sheet: str | None = None, renames: Mapping[str, str] | None = None,
+                           suppress: bool = True) -> RegistrationEstimate:
     """Read and estimate (see the module docstring). ``soort`` restricts the substitution and
-    goal estimates to one kind of trajectory; volumes always show every kind."""
+    goal estimates to one kind of trajectory; volumes always show every kind.
+
+    With ``suppress`` (the default) the small-count rule of :mod:`mkba.data_in.disclosure` is
+    applied *before* anything is estimated: teams, alternatives and start years too small to
+    show are merged, the pooling is fitted to the published teams only, a total whose share is
+    not publishable gets the censored posterior, and ``disclosure`` says what and why.
+    ``suppress=False`` (``--geen-onderdrukking``) keeps every group as it is."""
     if not 0 <= deels <= 1:
         raise DataFileError("bad_option", str(path), option="--deels", value=deels)
     path = Path(path)
@@ -367,7 +466,7 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
     })[keep]
     used = int(keep.sum())
     if used == 0:
-        raise DataFileError("nothing_usable", str(path), excluded=len(exclusions))
+        raise DataFileError("nothing_usable", str(path), excluded=D.count(len(exclusions), suppress))
 
     volumes: dict[int, dict[str, int]] = {}
     for (year, kind), n in data.groupby(["year", "soort"]).size().items():
@@ -384,25 +483,103 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
     n, k = len(known), int(is_maatwerk.sum())
     if n == 0:
         raise DataFileError("no_known_alternative", str(path), column="alternatief")
-    overall = BetaEstimate.uniform_prior(k, n)
-    by_alternative = {a: BetaEstimate.uniform_prior(int((known["alt"] == a).sum()), n) for a in MAATWERK
-                      if (known["alt"] == a).any()}
-    by_year = {int(y): BetaEstimate.uniform_prior(int(g["alt"].isin(MAATWERK).sum()), len(g))
-               for y, g in known.groupby("year")}
+    notes: list[tuple[str, dict]] = []
+    if suppress and n < D.THRESHOLD:
+        raise DataFileError("too_few_to_publish", str(path), column="alternatief", threshold=D.THRESHOLD)
+    overall = BetaEstimate.published(k, n, suppress)
+    if overall.censored:
+        notes.append(("overall_censored", {"side": overall.censored}))
+
+    # start years: merged with a neighbour while too small (before anything is estimated)
+    year_sizes = {int(y): (int(g["alt"].isin(MAATWERK).sum()), len(g)) for y, g in known.groupby("year")}
+    year_groups: dict[str, tuple[int, ...]] = {str(y): (y,) for y in year_sizes}
+    if suppress:
+        merge = D.merge_adjacent(year_sizes)
+        year_groups = {key: tuple(int(y) for y in members) for key, members in merge.groups.items()}
+        if merge.dropped:
+            notes.append(("years_dropped", {"years": list(merge.merged)}))
+        elif merge.merged:
+            notes.append(("years_merged", {"years": list(merge.merged),
+                                           "groups": [g for g, m in year_groups.items() if len(m) > 1]}))
+    by_year = {(int(key) if len(members) == 1 else key):
+               BetaEstimate.uniform_prior(sum(year_sizes[y][0] for y in members), sum(year_sizes[y][1] for y in members))
+               for key, members in year_groups.items()}
+
+    # alternatives: k_a out of n each; the rare ones merged into "overige-alternatieven"
+    alt_sizes = {a: (int((known["alt"] == a).sum()), n) for a in MAATWERK if (known["alt"] == a).any()}
+    alt_groups: dict[str, tuple[str, ...]] = {a: (a,) for a in alt_sizes}
+    if suppress and alt_sizes:
+        merge = D.merge_small(alt_sizes, D.OTHER_ALTERNATIVES)
+        alt_groups = merge.groups
+        if merge.dropped:
+            notes.append(("alternatives_dropped", {"alternatives": list(merge.merged)}))
+        elif merge.merged:
+            notes.append(("alternatives_merged", {"alternatives": list(merge.merged),
+                                                  "complementary": list(merge.complementary)}))
+    by_alternative = {key: BetaEstimate.uniform_prior(sum(alt_sizes[a][0] for a in members), n)
+                      for key, members in alt_groups.items()}
+
+    # teams: the small ones (and rows without a team) merged into "overige-teams" before pooling
     by_team: dict[str, TeamEstimate] = {}
     pooling = None
-    teams = known[known["team"] != ""]
-    if "team" in frame.columns and teams["team"].nunique() >= 2:
-        counts = [(str(t), int(g["alt"].isin(MAATWERK).sum()), len(g)) for t, g in teams.groupby("team")]
-        pooling = fit_pooling([c[1] for c in counts], [c[2] for c in counts])
-        by_team = {t: TeamEstimate(t, s, m, BetaEstimate(s, m, pooling.alpha + s, pooling.beta + m - s))
-                   for t, s, m in counts}
+    if "team" in frame.columns:
+        teams = known if suppress else known[known["team"] != ""]
+        team_sizes = {str(t): (int(g["alt"].isin(MAATWERK).sum()), len(g)) for t, g in teams.groupby("team")}
+        team_groups = {t: (t,) for t in team_sizes}
+        if suppress and len(team_sizes) >= 2:
+            merge = D.merge_small(team_sizes, D.OTHER_TEAMS, always=("",))
+            team_groups = merge.groups
+            merged_named = [t for t in merge.merged if t]
+            if merge.dropped:
+                notes.append(("teams_dropped", {"teams": merged_named}))
+            elif merged_named or "" in merge.merged:
+                notes.append(("teams_merged", {"teams": merged_named, "complementary": list(merge.complementary),
+                                               "without_team": "" in merge.merged}))
+        counts = [(key, sum(team_sizes[t][0] for t in members), sum(team_sizes[t][1] for t in members))
+                  for key, members in team_groups.items()]
+        if len(counts) >= 2:
+            pooling = fit_pooling([c[1] for c in counts], [c[2] for c in counts])
+            by_team = {t: TeamEstimate(t, s, m, BetaEstimate(s, m, pooling.alpha + s, pooling.beta + m - s))
+                       for t, s, m in counts}
 
     goals = sub[sub["goal"] != UNKNOWN]["goal"]
     g_n = len(goals)
     g_s = float((goals == "ja").sum() + deels * (goals == "deels").sum())
-    goal_reached = BetaEstimate.uniform_prior(g_s, g_n)
+    if suppress and g_n < D.THRESHOLD:
+        goal_reached = None
+        notes.append(("goal_dropped", {}))
+    else:
+        goal_reached = BetaEstimate.published(g_s, g_n, suppress)
+        if goal_reached.censored:
+            notes.append(("goal_censored", {"side": goal_reached.censored}))
 
+    # complements: trials beside volumes give the unknown codes away; a <10 volume beside its
+    # row's total gives itself away. Then the volumes (and row counts) are written as bands.
+    banded = False
+    if suppress:
+        sub_volume = {int(y): len(g) for y, g in sub.groupby("year")}
+        remainders = [len(sub) - n]
+        if goal_reached is not None:
+            remainders.append(len(sub) - g_n)
+        for members in year_groups.values():
+            remainders.append(sum(sub_volume.get(y, 0) for y in members) - sum(year_sizes[y][1] for y in members))
+        small_cells = any(D.is_small(v) for kinds in volumes.values() for v in kinds.values())
+        banded = small_cells or any(D.is_small(r) for r in remainders)
+        if banded:
+            notes.append(("volumes_banded", {"small_cells": small_cells}))
+            if goal_reached is not None:
+                # its trials beside the substitution's would pin the total: write it without them
+                if goal_reached.censored or g_n < 2 * D.THRESHOLD:
+                    goal_reached = None
+                    notes = [note for note in notes if note[0] != "goal_censored"]
+                    notes.append(("goal_dropped", {}))
+                else:
+                    a, b = D.banded_share(g_s, g_n)
+                    goal_reached = BetaEstimate(math.nan, g_n, a, b, "trials")
+                    notes.append(("goal_banded", {}))
+
+    if suppress and D.is_small(len(exclusions)):
+        notes.append(("rows_banded", {}))
     dates = data["date"]
     return RegistrationEstimate(
         file=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest(), sheet=sheet, soort=soort,
@@ -412,6 +589,7 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
         volumes=dict(sorted(volumes.items())), partial_years=partial, goal_reached=goal_reached,
         unknown_alternative=int((sub["alt"] == UNKNOWN).sum()),
         synthetic=is_synthetic(path) if path.suffix.lower() not in (".xlsx", ".xlsm") else False,
+        suppress=suppress, banded=banded, disclosure=tuple(notes),
     )
 
 
@@ -459,39 +637,52 @@ def parameters_document(est: RegistrationEstimate, source_key: str, data_name: s
     """The ``--out`` file as data: ``sources`` (one entry naming the data file, its SHA-256,
     period and row counts), ``parameters`` (``substitutie`` and ``doel_bereikt`` as betas, and
     ``volume_<soort>_<year>`` counts for complete years only) and an
-    ``estimate`` block of provenance for reports. ``labels`` gives the parameters' display names."""
+    ``estimate`` block of provenance for reports. ``labels`` gives the parameters' display names.
+
+    Only published groups and counts enter (DESIGN §17): a share whose k or n − k is below 10 is
+    the censored beta (``alpha``/``beta``), a volume of 1–9 is a uniform over 0–9, and with
+    banded volumes each volume is a uniform over its band of ten; ``estimate.disclosure`` lists
+    what was merged or hidden."""
     ov = est.overall
     g = est.goal_reached
-    goal = ({"dist": "beta", "successes": int(g.successes), "trials": g.trials}
-            if float(g.successes).is_integer() else {"dist": "beta", "alpha": g.alpha, "beta": g.beta})
     volumes = {}
     for year, kinds in est.volumes.items():
         if year in est.partial_years:
             continue  # a partial year is never annualised: no volume parameter for it
         for kind, n in kinds.items():
+            if est.suppress and (est.banded or D.is_small(n)):
+                lo, hi = D.decade(n)
+                value = {"dist": "uniform", "min": lo, "max": hi}
+            else:
+                value = {"value": int(n)}
             volumes[f"volume_{re.sub(r'[^a-z0-9]+', '_', kind.lower()).strip('_')}_{year}"] = {
-                "value": int(n), "unit": "trajecten/jaar", "label": labels["volume"].format(soort=kind, jaar=year),
+                **value, "unit": "trajecten/jaar", "label": labels["volume"].format(soort=kind, jaar=year),
                 "source": source_key}
-    return {
+    parameters = {"substitutie": {**ov.parameter(), "unit": "fractie van trajecten", "label": labels["substitutie"],
+                                  "source": source_key}}
+    if g is not None:
+        parameters["doel_bereikt"] = {**g.parameter(), "unit": "fractie van trajecten",
+                                      "label": labels["doel_bereikt"], "source": source_key}
+    overall = ov.to_dict()
+    doc = {
         "mkba": 1,
         "sources": {source_key: source_text},
-        "parameters": {
-            "substitutie": {"dist": "beta", "successes": int(ov.successes), "trials": ov.trials,
-                            "unit": "fractie van trajecten", "label": labels["substitutie"], "source": source_key},
-            "doel_bereikt": {**goal, "unit": "fractie van trajecten", "label": labels["doel_bereikt"],
-                             "source": source_key},
-            **volumes,
-        },
+        "parameters": {**parameters, **volumes},
         "estimate": {
             "kind": "registraties", "file": data_name, "sha256": est.sha256, "sheet": est.sheet,
-            "soort": est.soort, "deels": est.deels, "period": [est.first_date, est.last_date],
-            "rows": est.rows, "used": est.used, "excluded": est.excluded,
-            "overall": {"successes": int(ov.successes), "trials": ov.trials},
+            "soort": est.soort, "deels": est.deels, "period": list(est.published_period()),
+            "rows": est.published_rows(), "used": est.published_used(), "excluded": est.published_excluded(),
+            "overall": {"successes": overall["successes"], "trials": overall["trials"], "mean": ov.mean},
             "by_team": {t: {"successes": e.successes, "trials": e.trials, "pooled_mean": e.pooled.mean,
                             "p05": e.pooled.p05, "p95": e.pooled.p95} for t, e in est.by_team.items()},
             "pooling": None if est.pooling is None else {
                 "alpha": est.pooling.alpha, "beta": est.pooling.beta, "p_value": est.pooling.p_value},
-            "volumes": {int(y): dict(v) for y, v in est.volumes.items()},
+            "volumes": {int(y): v for y, v in est.published_volumes().items()},
             "partial_years": list(est.partial_years),
+            "suppressed": [name for name, spec in volumes.items() if spec.get("dist") == "uniform"],
+            "disclosure": [{"code": code, **facts} for code, facts in est.disclosure],
         },
     }
+    if est.small_counts:
+        doc["estimate"][D.SMALL_COUNTS_FLAG] = True
+    return doc

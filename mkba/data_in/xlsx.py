@@ -218,7 +218,8 @@ def combine(early: list[Problem], later: list[Problem]) -> list[Problem]:
     """Reader problems first, then validation problems not about a cell already reported (a
     text in a number cell is reported once, not again as 'not a valid number')."""
     seen = {p.cell for p in early if p.cell}
-    return list(early) + [p for p in later if p.cell not in seen]
+    paths = {(p.file, p.path) for p in early if not p.cell}  # YAML: a Dutch number is reported once
+    return list(early) + [p for p in later if p.cell not in seen and (p.cell or (p.file, p.path) not in paths)]
 
 
 # --------------------------------------------------------------------------------------------

@@ -176,9 +176,14 @@ def _number(text: str) -> float | None:
             return None
 
 
-def load_yaml_text(text: str, file: str = "<text>") -> tuple[Any, LineMap]:
+SOFT_CODES = ("number.dutch", "number.dutch_text")  # the document is still whole: check the rest too
+
+
+def load_yaml_text(text: str, file: str = "<text>", soft: list[Problem] | None = None) -> tuple[Any, LineMap]:
     """Parse YAML text safely within the limits; return ``(data, LineMap)`` or raise
-    :class:`CaseError`."""
+    :class:`CaseError`. With a ``soft`` list, a Dutch-written number (``1.500,50``, ``2.200``)
+    is added to it instead of stopping: the document is built as YAML reads it, so that the
+    caller can report every other problem of the file at the same time."""
     if len(text) > MAX_FILE_BYTES:
         raise CaseError([_problem(file, (), None, "yaml.too_large_file",
                                   f"file is {len(text) / 1e6:.1f} MB; case files are at most "
@@ -192,6 +197,9 @@ def load_yaml_text(text: str, file: str = "<text>") -> tuple[Any, LineMap]:
             walker = _Walker(file)
             if node is not None:
                 walker.walk(node, ())
+            if soft is not None:
+                soft.extend(p for p in walker.problems if p.code in SOFT_CODES)
+                walker.problems = [p for p in walker.problems if p.code not in SOFT_CODES]
             if walker.problems:
                 raise CaseError(walker.problems)
             data = loader.construct_document(node) if node is not None else None
@@ -214,8 +222,9 @@ def load_yaml_text(text: str, file: str = "<text>") -> tuple[Any, LineMap]:
     return data, LineMap(file, walker.lines)
 
 
-def load_yaml(path: str | Path) -> tuple[Any, LineMap]:
-    """Read and parse a YAML file; a missing, unreadable or too large file is a :class:`CaseError`."""
+def load_yaml(path: str | Path, soft: list[Problem] | None = None) -> tuple[Any, LineMap]:
+    """Read and parse a YAML file; a missing, unreadable or too large file is a :class:`CaseError`
+    (``soft``: see :func:`load_yaml_text`)."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -234,6 +243,8 @@ def load_yaml(path: str | Path) -> tuple[Any, LineMap]:
                                   f"cannot read file: not UTF-8 text ({exc.reason} at byte {exc.start})",
                                   byte=exc.start)]) from None
     except OSError as exc:
+        import errno
+
         raise CaseError([_problem(str(path), (), None, "file.unreadable", f"cannot read file: {exc.strerror or exc}",
-                                  reason=str(exc.strerror or exc))]) from None
-    return load_yaml_text(text, str(path))
+                                  reason=errno.errorcode.get(exc.errno or -1, str(exc.strerror or exc)))]) from None
+    return load_yaml_text(text, str(path), soft)

@@ -178,6 +178,13 @@ def validate(case: CaseArg) -> None:
 
     for w in pm_warnings(c):  # an option values an effect and also lists it as a PM-post
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] " + escape(text_nl.pm_warning(case, w)), soft_wrap=True)
+    from mkba.analysis.scenarios import cut_warnings
+
+    for w in cut_warnings(c, text_nl.CUT_WORDS):  # a "cut" that costs more (issue 23): a warning, not an error
+        template = text_nl.CUT_RAISES_LINE if w.cost else text_nl.CUT_RAISES_TOTAL
+        text = template.format(label=w.label, cost=w.cost_label or w.cost, before=_nl_int(w.base),
+                               after=_nl_int(w.scenario_value))
+        stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} " + escape(text), soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
     stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
                  f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
@@ -747,8 +754,12 @@ def estimate_registraties(
     synthetisch: Annotated[bool, typer.Option("--synthetisch", help=text_nl.SYNTHETIC_HELP)] = False,
     out: OutOpt = None,
     json_out: JsonOpt = False,
+    geen_onderdrukking: Annotated[bool, typer.Option("--geen-onderdrukking", help=text_nl.NO_SUPPRESSION_HELP)] = False,
 ) -> None:
-    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export."""
+    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export.
+
+    Kleine aantallen (<10) worden nooit getoond, ook niet af te leiden (AVG): te kleine teams, alternatieven en
+    jaren worden samengevoegd; een notitie zegt wat en waarom."""
     from mkba.data_in.registrations import DataFileError, estimate_registrations
     from mkba.faces.estimates import print_registrations, write_registrations
 
@@ -762,7 +773,8 @@ def estimate_registraties(
             renames = None
         if not isinstance(renames, dict):
             raise DataFileError("bad_kolommen", str(kolommen))
-    est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames)
+    est = estimate_registrations(file, soort=soort, deels=deels, sheet=blad, renames=renames,
+                                 suppress=not geen_onderdrukking)
     if synthetisch and not est.synthetic:
         from dataclasses import replace
 
@@ -795,8 +807,11 @@ def estimate_monitor(
     synthetisch: Annotated[bool, typer.Option("--synthetisch", help=text_nl.SYNTHETIC_HELP)] = False,
     out: OutOpt = None,
     json_out: JsonOpt = False,
+    geen_onderdrukking: Annotated[bool, typer.Option("--geen-onderdrukking", help=text_nl.NO_SUPPRESSION_HELP)] = False,
 ) -> None:
-    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar."""
+    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar.
+
+    Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."""
     from mkba.data_in.monitor import ItsOptions
     from mkba.data_in.monitor import estimate_monitor as run_estimate
     from mkba.faces.estimates import print_monitor, write_monitor
@@ -817,7 +832,7 @@ def estimate_monitor(
     options = ItsOptions(exposure=bevolking, season=season, model=model, hac=hac, placebo=placebo,
                          overdispersion=overdispersie)
     est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed,
-                       options=options)
+                       options=options, suppress=not geen_onderdrukking)
     if synthetisch and not est.synthetic:
         from dataclasses import replace
 
@@ -1047,9 +1062,11 @@ def _main(argv: list[str] | None) -> int:
     except MemoryError:  # e.g. an enormous --n: say so instead of a traceback
         stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OUT_OF_MEMORY)}", soft_wrap=True)
         return 2
-    except OSError as exc:  # the disk is full, a folder is read-only, ...
-        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text_nl.OS_ERROR.format(reason=exc.strerror or exc, file=exc.filename or ''))}",
-                     soft_wrap=True)
+    except OSError as exc:  # the disk is full, a folder is read-only, ... : Dutch, naming the user's file
+        from mkba.core.io import user_path
+
+        text = text_nl.os_error(exc.errno, user_path(exc.filename))
+        stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text)}", soft_wrap=True)
         return 1
     return 0
 

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mkba.core.io import write_bytes_atomic, write_text_atomic
+from mkba.data_in import disclosure as D
 from mkba.data_in.monitor import MonitorEstimate, _slug
 from mkba.data_in.registrations import RegistrationEstimate, parameters_document
 from mkba.faces import text_nl as T
@@ -27,15 +28,25 @@ def _pct(x: float) -> str:
 
 
 def print_registrations(est: RegistrationEstimate, console: Console) -> None:
-    """The estimate as readable Dutch tables."""
-    console.print(f"[bold]Registraties[/bold] {est.file}: {est.rows} rijen, {est.used} gebruikt"
-                  + (f", soort '{est.soort}'" if est.soort else "") + f"; startdata {est.first_date} t/m {est.last_date}.")
-    if est.excluded:
+    """The estimate as readable Dutch tables; every count as it may be shown (DESIGN §17)."""
+    def small(n) -> str:
+        return T.small(n, est.suppress)
+
+    if est.small_counts:
+        console.print(f"[bold red]{T.SMALL_COUNTS_WARNING}[/bold red]")
+    console.print(f"[bold]Registraties[/bold] {est.file}: {small(est.published_rows())} rijen, "
+                  f"{small(est.published_used())} gebruikt"
+                  + (f", soort '{est.soort}'" if est.soort else "") + f"; startdata {est.published_period()[0]} t/m {est.published_period()[1]}.")
+    excluded = est.published_excluded()
+    if excluded:
         console.print("Uitgesloten rijen (niet stilzwijgend weggelaten):")
-        for reason, n in est.excluded.items():
-            examples = [e for e in est.exclusions if e.reason == reason][:3]
-            where = "; ".join(f"rij {e.row}, kolom '{e.column}': {e.value!r}" for e in examples)
-            console.print(f"  {T.EXCLUSION_REASONS[reason]}: {T.small(n)} (bijv. {where})")
+        for reason, n in excluded.items():
+            # one example when suppressing: showing "up to three" would tell a count of 1 or 2
+            examples = [e for e in est.exclusions if e.reason == reason][:1 if est.suppress else 3]
+            where = "; ".join(f"rij {e.row}, kolom '{e.column}'" + ("" if e.column == "traject_id" else f": {e.value!r}")
+                              for e in examples)
+            label = T.EXCLUSION_REASONS.get(reason) or T.group_label(reason)
+            console.print(f"  {label}: {small(n)}" + (f" (bijv. {where})" if where else ""))
     table = Table(title="Substitutie: aandeel trajecten met een maatwerkalternatief", title_justify="left",
                   header_style="bold")
     for name, justify in (("", "left"), ("Met maatwerk", "right"), ("Met bekend alternatief", "right"),
@@ -43,39 +54,48 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         table.add_column(name, justify=justify)
 
     def row(label: str, e, k=None, n=None) -> None:
-        k = e.successes if k is None else k
-        n = e.trials if n is None else n
-        table.add_row(label, T.small(int(k)), T.small(int(n)), _pct(e.mean), f"{_pct(e.p05)} – {_pct(e.p95)}")
+        d = e.to_dict()
+        k = d["successes"] if k is None else k
+        n = d["trials"] if n is None else n
+        shown_k = small(k if isinstance(k, str) else int(k)) if k is not None else f"{small(int(n))} − <10"
+        table.add_row(label, shown_k, small(int(n)), _pct(e.mean), f"{_pct(e.p05)} – {_pct(e.p95)}")
 
     row("Totaal", est.overall)
     for a, e in est.by_alternative.items():
-        row(f"  {T.ALTERNATIVES.get(a, a)}", e)
+        row(f"  {T.group_label(a)}", e)
     for y, e in est.by_year.items():
-        row(f"Startjaar {y}", e)
+        row(f"Startjaar {str(y).replace('-', '–')}", e)
     for t, e in est.by_team.items():
-        row(f"Team {t} (gepoold)", e.pooled, e.successes, e.trials)
+        row(f"{T.group_label(t).capitalize()} (gepoold)" if t in T.OTHER_GROUPS else f"Team {t} (gepoold)",
+            e.pooled, e.successes, e.trials)
     console.print(table)
     if est.unknown_alternative:
-        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {T.small(est.unknown_alternative)}.")
+        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {small(est.published_unknown())}.")
     if est.pooling is not None:
         p = est.pooling
         note = T.POOLING_NOTE_DIFFER if p.teams_differ else T.POOLING_NOTE_SAME
         console.print(note.format(chi2=nl_number(p.chi2, 2), df=p.df, p=nl_number(p.p_value, 3)))
     vol = Table(title="Volumes per startjaar en soort", title_justify="left", header_style="bold")
-    kinds = sorted({k for v in est.volumes.values() for k in v})
+    volumes = est.published_volumes()
+    kinds = sorted({k for v in volumes.values() for k in v})
     vol.add_column("Jaar")
     for k in kinds:
         vol.add_column(k, justify="right")
     vol.add_column("")
-    for y, v in est.volumes.items():
-        vol.add_row(str(y), *(T.small(v.get(k, 0)) for k in kinds), T.PARTIAL_YEAR if y in est.partial_years else "")
+    for y, v in volumes.items():
+        vol.add_row(str(y), *(small(v.get(k, 0)) for k in kinds), T.PARTIAL_YEAR if y in est.partial_years else "")
     console.print(vol)
     g = est.goal_reached
-    console.print(f"Doel bereikt (ja = 1, deels = {nl_number(est.deels, 2)}): {_pct(g.mean)} "
-                  f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {T.small(g.trials)} trajecten met bekende uitkomst).")
+    if g is not None:
+        console.print(f"Doel bereikt (ja = 1, deels = {nl_number(est.deels, 2)}): {_pct(g.mean)} "
+                      f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {small(g.to_dict()['trials'])} trajecten met bekende uitkomst).")
+    for code, facts in est.disclosure:
+        console.print(f"[yellow]{T.PRIVACY}:[/yellow] {T.disclosure_note(code, facts)}")
 
 
 def print_monitor(est: MonitorEstimate, console: Console) -> None:
+    if est.small_counts:
+        console.print(f"[bold red]{T.SMALL_COUNTS_WARNING}[/bold red]")
     console.print(f"[bold]Monitor[/bold] {est.file}: {est.rows} rijen; verandering vanaf {est.vanaf}"
                   + (f"; vergelijkingsreeks {est.comparison}" if est.comparison else "") + ".")
     for v, s in est.series.items():
@@ -114,17 +134,22 @@ def _relative(target: Path, base: Path) -> str:
 
 
 def write_registrations(est: RegistrationEstimate, out: Path) -> None:
-    """Write the includable parameters file (atomically)."""
+    """Write the includable parameters file (atomically); counts as they may be shown."""
     name = _relative(Path(est.file), out)
     key = _slug(Path(est.file).stem).replace("_", "-")
-    source = T.registration_source(Path(est.file).name, est.sha256, est.first_date, est.last_date, est.rows, est.used)
+    source = T.registration_source_published(Path(est.file).name, est.sha256, *est.published_period(),
+                                             est.published_rows(), est.published_used(), est.small_counts)
     doc = parameters_document(est, key, name, source, T.EST_LABELS)
     if est.synthetic:
         doc["estimate"]["synthetic"] = True
-    header = (f"Geschat met: mkba estimate registraties {est.file}"
-              + (f" --soort {est.soort}" if est.soort else "") + f" --deels {est.deels:g}\n"
+    header = ((T.SMALL_COUNTS_WARNING + "\n") if est.small_counts else "") + (
+              f"Geschat met: mkba estimate registraties {est.file}"
+              + (f" --soort {est.soort}" if est.soort else "") + f" --deels {est.deels:g}"
+              + (" --geen-onderdrukking" if est.small_counts else "") + "\n"
               "Niet met de hand aanpassen: opnieuw schatten als de data veranderen.\n"
               "Gebruik in een casus: include: [<pad naar dit bestand>]")
+    for code, facts in est.disclosure:
+        header += f"\n{T.PRIVACY}: " + T.disclosure_note(code, facts)
     write_text_atomic(out, _dump(doc, header))
 
 
@@ -132,7 +157,10 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
     """Write the draws file (CSV, beside ``out``) and the includable parameters file that uses
     it with ``dist: draws``; returns the draws file's path."""
     draws_path = out.with_name(out.stem + "_trekkingen.csv")
-    write_bytes_atomic(draws_path, est.draws.to_csv(index=False, float_format="%.6g").encode("utf-8"))
+    draws = est.draws
+    if est.small_counts:  # the draws file says so too: a column a case never reads
+        draws = draws.assign(**{D.SMALL_COUNTS_FLAG: 1})
+    write_bytes_atomic(draws_path, draws.to_csv(index=False, float_format="%.6g").encode("utf-8"))
     key = _slug(Path(est.file).stem).replace("_", "-")
     first = min(p for s in est.series.values() for p in s.periods)
     last = max(p for s in est.series.values() for p in s.periods)
@@ -157,7 +185,11 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
         },
     }
     flags = est.command_options()
-    header = (f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}" + (f" {flags}" if flags else "") + "\n"
+    if est.small_counts:
+        doc["estimate"][D.SMALL_COUNTS_FLAG] = True
+    header = ((T.SMALL_COUNTS_WARNING + "\n") if est.small_counts else "") + (
+              f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}" + (f" {flags}" if flags else "")
+              + (" --geen-onderdrukking" if est.small_counts else "") + "\n"
               f"Trekkingen (gezamenlijk per rij): {draws_path.name}\n"
               "Gebruik in een casus: include: [<pad naar dit bestand>]")
     write_text_atomic(out, _dump(doc, header))

@@ -528,7 +528,7 @@ def case_dir(out: Path, case_id: str) -> Path:
         (out / case_id).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot create or write ({exc.strerror})", "cli.out_unusable",
-                         path=str(out), reason=exc.strerror or str(exc)) from None
+                         path=str(out), reason=errno.errorcode.get(exc.errno or -1, exc.strerror or str(exc))) from None
     if not os.access(out / case_id, os.W_OK):
         raise UsageError(f"--out {out}: not writable", "cli.out_unusable", path=str(out), reason="geen schrijfrechten")
     return out / case_id
@@ -553,7 +553,7 @@ def _reserve(case_dir: Path, run_id: str, attempts: int = 1000) -> tuple[Path, P
         except OSError as exc:
             if exc.errno in (errno.EACCES, errno.EROFS):
                 raise UsageError(f"--out {case_dir}: not writable", "cli.out_unusable", path=str(case_dir),
-                                 reason=exc.strerror or str(exc)) from None
+                                 reason=errno.errorcode.get(exc.errno or -1, exc.strerror or str(exc))) from None
             raise
         if final.exists() or (case_dir / f"{name}-mislukt").exists():
             work.rmdir()

@@ -572,22 +572,30 @@ def estimate_text(case: Case, est: dict[str, Any]) -> str:
     from mkba.faces import text_nl as T
 
     lines = []
+    if est.get("bevat_kleine_aantallen"):  # made with --geen-onderdrukking (DESIGN §17)
+        lines.append(f"**{T.SMALL_COUNTS_MARK.capitalize()}.** {T.SMALL_COUNTS_WARNING}")
     if est.get("kind") == "registraties":
         period = est.get("period") or ["?", "?"]
         lines.append(f"**Bron:** registratie-export `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), "
                      f"startdata {period[0]} t/m {period[1]}"
                      + (f", soort *{est['soort']}*" if est.get("soort") else "") + ".")
         excluded = est.get("excluded") or {}
-        dropped = "; ".join(f"{T.EXCLUSION_REASONS.get(r, r)}: {T.small(n)}" for r, n in excluded.items())
-        lines.append(f"**Gebruikt:** {est['used']} van {est['rows']} rijen"
+        dropped = "; ".join(f"{T.EXCLUSION_REASONS.get(r) or T.group_label(r)}: {T.small(n)}" for r, n in excluded.items())
+        lines.append(f"**Gebruikt:** {T.small(est['used'])} van {T.small(est['rows'])} rijen"
                      + (f"; uitgesloten (per reden): {dropped}." if dropped else "; geen rijen uitgesloten."))
         volumes = []
+        banded = set(est.get("suppressed") or [])
         for name in est["parameters"]:
             spec = case.parameters.get(name)
             if spec is None:
                 continue
             if spec.family != "beta":
-                volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
+                if name in banded:  # a small or banded volume (DESIGN §17): its band, never a count
+                    lo, hi = spec.quantile(0.0), spec.quantile(1.0)
+                    shown = T.SMALL_COUNT if hi < 10 else f"{nl_number(lo, 0)}–{nl_number(hi, 0)}"
+                    volumes.append(f"{case.label_of(name)}: {shown}")
+                else:
+                    volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
                 continue
             a, b = spec.shape
             lo, hi = spec.quantile(0.05), spec.quantile(0.95)
@@ -597,6 +605,9 @@ def estimate_text(case: Case, est: dict[str, Any]) -> str:
                          "dus de data bepalen de verdeling vrijwel geheel.")
         if volumes:
             lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
+        for note in est.get("disclosure") or []:
+            facts = {k: v for k, v in note.items() if k != "code"}
+            lines.append(f"*{T.PRIVACY}:* {T.disclosure_note(note['code'], facts)}")
         partial = est.get("partial_years") or []
         if partial:
             lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {T.PARTIAL_YEAR}.")
@@ -626,12 +637,16 @@ ESTIMATE_HEADING = _text_nl.REPORT_HEADING
 def overall_share(est: dict[str, Any]) -> float:
     """The overall share k / n of a registrations estimate (the line in the shrinkage plot)."""
     o = est.get("overall") or {}
-    return o["successes"] / o["trials"] if o.get("trials") else float("nan")
+    if isinstance(o.get("successes"), int | float) and isinstance(o.get("trials"), int) and o["trials"]:
+        return o["successes"] / o["trials"]
+    return float(o.get("mean", float("nan")))  # k or n − k small: k is not written, the posterior mean is
 
 
 def team_frame(est: dict[str, Any]) -> pd.DataFrame:
     """Per team: raw share, pooled posterior mean and 90% interval (for the shrinkage plot)."""
-    rows = [{"team": t, "trajecten": e["trials"], "eigen_aandeel": e["successes"] / e["trials"],
+    from mkba.faces import text_nl as T
+
+    rows = [{"team": T.group_label(t), "trajecten": e["trials"], "eigen_aandeel": e["successes"] / e["trials"],
              "gepoold": e["pooled_mean"], "p05": e["p05"], "p95": e["p95"]}
             for t, e in (est.get("by_team") or {}).items() if e["trials"]]
     return pd.DataFrame(rows)

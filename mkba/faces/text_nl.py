@@ -262,6 +262,8 @@ def render_problem_text(code: str, params, fallback: str) -> str:
     values = render_params(params)
     if code == "number.dutch":
         values["as_read_nl"] = str(values.get("as_read", "")).replace(".", ",")
+    if code in ("file.unreadable", "cli.out_unusable") and values.get("reason") in OS_REASONS:
+        values["reason"] = OS_REASONS[values["reason"]]  # an errno name (issue 23): Dutch, not English
     if code == "scenario.after_set":
         inner = dict(params)
         values["inner"] = render_problem_text(inner.get("inner_code", ""), inner.get("inner_params", ()),
@@ -997,9 +999,13 @@ def data_error(code: str, file: str, row: int | None, column: str | None, detail
     return f"{where}: {DATA_ERRORS.get(code, code).format(**fmt)}"
 
 
-def small(n: int) -> str:
-    """A count from person-level data: below 10 shown as ``<10`` (AVG)."""
-    return SMALL_COUNT if 0 < n < 10 else str(n)
+def small(n: int | str, suppress: bool = True) -> str:
+    """A count from person-level data: below 10 shown as ``<10`` (AVG; the rule of
+    :mod:`mkba.data_in.disclosure`; ``suppress=False`` only for ``--geen-onderdrukking``); a count
+    already written for output (``<10``, a band ``130-139``) passes as it is."""
+    from mkba.data_in.disclosure import count
+
+    return n.replace("-", "–") if isinstance(n, str) else str(count(n, suppress))
 
 
 def registration_source(name: str, sha256: str, first: str | None, last: str | None, rows: int, used: int) -> str:
@@ -2251,3 +2257,131 @@ def synthetic_sentence(files) -> str:
     """One sentence for every report headline, ``mkba run`` and the brief: the case uses
     synthetic example data (``files``: the included estimates marked ``synthetic: true``)."""
     return SYNTHETIC_SENTENCE.format(files=", ".join(files))
+
+# ---- issue 23: small counts (AVG, DESIGN §17) ----
+SMALL_COUNTS_MARK = "bevat kleine aantallen"
+PRIVACY = "Privacy"  # the label of a note on what was merged or hidden
+SMALL_COUNTS_WARNING = ("Let op: gemaakt met --geen-onderdrukking, dus dit bevat kleine aantallen (<10). "
+                        "Alleen voor een eigen beveiligde omgeving; niet delen of publiceren.")
+NO_SUPPRESSION_HELP = ("Laat kleine aantallen (<10) zien in plaats van ze samen te voegen of te onderdrukken. "
+                       "Alleen voor een eigen beveiligde omgeving: elke uitvoer krijgt dan 'bevat kleine aantallen'.")
+OTHER_GROUPS = {"overige-teams": "overige teams", "overige-alternatieven": "overige alternatieven",
+                "overige-redenen": "overige redenen"}
+DATA_ERRORS["too_few_to_publish"] = ("minder dan {threshold} trajecten met een bekend alternatief: een aandeel "
+                                     "hieruit zou de aantallen prijsgeven (AVG). Gebruik meer data (bijv. meer "
+                                     "jaren), of --geen-onderdrukking in een eigen beveiligde omgeving")
+_SIDES = {"successes": "het aantal met een maatwerkalternatief", "failures": "het aantal zonder",
+          "successes+failures": "zowel het aantal met als zonder maatwerkalternatief"}
+_GOAL_SIDES = {"successes": "het aantal met doel bereikt", "failures": "het aantal zonder",
+               "successes+failures": "zowel het aantal met als zonder doel bereikt"}
+
+
+def group_label(key: str) -> str:
+    """A published group's name: a team, an alternative, or a merged group."""
+    return OTHER_GROUPS.get(key) or ALTERNATIVES.get(key) or key
+
+
+def _names(keys) -> str:
+    return ", ".join(group_label(k) for k in keys)
+
+
+def disclosure_note(code: str, facts: dict) -> str:
+    """Why a group was merged or a number hidden (DESIGN §17), in one sentence."""
+    rule = "om geen aantal onder de 10 prijs te geven (AVG)"
+    if code == "overall_censored":
+        return (f"Substitutie: {_SIDES.get(facts.get('side'), '')} is kleiner dan 10; de verdeling is daarom de "
+                f"bèta die alleen 'minder dan 10' gebruikt (breder dan nodig, maar zonder het aantal), {rule}.")
+    if code == "goal_censored":
+        return (f"Doel bereikt: {_GOAL_SIDES.get(facts.get('side'), '')} is kleiner dan 10; de verdeling gebruikt "
+                f"alleen 'minder dan 10', {rule}.")
+    if code == "goal_dropped":
+        return f"Doel bereikt: minder dan 10 trajecten met een bekende uitkomst, dus niet geschat, {rule}."
+    if code == "years_merged":
+        return (f"Startjaren met minder dan 10 trajecten met of zonder maatwerkalternatief zijn samengevoegd met een "
+                f"buurjaar ({', '.join(facts.get('groups', []))}), {rule}.")
+    if code == "years_dropped":
+        return f"Per startjaar niet getoond: de jaren zijn te klein, ook samengevoegd, {rule}."
+    if code == "alternatives_merged":
+        extra = (f"; {_names(facts['complementary'])} is erbij gevoegd zodat het kleine aantal niet als verschil "
+                 "met het totaal te berekenen is") if facts.get("complementary") else ""
+        return (f"Alternatieven met minder dan 10 trajecten ({_names(facts.get('alternatives', []))}) zijn samengevoegd "
+                f"tot 'overige alternatieven'{extra}, {rule}.")
+    if code == "alternatives_dropped":
+        return f"Per alternatief niet getoond: elk alternatief is te klein, ook samengevoegd, {rule}."
+    if code == "teams_merged":
+        parts = []
+        if facts.get("teams"):
+            parts.append(f"teams met minder dan 10 trajecten met of zonder maatwerkalternatief ({_names(facts['teams'])})")
+        if facts.get("without_team"):
+            parts.append("trajecten zonder team")
+        extra = (f"; {_names(facts['complementary'])} is erbij gevoegd zodat geen klein team als verschil met het "
+                 "totaal te berekenen is") if facts.get("complementary") else ""
+        return (f"{' en '.join(parts).capitalize()} zijn samengevoegd tot 'overige teams'{extra}, {rule}. De pooling "
+                "gebruikt alleen de getoonde groepen.")
+    if code == "teams_dropped":
+        return f"Per team niet getoond: de teams zijn te klein, ook samengevoegd, {rule}."
+    if code == "volumes_banded":
+        why = ("een volume is kleiner dan 10" if facts.get("small_cells") else
+               "het verschil tussen volumes en de getelde trajecten (onbekende codes) is kleiner dan 10")
+        return (f"Volumes en rijentallen staan als bandbreedte van 10 (bijv. 130–139; <10 als 0–9): {why}, en exacte "
+                f"aantallen zouden dat kleine aantal prijsgeven. In de casus is zo'n volume een uniforme verdeling "
+                "over de bandbreedte.")
+    if code == "goal_banded":
+        return ("Doel bereikt: het aantal trajecten met bekende uitkomst staat als bandbreedte (anders volgt met de "
+                "andere aantallen een klein aantal onbekende codes); de verdeling gebruikt het aandeel op hele procenten "
+                "en die bandbreedte, dus iets breder dan nodig.")
+    if code == "rows_banded":
+        return ("Minder dan 10 rijen uitgesloten: het aantal rijen staat als bandbreedte van 10, anders volgt het "
+                "aantal uitgesloten rijen als verschil met het aantal gebruikte rijen.")
+    return code
+
+
+def registration_source_published(name: str, sha256: str, first: str | None, last: str | None,
+                                  rows: int | str, used: int | str, small_counts: bool) -> str:
+    """The source line of a registrations estimate, with its counts as they may be shown."""
+    text = registration_source(name, sha256, first, last, small(rows), small(used))
+    return text + (f"; {SMALL_COUNTS_MARK}" if small_counts else "")
+
+
+# ---- issue 23: a cut that raises a cost (mkba validate) ----
+CUT_WORDS = ("bezuinig", "korting", "kort op", "snij", "besparing")
+CUT_RAISES_LINE = ("scenario '{label}' heet een bezuiniging of korting, maar kost op '{cost}' meer dan de basis "
+                   "(€ {before} → € {after}, contante waarde bij basiswaarden). Gebruikt het 'set' met een vast "
+                   "bedrag? Schrijf een korting als 'scale' (bijv. scale: {{budget: 0.8}}), dan blijft het een "
+                   "korting als de basis verandert.")
+CUT_RAISES_TOTAL = ("scenario '{label}' heet een bezuiniging of korting, maar de totale kosten zijn hoger dan in de "
+                    "basis (€ {before} → € {after}, contante waarde bij basiswaarden).")
+
+
+# ---- issue 23: a failure of the operating system, in Dutch, naming the user's file ----
+OS_ERRORS = {
+    "ENOSPC": "de schijf is vol: {path} kon niet (helemaal) worden geschreven. Maak ruimte vrij of kies een andere plek",
+    "EDQUOT": "uw opslagquotum is op: {path} kon niet worden geschreven. Maak ruimte vrij of kies een andere plek",
+    "EACCES": "geen toestemming voor {path}. Kies een map waarin u mag schrijven (of lezen), of vraag om rechten",
+    "EPERM": "geen toestemming voor {path}. Kies een map waarin u mag schrijven (of lezen), of vraag om rechten",
+    "EROFS": "{path} ligt op een alleen-lezen schijf of map. Kies een andere plek om te schrijven",
+    "ENOENT": "de map of het bestand bestaat niet of kan hier niet worden gemaakt: {path}. Controleer het pad",
+    "ENOTDIR": "een deel van het pad is een bestand, geen map: {path}. Controleer het pad",
+    "EISDIR": "{path} is een map, geen bestand. Geef een bestandsnaam op",
+    "ENAMETOOLONG": "de bestandsnaam is te lang: {path}. Kies een kortere naam of map",
+    "EMFILE": "te veel open bestanden tegelijk bij {path}. Sluit andere programma's en probeer opnieuw",
+    "EBUSY": "{path} is in gebruik (bijv. geopend in Excel). Sluit het bestand en probeer opnieuw",
+    "ETXTBSY": "{path} is in gebruik. Sluit het bestand en probeer opnieuw",
+    "EEXIST": "{path} bestaat al",
+    "EIO": "leesfout of schrijffout van de schijf bij {path}. Controleer de schijf of kies een andere plek",
+}
+OS_ERROR_OTHER = "het besturingssysteem weigert {path} (foutcode {code}). Controleer het pad en de rechten"
+
+
+def os_error(errno_value: int | None, path: str) -> str:
+    """An operating-system failure as one Dutch sentence naming the user's file (never English,
+    never a temporary file)."""
+    import errno as errno_module
+
+    code = errno_module.errorcode.get(errno_value or -1, "")
+    path = path or "(onbekend bestand)"
+    return f"kan niet verder: {OS_ERRORS.get(code, OS_ERROR_OTHER).format(path=path, code=code or errno_value)}"
+OS_REASONS = {"ENOSPC": "de schijf is vol", "EDQUOT": "opslagquotum op", "EACCES": "geen toestemming",
+              "EPERM": "geen toestemming", "EROFS": "alleen-lezen schijf of map", "ENOENT": "bestaat niet",
+              "ENOTDIR": "een deel van het pad is geen map", "EISDIR": "is een map", "ENAMETOOLONG": "naam te lang",
+              "EBUSY": "in gebruik", "EIO": "lees- of schrijffout van de schijf"}
