@@ -246,8 +246,8 @@ def test_init_template_documents_every_field_and_runs(tmp_path, capsys):
 
     text = TEMPLATE.read_text(encoding="utf-8")
     fields = set()
-    for model in (case_module.CaseInfo, case_module.CostLine, case_module.EffectLine, case_module.ScenarioIn,
-                  case_module.ScenarioAdd, case_module.PmPostIn, ParameterSpec):
+    for model in (case_module.CaseInfo, case_module.Cost, case_module.Effect, case_module.ScenarioIn,
+                  case_module.ScenarioAdd, case_module.PmPost, ParameterSpec):
         fields |= {info.alias or name for name, info in model.model_fields.items()}
     fields |= {"mkba", "case", "sources", "stakeholders", "parameters", "correlations", "costs", "effects", "scenarios",
                "pm_posten", "beperkingen", "groepen", "include", "benefits"}

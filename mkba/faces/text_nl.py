@@ -1190,6 +1190,8 @@ XLSX_EXPLANATION_ROWS = (
     ("Kosten", "payer", "Wie betaalt: één belanghebbende of een verdeling."),
     ("Kosten", "years", "Optioneel: eerste en laatste jaar (t telt vanaf 0), bijv. '0; 4'."),
     ("Kosten", "category / source / note", "Optionele groepering, bron en toelichting."),
+    ("Kosten", "scope / aandeel", "Optioneel: wat het bedrag dekt (organisatie of diensten) en, bij een budget van de hele "
+     "organisatie, het deel dat bij de gemodelleerde diensten hoort (getal of parameter tussen 0 en 1)."),
     ("Kosten", "scenario", "Leeg voor de basis; anders voegt dat scenario deze post toe."),
     ("Effecten", "id / label / category", "Unieke id, naam in rapporten, groepering (vrije tekst)."),
     ("Effecten", "kind", "fiscal (overheidsgeld), economic (productiviteit, tijd) of social (welzijn)."),
