@@ -39,7 +39,8 @@ import numpy as np
 
 from mkba.core.case import Case, apply_scenario
 from mkba.core.errors import UsageError
-from mkba.core.model import Layout, apply_scales, evaluate_blocks
+from mkba.core.model import apply_scales, evaluate_blocks
+from mkba.core.outputs import Layout, stored_columns
 from mkba.core.sampling import DESIGNS, Sampler, draws_files
 from mkba.core.seeding import SeedLike, seed_sequence
 
@@ -90,8 +91,7 @@ class RunPlan:
     def columns(self, option: str) -> tuple[str, ...]:
         """Column names of the option's block: the model outputs, then ``param.<name>`` for each
         uncertain parameter (values after scenario scales)."""
-        c = self.case(option)
-        return Layout.of(c).columns + tuple(f"param.{n}" for n in c.uncertain_parameters)
+        return stored_columns(self.case(option))
 
     def chunks(self) -> list[tuple[int, int]]:
         """The ``(start, stop)`` ranges of the plan's chunks, in order."""

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mkba.core import outputs
 from mkba.core.case import Case
 from mkba.core.results import Result
 from mkba.faces import text_nl
@@ -35,9 +36,9 @@ def board_summary(result: Result) -> list[str]:
     summary = result.summary()
     lines = [board_sentence(summary["metrics"], text_nl.FOR_SOCIETY)]
     sid = result.funder()
-    costs = result.column(f"stakeholder.{sid}.pv_costs")
-    benefits = result.column(f"stakeholder.{sid}.pv_benefits")
-    fiscal = result.column(f"stakeholder.{sid}.pv_fiscal")
+    costs = result.column(outputs.stakeholder(sid, "pv_costs"))
+    benefits = result.column(outputs.stakeholder(sid, "pv_benefits"))
+    fiscal = result.column(outputs.stakeholder(sid, "pv_fiscal"))
     if np.mean(costs) > 0:
         ratio = benefits / costs
         p05, p95 = np.quantile(ratio, [0.05, 0.95])
@@ -56,10 +57,10 @@ def meaning(result: Result) -> str:
     """The plain "Wat betekent dit?" paragraph under the two headline sentences."""
     m = result.summary()["metrics"]
     sid = result.funder()
-    costs = float(np.mean(result.column(f"stakeholder.{sid}.pv_costs")))
-    fiscal = float(np.mean(result.column(f"stakeholder.{sid}.pv_fiscal")))
-    own = float(np.mean(result.column(f"stakeholder.{sid}.pv_benefits")))
-    received = {k: float(np.mean(result.column(f"stakeholder.{k}.pv_benefits"))) for k in result.case.stakeholders}
+    costs = float(np.mean(result.column(outputs.stakeholder(sid, "pv_costs"))))
+    fiscal = float(np.mean(result.column(outputs.stakeholder(sid, "pv_fiscal"))))
+    own = float(np.mean(result.column(outputs.stakeholder(sid, "pv_benefits"))))
+    received = {k: float(np.mean(result.column(outputs.stakeholder(k, "pv_benefits")))) for k in result.case.stakeholders}
     total = sum(received.values())
     top = max(received, key=received.get)
     return text_nl.meaning_paragraph(
@@ -131,8 +132,8 @@ def stakeholder_frame(result: Result) -> pd.DataFrame:
     """Mean PV per stakeholder: costs, benefits by kind, net (rows = stakeholders)."""
     rows = []
     for sid, label in result.case.stakeholders.items():
-        col = lambda f, sid=sid: float(np.mean(result.column(f"stakeholder.{sid}.{f}")))  # noqa: E731
-        net = result.column(f"stakeholder.{sid}.net")
+        col = lambda f, sid=sid: float(np.mean(result.column(outputs.stakeholder(sid, f))))  # noqa: E731
+        net = result.column(outputs.stakeholder(sid, "net"))
         rows.append({"id": sid, "label": label, "kosten": col("pv_costs"), "fiscaal": col("pv_fiscal"),
                      "economisch": col("pv_economic"), "sociaal": col("pv_social"), "netto": float(np.mean(net)),
                      "netto_p05": float(np.quantile(net, 0.05)), "netto_p95": float(np.quantile(net, 0.95))})
@@ -160,8 +161,8 @@ def effects_table(result: Result):
     """Per effect line: kind, outcomes, PV of benefits with its 90% interval."""
     rows = []
     for e in result.case.effects:
-        pv = result.column(f"effect.{e.id}.pv")
-        outcomes = result.column(f"effect.{e.id}.outcomes")
+        pv = result.column(outputs.effect(e.id))
+        outcomes = result.column(outputs.effect(e.id, "outcomes"))
         values = (e.label, e.category, KIND_NL[e.kind], avg_count(float(np.mean(outcomes))), nl_eur_short(float(np.mean(pv))),
                   f"{nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))}")
         rows.append(dict(zip(text_nl.EFFECT_COLUMNS, values, strict=True)))
@@ -178,8 +179,8 @@ def substitution_frame(result: Result, category: str = "substitutie") -> pd.Data
         if e.category != category:
             continue
         per_year = result.yearly.get(f"outcomes.{e.id}", np.zeros(len(years)))
-        total = result.column(f"effect.{e.id}.outcomes")
-        pv = result.column(f"effect.{e.id}.pv")
+        total = result.column(outputs.effect(e.id, "outcomes"))
+        pv = result.column(outputs.effect(e.id))
         row = {text_nl.EFFECT_COLUMNS[0]: e.label}
         row.update({str(y): avg_count(float(v)) for y, v in zip(years, per_year, strict=True)})
         row[text_nl.SUBSTITUTION_COLUMNS[0]] = (f"{avg_count(float(np.mean(total)))} ({avg_count(float(np.quantile(total, 0.05)))}"
