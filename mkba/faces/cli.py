@@ -37,6 +37,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 from rich.console import Console
 from rich.markup import escape
 
+from mkba.core.budget import MIN_DRAWS_INTERVALS  # below this, numbers are shown without intervals
 from mkba.core.errors import CaseError, MkbaError, UsageError
 from mkba.faces import text_nl
 
@@ -107,7 +108,6 @@ app = typer.Typer(
 )
 
 
-MIN_DRAWS_INTERVALS = 100  # below this, numbers are shown but intervals are not (faces/draw_limits.py)
 PIPED_WIDTH = 200  # output to a file or pipe is not cut to 80 columns
 
 stdout = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
@@ -686,34 +686,35 @@ def without_intervals(summary: dict) -> dict:
 def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
     """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
     is refused at once (the full check, with the case's columns, is :func:`check_draws`)."""
-    from mkba.faces import draw_limits
+    from mkba.core.budget import column_budget
+    from mkba.faces.draw_limits import human_bytes
 
-    memory = int(draw_limits.available_memory() * 0.8)
-    if draws * 8 * draw_limits.COLUMN_COPIES > memory:
-        maximum = draw_limits._round_down(memory // (8 * draw_limits.COLUMN_COPIES))
-        need = draw_limits.human_bytes(draws * 8 * draw_limits.COLUMN_COPIES)
-        raise UsageError(f"{option} {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
-                         "cli.draws_too_many", option=option, draws=str(draws), need=need,
-                         free=draw_limits.human_bytes(memory), maximum=str(maximum))
+    budget = column_budget(draws)
+    if budget.refused:
+        need, free = human_bytes(budget.need_bytes), human_bytes(budget.free_bytes)
+        raise UsageError(f"{option} {draws}: needs about {need}, only {free} free", "cli.draws_too_many",
+                         option=option, draws=str(draws), need=need, free=free, maximum=str(budget.maximum))
 
 
 def check_draws(case, draws: int, options: list, ja: bool, console: Console, workers: int = 1) -> None:
     """Refuse draw counts the machine cannot hold; above the soft limit, show the estimate and
     ask for ``--ja``; for large runs, show the estimate (for ``workers`` processes) before starting."""
-    from mkba.faces import draw_limits
+    from mkba.core.budget import SOFT_LIMIT, run_budget
+    from mkba.faces import draw_limits as words
 
-    plan = draw_limits.plan(case, draws, options, workers=workers)
-    if plan.refused:
-        raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
-                         f"use at most --draws {plan.maximum}", "cli.draws_too_many",
-                         option="--draws", draws=str(draws), need=plan.need_text, free=plan.free_text,
-                         maximum=str(plan.maximum))
-    if plan.soft and not ja:
+    budget = run_budget(case, draws, options, workers=workers)
+    need, free = words.need_text(budget), words.free_text(budget)
+    if budget.refused:
+        raise UsageError(f"--draws {draws}: needs about {need}, only {free} free; "
+                         f"use at most --draws {budget.maximum}", "cli.draws_too_many",
+                         option="--draws", draws=str(draws), need=need, free=free,
+                         maximum=str(budget.maximum))
+    if budget.soft and not ja:
         raise UsageError(f"--draws {draws} is above the soft limit; add --ja", "cli.draws_soft_limit",
-                         draws=str(draws), soft=_nl_int(draw_limits.SOFT_LIMIT), estimate=plan.estimate_text)
-    if plan.show_estimate:
-        console.print(text_nl.DRAWS_ESTIMATE.format(draws=_nl_int(draws), memory=plan.need_text,
-                                                   seconds=plan.seconds_text), soft_wrap=True)
+                         draws=str(draws), soft=_nl_int(SOFT_LIMIT), estimate=words.estimate_text(budget))
+    if budget.show_estimate:
+        console.print(text_nl.DRAWS_ESTIMATE.format(draws=_nl_int(draws), memory=need,
+                                                   seconds=words.seconds_text(budget)), soft_wrap=True)
 
 
 def _nl_int(n: int) -> str:

@@ -255,8 +255,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     ReportError
         When a notebook fails; the run folder is kept as ``<run-id>-mislukt``.
     """
-    import mkba
     from mkba.core.io import to_json, write_text_atomic
+    from mkba.core.results import simulate_many
     from mkba.faces import report_data
 
     case_path = Path(case_path).resolve()
@@ -281,7 +281,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
                 [(work / f"{j.stem}.html", work / f"{j.stem}.pdf") for j in jobs], case.title, chromium)]
         main_option = scenario if not all_options else None
         options = [main_option, *(case.scenarios if all_options else ())]
-        results = mkba.simulate_many(case, options, draws=draws, seed=seed, workers=workers)
+        results = simulate_many(case, options, draws=draws, seed=seed, workers=workers)
         main_result = results[main_option or "baseline"]
         write_text_atomic(work / "summary.json", to_json(main_result.summary()) + "\n")
         main_result.to_frame().to_parquet(work / "draws.parquet", index=False)

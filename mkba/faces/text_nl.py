@@ -1285,3 +1285,9 @@ XLSX_WRITTEN = "Excel-tabellen geschreven: {path}"
 
 # The workbook problems and usage errors above join the renderer's table (same codes as mkba.data_in.xlsx).
 PROBLEM_TEXT.update(XLSX_MESSAGES)
+
+
+# ---- issue 17: one definition per concept (words moved here from other modules) ----
+# -- the run budget (mkba.faces.draw_limits)
+SECONDS_UNKNOWN = "onbekend"
+DURATION = {"seconds": "{n} seconden", "minutes": "{n} minuten", "hours": "{n} uur", "days": "{n} dagen"}
