@@ -119,13 +119,13 @@ class Block(NamedTuple):
 
 def check_draws(draws: int) -> int:
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
-        raise UsageError(f"draws must be a whole number ≥ 1 (got {draws!r})")
+        raise UsageError(f"draws must be a whole number ≥ 1 (got {draws!r})", "core.draws", got=repr(draws))
     return int(draws)
 
 
 def check_workers(workers: int) -> int:
     if isinstance(workers, bool) or not isinstance(workers, int | np.integer) or workers < 1:
-        raise UsageError(f"workers must be a whole number ≥ 1 (got {workers!r})")
+        raise UsageError(f"workers must be a whole number ≥ 1 (got {workers!r})", "core.workers", got=repr(workers))
     return int(workers)
 
 
@@ -145,9 +145,10 @@ def make_plan(case: Case, scenarios: Sequence[str | None] = (None,), draws: int 
     """
     draws = check_draws(draws)
     if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}")
+        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "core.design",
+                         design=str(design), known=", ".join(DESIGNS))
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int | np.integer) or chunk_size < 1:
-        raise UsageError("chunk_size must be a whole number ≥ 1")
+        raise UsageError("chunk_size must be a whole number ≥ 1", "core.chunk_size", got=repr(chunk_size))
     root = seed_sequence(seed)
     options: list[str] = []
     cases: list[Case] = []
@@ -158,7 +159,7 @@ def make_plan(case: Case, scenarios: Sequence[str | None] = (None,), draws: int 
         options.append(key)
         cases.append(apply_scenario(case, None if key == "baseline" else key))
     if not options:
-        raise UsageError("no options to simulate")
+        raise UsageError("no options to simulate", "core.no_options")
     names: list[str] = []
     for c in cases:
         names += [n for n in c.parameters if n not in names]
@@ -200,7 +201,8 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
         calls this.
     """
     if not 0 <= start < stop <= plan.draws:
-        raise UsageError(f"draw range [{start}, {stop}) outside [0, {plan.draws})")
+        raise UsageError(f"draw range [{start}, {stop}) outside [0, {plan.draws})", "core.draw_range",
+                         start=str(start), stop=str(stop), draws=str(plan.draws))
     n = stop - start
     uniforms = _sampler(plan).uniforms(start, stop)
     column = {name: j for j, name in enumerate(plan.names)}

@@ -119,7 +119,8 @@ class Result:
         """Per-draw values of an output (``npv``, ``stakeholder.gemeente.net``, ...) or of a
         parameter (``param.substitutie``)."""
         if name not in self.store.columns:
-            raise UsageError(f"no output '{name}'; known: {', '.join(self.store.columns)}")
+            raise UsageError(f"no output '{name}'; known: {', '.join(self.store.columns)}", "core.no_output",
+                             name=name, known=", ".join(self.store.columns))
         return self.store.column(name)
 
     def funder(self) -> str:
@@ -264,12 +265,14 @@ class Collector:
     def add(self, block: Block) -> None:
         """Store one block's draws and keep its yearly sums."""
         if block.start in self._sums:
-            raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice")
+            raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice", "core.block_twice",
+                                 start=str(block.start), stop=str(block.stop))
         for opt in self.plan.options:
             if opt in block.outputs:
                 self.stores[opt].write(block.start, block.outputs[opt])
             elif not (self._in_place and not block.outputs):
-                raise UsageError(f"draws [{block.start}, {block.stop}) arrived without option '{opt}'")
+                raise UsageError(f"draws [{block.start}, {block.stop}) arrived without option '{opt}'",
+                                 "core.block_option", start=str(block.start), stop=str(block.stop), option=opt)
         self._sums[block.start] = Block(block.start, block.stop, {}, block.yearly)
         self.covered += block.stop - block.start
 
@@ -283,7 +286,8 @@ class Collector:
         results do not depend on the order the blocks arrived in."""
         plan = self.plan
         if not self.complete:
-            raise UsageError(f"blocks cover {self.covered} of {plan.draws} draws")
+            raise UsageError(f"blocks cover {self.covered} of {plan.draws} draws", "core.blocks_incomplete",
+                             covered=str(self.covered), draws=str(plan.draws))
         seed = seed_record(plan.seed)
         results = {}
         for opt, c in zip(plan.options, plan.cases, strict=True):

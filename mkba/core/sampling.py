@@ -63,9 +63,10 @@ class Sampler:
                  correlations: Sequence[tuple[str, str, float]] = (),
                  files: Mapping[str, DrawsFile] | None = None):
         if design not in DESIGNS:
-            raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}")
+            raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "core.design",
+                             design=str(design), known=", ".join(DESIGNS))
         if draws < 1:
-            raise UsageError(f"the number of draws must be ≥ 1 (got {draws})")
+            raise UsageError(f"the number of draws must be ≥ 1 (got {draws})", "core.draws", got=repr(draws))
         self.names = list(names)
         self.draws = int(draws)
         self.seed = seed
@@ -73,7 +74,8 @@ class Sampler:
         corr_names = sorted({n for a, b, _ in correlations for n in (a, b)})
         missing = [n for n in corr_names if n not in self.names]
         if missing:
-            raise UsageError(f"correlated parameters not sampled: {', '.join(missing)}")
+            raise UsageError(f"correlated parameters not sampled: {', '.join(missing)}", "core.correlated_unsampled",
+                             names=", ".join(missing))
         self.corr_names = corr_names
         self.target = _pearson_target(corr_names, correlations)
         self._lhs_perm: dict[str, np.ndarray] = {}
@@ -119,7 +121,8 @@ class Sampler:
         stored column-major (each parameter's draws contiguous)."""
         stop = self.draws if stop is None else stop
         if not 0 <= start <= stop <= self.draws:
-            raise UsageError(f"draw range [{start}, {stop}) outside [0, {self.draws})")
+            raise UsageError(f"draw range [{start}, {stop}) outside [0, {self.draws})", "core.draw_range",
+                             start=str(start), stop=str(stop), draws=str(self.draws))
         free = [n for n in self.names if n not in self.corr_names and n not in self.files]
         out = np.empty((stop - start, len(self.names)), order="F")
         if free:

@@ -98,8 +98,7 @@ _dutch_click()
 app = typer.Typer(
     name="mkba",
     help=(
-        "MKBA voor sociaal werk: maatschappelijke kosten en baten met onzekerheid.\n\n"
-        "Start met 'mkba run parameters/de_kop.yaml' of maak een eigen casus met 'mkba init NAAM'."
+        text_nl.CLI_HELP["app"]
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -113,14 +112,14 @@ PIPED_WIDTH = 200  # output to a file or pipe is not cut to 80 columns
 stdout = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 stderr = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else PIPED_WIDTH)
 
-CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1) of Excel-werkmap (.xlsx) in het casussjabloon, bijv. parameters/de_kop.yaml.")]
-XlsxOpt = Annotated[Path | None, typer.Option("--xlsx", help="Schrijf de uitkomsten ook als opgemaakte Excel-tabellen naar dit bestand (.xlsx).")]
-DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
-JaOpt = Annotated[bool, typer.Option("--ja", help="Start ook boven de zachte grens voor --draws (zonder te vragen).")]
+CaseArg = Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["CaseArg"])]
+XlsxOpt = Annotated[Path | None, typer.Option("--xlsx", help=text_nl.CLI_HELP["XlsxOpt"])]
+DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help=text_nl.CLI_HELP["DrawsOpt"], min=1)]
+SeedOpt = Annotated[int, typer.Option("--seed", help=text_nl.CLI_HELP["SeedOpt"], min=0)]
+JsonOpt = Annotated[bool, typer.Option("--json", help=text_nl.CLI_HELP["JsonOpt"])]
+JaOpt = Annotated[bool, typer.Option("--ja", help=text_nl.CLI_HELP["JaOpt"])]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", help=text_nl.WORKERS_HELP, min=1)]
-ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
+ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help=text_nl.CLI_HELP["ScenarioOpt"])]
 
 
 from mkba.core.io import to_json  # noqa: E402  (re-exported: tests and users import it from here)
@@ -168,11 +167,11 @@ def run(
     scenario: ScenarioOpt = None,
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
-    deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
+    design: Annotated[str, typer.Option("--design", help=text_nl.CLI_HELP["run.design"])] = "mc",
+    deterministic: Annotated[bool, typer.Option("--deterministic", help=text_nl.CLI_HELP["run.deterministic"])] = False,
     json_out: JsonOpt = False,
     xlsx: XlsxOpt = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", help=text_nl.CLI_HELP["run.chunk_size"], min=1)] = 2**16,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
@@ -217,8 +216,8 @@ def compare(
     case: CaseArg,
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
-    curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
+    perspective: Annotated[str | None, typer.Option("--perspective", "-p", help=text_nl.CLI_HELP["compare.perspective"])] = None,
+    curves: Annotated[bool, typer.Option("--curves", help=text_nl.CLI_HELP["compare.curves"])] = False,
     evppi: Annotated[list[str] | None, typer.Option("--evppi", metavar="NAAM[,NAAM]", help=text_nl.EVPPI_HELP)] = None,
     json_out: JsonOpt = False,
     xlsx: XlsxOpt = None,
@@ -278,12 +277,12 @@ def _check_evppi(case, draws: int, specs: list[str]) -> None:
     )
 
     if draws < MIN_DRAWS:
-        raise UsageError(text_nl.EVPPI_ERRORS["draws"].format(draws=draws, minimum=MIN_DRAWS))
+        raise UsageError(f"--evppi needs at least {MIN_DRAWS} draws", "cli.evppi_draws", draws=str(draws), minimum=str(MIN_DRAWS))
     try:
         resolve_targets(case, case_uncertain_parameters(case), specs)
     except EvppiTargetError as exc:
         known = ", ".join(exc.known) if exc.known else "–"
-        raise UsageError(text_nl.EVPPI_ERRORS[exc.reason].format(name=exc.name, known=known)) from None
+        raise UsageError(f"--evppi {exc.name}: {exc.reason}", f"cli.evppi_{exc.reason}", name=exc.name, known=known) from None
 
 
 def _evppi_table(cmp, specs: list[str]):
@@ -297,13 +296,13 @@ def _evppi_table(cmp, specs: list[str]):
 @app.command()
 def sensitivity(
     case: CaseArg,
-    method: Annotated[str, typer.Option("--method", "-m", help="tornado (P10/P90), breakeven (omslagwaarden), sobol (globaal, SALib) of morris (screening).")] = "tornado",
-    output: Annotated[str, typer.Option("--output", "-o", help="npv, bcr of net:BELANGHEBBENDE (bijv. net:gemeente).")] = "npv",
-    n: Annotated[int | None, typer.Option("--n", help="Sobol: basissteekproeven N (macht van 2, standaard 1024); Morris: trajecten (standaard 100).")] = None,
+    method: Annotated[str, typer.Option("--method", "-m", help=text_nl.CLI_HELP["sensitivity.method"])] = "tornado",
+    output: Annotated[str, typer.Option("--output", "-o", help=text_nl.CLI_HELP["sensitivity.output"])] = "npv",
+    n: Annotated[int | None, typer.Option("--n", help=text_nl.CLI_HELP["sensitivity.n"])] = None,
     seed: SeedOpt = 1,
     scenario: ScenarioOpt = None,
-    target_bcr: Annotated[float | None, typer.Option("--target-bcr", help="Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.")] = None,
-    versus: Annotated[str | None, typer.Option("--versus", help="Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).")] = None,
+    target_bcr: Annotated[float | None, typer.Option("--target-bcr", help=text_nl.CLI_HELP["sensitivity.target_bcr"])] = None,
+    versus: Annotated[str | None, typer.Option("--versus", help=text_nl.CLI_HELP["sensitivity.versus"])] = None,
     json_out: JsonOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
@@ -350,12 +349,12 @@ def sensitivity(
 def report(
     case: CaseArg,
     scenario: ScenarioOpt = None,
-    all_options: Annotated[bool, typer.Option("--all", help="Een rapport voor de basis en elk scenario, plus de vergelijking.")] = False,
+    all_options: Annotated[bool, typer.Option("--all", help=text_nl.CLI_HELP["report.all_options"])] = False,
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
-    sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Druk elke rapportpagina ook af als A4-PDF (headless Chromium), voor raadsstukken.")] = False,
+    out: Annotated[Path, typer.Option("--out", help=text_nl.CLI_HELP["report.out"])] = Path("reports"),
+    sobol_n: Annotated[int, typer.Option("--sobol-n", help=text_nl.CLI_HELP["report.sobol_n"])] = 2048,
+    pdf: Annotated[bool, typer.Option("--pdf", help=text_nl.CLI_HELP["report.pdf"])] = False,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
@@ -368,22 +367,22 @@ def report(
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
                           workers=workers, pdf=pdf)
-    stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+    stdout.print(text_nl.REPORT_READY.format(index=folder / "index.html"))
 
 
 @app.command()
 def vergelijk(
-    cases: Annotated[list[Path], typer.Argument(help="Twee of meer casusbestanden, bijv. parameters/*.yaml.")],
+    cases: Annotated[list[Path], typer.Argument(help=text_nl.CLI_HELP["vergelijk.cases"])],
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    prijspeil: Annotated[int | None, typer.Option("--prijspeil", help="Prijspeil (jaar) waarin alle bedragen komen; standaard het jongste van de casussen.")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; de vergelijking komt in OUT/regio/<run>/.")] = Path("reports"),
+    prijspeil: Annotated[int | None, typer.Option("--prijspeil", help=text_nl.CLI_HELP["vergelijk.prijspeil"])] = None,
+    out: Annotated[Path, typer.Option("--out", help=text_nl.CLI_HELP["vergelijk.out"])] = Path("reports"),
 ) -> None:
     """Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen."""
     from mkba.faces.regional_report import build_regional_report
 
     folder = build_regional_report(cases, draws=draws, seed=seed, price_year=prijspeil, out=out)
-    stdout.print(f"Vergelijking klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+    stdout.print(text_nl.COMPARISON_READY.format(index=folder / "index.html"))
 
 
 @app.command(help=text_nl.BATCH_HELP)
@@ -392,7 +391,7 @@ def batch(
     scenario: Annotated[str, typer.Option("--scenario", "-s", help=text_nl.BATCH_SCENARIO_HELP)] = "baseline",
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
+    design: Annotated[str, typer.Option("--design", help=text_nl.CLI_HELP["batch.design"])] = "mc",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help=text_nl.BATCH_SCHEDULER_HELP)] = None,
     workers: Annotated[int | None, typer.Option("--workers", help=text_nl.BATCH_WORKERS_HELP, min=1)] = None,
     out: Annotated[Path | None, typer.Option("--out", help=text_nl.BATCH_OUT_HELP)] = None,
@@ -401,9 +400,9 @@ def batch(
     from mkba import batch as batch_mod
 
     if not cases:
-        raise UsageError(text_nl.BATCH_NO_CASES)
+        raise UsageError("give at least one case file", "cli.batch_no_cases")
     if scheduler is not None and workers is not None:
-        raise UsageError(text_nl.BATCH_WORKERS_WITH_SCHEDULER)
+        raise UsageError("--workers goes with a local cluster, not --scheduler", "cli.batch_workers_scheduler")
     folder = out if out is not None else batch_mod.default_out()
     try:
         with _batch_progress() as (on_plan, advance):
@@ -411,7 +410,8 @@ def batch(
                                           seed=seed, design=design, scheduler=scheduler, workers=workers,
                                           progress=advance, on_plan=on_plan)
     except batch_mod.ConnectError as exc:
-        raise MkbaError(text_nl.BATCH_CONNECT_FAILED.format(adres=exc.address, reden=exc.reason)) from None
+        raise MkbaError(f"cannot reach the Dask scheduler {exc.address}: {exc.reason}", "cli.batch_connect",
+                        adres=str(exc.address), reden=str(exc.reason)) from None
     if json_out:
         print(to_json(written.to_json_object()))
     elif written.failed:
@@ -434,8 +434,8 @@ def _describe_failure(failure) -> str:
         reason = "; ".join(text_nl.render_problem(p) for p in failure.problems)
     elif failure.error_code:
         reason = text_nl.render_problem_text(failure.error_code, failure.error_params, failure.detail)
-    else:
-        reason = text_nl.usage_message(failure.detail)
+    else:  # an unexpected error on a worker: its own words
+        reason = failure.detail
     if failure.code == batch_mod.LOAD:
         return text_nl.BATCH_LOAD_FAILED.format(reden=reason)
     if failure.code == batch_mod.SCENARIO:
@@ -477,10 +477,10 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml
 
 @app.command()
 def init(
-    name: Annotated[str, typer.Argument(help="Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml, met --xlsx NAAM.xlsx).")] = None,
-    xlsx: Annotated[bool, typer.Option("--xlsx", help="Schrijf het sjabloon als Excel-werkmap (met een werkblad Toelichting).")] = False,
-    voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help="Begin bij een meegeleverd voorbeeld in plaats van het sjabloon, bijv. de-kop.")] = None,
+    name: Annotated[str, typer.Argument(help=text_nl.CLI_HELP["init.name"])],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=text_nl.CLI_HELP["init.out"])] = None,
+    xlsx: Annotated[bool, typer.Option("--xlsx", help=text_nl.CLI_HELP["init.xlsx"])] = False,
+    voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help=text_nl.CLI_HELP["init.voorbeeld"])] = None,
 ) -> None:
     """Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait."""
     from mkba.core.bundled import example_cases
@@ -491,7 +491,8 @@ def init(
         raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)",
                          "cli.init_bad_id", name=name)
     if voorbeeld is not None and voorbeeld not in examples:
-        raise UsageError(text_nl.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
+        raise UsageError(f"unknown example '{voorbeeld}'", "cli.init_unknown_example", naam=voorbeeld,
+                         bekend=", ".join(examples) or "-")
     target = out or Path(f"{name}.xlsx" if xlsx else f"{name}.yaml")
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)",
@@ -542,10 +543,10 @@ def _renamed_case(text: str, name: str) -> str:
 # --------------------------------------------------------------------------------------------
 estimate_app = typer.Typer(
     name="estimate", no_args_is_help=True, rich_markup_mode="rich",
-    help="Schat parameters uit data: substitutie uit registraties, vermeden cliënten uit een monitorreeks.",
+    help=text_nl.CLI_HELP["estimate_app"],
 )
 app.add_typer(estimate_app, name="estimate")
-OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf een parametersbestand (YAML) dat een casus met include: gebruikt.")]
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help=text_nl.CLI_HELP["OutOpt"])]
 
 
 def _data_errors(func):
@@ -568,11 +569,11 @@ def _data_errors(func):
 @estimate_app.command("registraties")
 @_data_errors
 def estimate_registraties(
-    file: Annotated[Path, typer.Argument(help="Registratie-export: CSV (komma, puntkomma of tab) of xlsx, één rij per traject.")],
-    soort: Annotated[str | None, typer.Option("--soort", help="Alleen trajecten van deze soort, bijv. individueel.")] = None,
-    deels: Annotated[float, typer.Option("--deels", help="Gewicht van doel_bereikt = deels (standaard 0,5).")] = 0.5,
-    blad: Annotated[str | None, typer.Option("--blad", help="Werkblad in een xlsx-bestand (standaard het eerste).")] = None,
-    kolommen: Annotated[Path | None, typer.Option("--kolommen", help="YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.")] = None,
+    file: Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["estimate_registraties.file"])],
+    soort: Annotated[str | None, typer.Option("--soort", help=text_nl.CLI_HELP["estimate_registraties.soort"])] = None,
+    deels: Annotated[float, typer.Option("--deels", help=text_nl.CLI_HELP["estimate_registraties.deels"])] = 0.5,
+    blad: Annotated[str | None, typer.Option("--blad", help=text_nl.CLI_HELP["estimate_registraties.blad"])] = None,
+    kolommen: Annotated[Path | None, typer.Option("--kolommen", help=text_nl.CLI_HELP["estimate_registraties.kolommen"])] = None,
     out: OutOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -604,11 +605,11 @@ def estimate_registraties(
 @estimate_app.command("monitor")
 @_data_errors
 def estimate_monitor(
-    file: Annotated[Path, typer.Argument(help="Monitorreeks: CSV met kolommen periode,voorziening,aantal (aantal mag '<10' zijn).")],
-    vanaf: Annotated[str, typer.Option("--vanaf", help="Eerste periode met de verandering, bijv. 2023-Q1, 2023-03 of mrt-23.")],
-    voorziening: Annotated[str | None, typer.Option("--voorziening", help="Alleen deze voorziening (standaard alle).")] = None,
-    vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help="Vergelijkingsreeks (zelfde formaat) als controle.")] = None,
-    draws: Annotated[int, typer.Option("--draws", "-n", help="Trekkingen uit de onzekerheid van de coëfficiënten.", min=10)] = 2000,
+    file: Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["estimate_monitor.file"])],
+    vanaf: Annotated[str, typer.Option("--vanaf", help=text_nl.CLI_HELP["estimate_monitor.vanaf"])],
+    voorziening: Annotated[str | None, typer.Option("--voorziening", help=text_nl.CLI_HELP["estimate_monitor.voorziening"])] = None,
+    vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help=text_nl.CLI_HELP["estimate_monitor.vergelijking"])] = None,
+    draws: Annotated[int, typer.Option("--draws", "-n", help=text_nl.CLI_HELP["estimate_monitor.draws"], min=10)] = 2000,
     seed: SeedOpt = 1,
     out: OutOpt = None,
     json_out: JsonOpt = False,
@@ -629,9 +630,9 @@ def estimate_monitor(
 
 @app.command()
 def convert(
-    source: Annotated[Path, typer.Argument(metavar="IN", help="Casusbestand om te lezen: .yaml of .xlsx.")],
-    target: Annotated[Path, typer.Argument(metavar="OUT", help="Bestand om te schrijven: .xlsx of .yaml (de soort volgt uit de extensie).")],
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Overschrijf OUT als het al bestaat.")] = False,
+    source: Annotated[Path, typer.Argument(metavar="IN", help=text_nl.CLI_HELP["convert.source"])],
+    target: Annotated[Path, typer.Argument(metavar="OUT", help=text_nl.CLI_HELP["convert.target"])],
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=text_nl.CLI_HELP["convert.overwrite"])] = False,
 ) -> None:
     """Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd."""
     from mkba.faces.convert import convert as run_convert
@@ -725,8 +726,7 @@ def _nl_int(n: int) -> str:
 
 def _say_error(exc: MkbaError) -> None:
     code = getattr(exc, "code", "")
-    text = (text_nl.render_problem_text(code, getattr(exc, "params", {}).items(), str(exc)) if code
-            else text_nl.usage_message(str(exc)))
+    text = text_nl.render_problem_text(code, getattr(exc, "params", {}).items(), str(exc)) if code else str(exc)
     stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text)}", soft_wrap=True)
 
 

@@ -28,18 +28,19 @@ def _pct(x: float) -> str:
 
 def print_registrations(est: RegistrationEstimate, console: Console) -> None:
     """The estimate as readable Dutch tables."""
-    console.print(f"[bold]Registraties[/bold] {est.file}: {est.rows} rijen, {est.used} gebruikt"
-                  + (f", soort '{est.soort}'" if est.soort else "") + f"; startdata {est.first_date} t/m {est.last_date}.")
+    w = T.ESTIMATE_WORDS
+    console.print(w["reg_head"].format(file=est.file, rows=est.rows, used=est.used)
+                  + (w["reg_soort"].format(soort=est.soort) if est.soort else "")
+                  + w["reg_dates"].format(first=est.first_date, last=est.last_date))
     if est.excluded:
-        console.print("Uitgesloten rijen (niet stilzwijgend weggelaten):")
+        console.print(w["excluded_head"])
         for reason, n in est.excluded.items():
             examples = [e for e in est.exclusions if e.reason == reason][:3]
-            where = "; ".join(f"rij {e.row}, kolom '{e.column}': {e.value!r}" for e in examples)
-            console.print(f"  {T.EXCLUSION_REASONS[reason]}: {T.small(n)} (bijv. {where})")
-    table = Table(title="Substitutie: aandeel trajecten met een maatwerkalternatief", title_justify="left",
-                  header_style="bold")
-    for name, justify in (("", "left"), ("Met maatwerk", "right"), ("Met bekend alternatief", "right"),
-                          ("Gemiddelde", "right"), ("90%-interval", "right")):
+            where = "; ".join(w["excluded_example"].format(row=e.row, column=e.column, value=repr(e.value))
+                              for e in examples)
+            console.print(w["excluded_line"].format(reason=T.EXCLUSION_REASONS[reason], n=T.small(n), where=where))
+    table = Table(title=w["substitution_title"], title_justify="left", header_style="bold")
+    for name, justify in zip(w["substitution_columns"], ("left", "right", "right", "right", "right"), strict=True):
         table.add_column(name, justify=justify)
 
     def row(label: str, e, k=None, n=None) -> None:
@@ -47,23 +48,23 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         n = e.trials if n is None else n
         table.add_row(label, T.small(int(k)), T.small(int(n)), _pct(e.mean), f"{_pct(e.p05)} – {_pct(e.p95)}")
 
-    row("Totaal", est.overall)
+    row(w["total"], est.overall)
     for a, e in est.by_alternative.items():
         row(f"  {T.ALTERNATIVES.get(a, a)}", e)
     for y, e in est.by_year.items():
-        row(f"Startjaar {y}", e)
+        row(w["start_year"].format(year=y), e)
     for t, e in est.by_team.items():
-        row(f"Team {t} (gepoold)", e.pooled, e.successes, e.trials)
+        row(w["team"].format(team=t), e.pooled, e.successes, e.trials)
     console.print(table)
     if est.unknown_alternative:
-        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {T.small(est.unknown_alternative)}.")
+        console.print(w["unknown_alternative"].format(n=T.small(est.unknown_alternative)))
     if est.pooling is not None:
         p = est.pooling
         note = T.POOLING_NOTE_DIFFER if p.teams_differ else T.POOLING_NOTE_SAME
         console.print(note.format(chi2=nl_number(p.chi2, 2), df=p.df, p=nl_number(p.p_value, 3)))
-    vol = Table(title="Volumes per startjaar en soort", title_justify="left", header_style="bold")
+    vol = Table(title=w["volumes_title"], title_justify="left", header_style="bold")
     kinds = sorted({k for v in est.volumes.values() for k in v})
-    vol.add_column("Jaar")
+    vol.add_column(w["year"])
     for k in kinds:
         vol.add_column(k, justify="right")
     vol.add_column("")
@@ -71,29 +72,30 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         vol.add_row(str(y), *(T.small(v.get(k, 0)) for k in kinds), T.PARTIAL_YEAR if y in est.partial_years else "")
     console.print(vol)
     g = est.goal_reached
-    console.print(f"Doel bereikt (ja = 1, deels = {nl_number(est.deels, 2)}): {_pct(g.mean)} "
-                  f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {T.small(g.trials)} trajecten met bekende uitkomst).")
+    console.print(w["goal"].format(deels=nl_number(est.deels, 2), mean=_pct(g.mean), p05=_pct(g.p05), p95=_pct(g.p95),
+                                   n=T.small(g.trials)))
 
 
 def print_monitor(est: MonitorEstimate, console: Console) -> None:
-    console.print(f"[bold]Monitor[/bold] {est.file}: {est.rows} rijen; verandering vanaf {est.vanaf}"
-                  + (f"; vergelijkingsreeks {est.comparison}" if est.comparison else "") + ".")
+    w = T.ESTIMATE_WORDS
+    console.print(w["mon_head"].format(file=est.file, rows=est.rows, vanaf=est.vanaf)
+                  + (w["mon_comparison"].format(comparison=est.comparison) if est.comparison else "") + ".")
     for v, s in est.series.items():
         table = Table(title=f"{v} — {T.METHODS[s.method]}", title_justify="left", header_style="bold")
-        for name, justify in (("", "left"), ("Gemiddelde", "right"), ("90%-interval", "right")):
+        for name, justify in zip(w["mon_columns"], ("left", "right", "right"), strict=True):
             table.add_column(name, justify=justify)
-        table.add_row("Niveausprong (factor)", nl_number(s.level_change.mean, 3),
+        table.add_row(w["level_change"], nl_number(s.level_change.mean, 3),
                       f"{nl_number(s.level_change.p05, 3)} – {nl_number(s.level_change.p95, 3)}")
-        table.add_row("Trendbreuk (factor per jaar)", nl_number(s.slope_change.mean, 3),
+        table.add_row(w["slope_change"], nl_number(s.slope_change.mean, 3),
                       f"{nl_number(s.slope_change.p05, 3)} – {nl_number(s.slope_change.p95, 3)}")
         for y, a in s.avoided.items():
-            table.add_row(f"Vermeden cliënten {y} (gemiddeld in zorg)", nl_number(a.mean, 1),
+            table.add_row(w["avoided"].format(year=y), nl_number(a.mean, 1),
                           f"{nl_number(a.p05, 1)} – {nl_number(a.p95, 1)}")
         console.print(table)
-        extra = f" {s.censored} cel(len) '<10' als gecensureerd behandeld." if s.censored else ""
-        console.print(f"Oordeel: {T.VERDICTS[s.verdict]}.{extra}")
+        extra = w["censored"].format(n=s.censored) if s.censored else ""
+        console.print(w["verdict"].format(verdict=T.VERDICTS[s.verdict]) + extra)
     for v, reason in est.skipped.items():
-        console.print(f"[yellow]Niet geschat[/yellow] {v}: {T.SKIP_REASONS[reason]}.")
+        console.print(w["skipped"].format(name=v, reason=T.SKIP_REASONS[reason]))
 
 
 def _plain(frame) -> dict:
@@ -116,10 +118,9 @@ def write_registrations(est: RegistrationEstimate, out: Path) -> None:
     key = _slug(Path(est.file).stem).replace("_", "-")
     source = T.registration_source(Path(est.file).name, est.sha256, est.first_date, est.last_date, est.rows, est.used)
     doc = parameters_document(est, key, name, source, T.EST_LABELS)
-    header = (f"Geschat met: mkba estimate registraties {est.file}"
-              + (f" --soort {est.soort}" if est.soort else "") + f" --deels {est.deels:g}\n"
-              "Niet met de hand aanpassen: opnieuw schatten als de data veranderen.\n"
-              "Gebruik in een casus: include: [<pad naar dit bestand>]")
+    command = (f"mkba estimate registraties {est.file}" + (f" --soort {est.soort}" if est.soort else "")
+               + f" --deels {est.deels:g}")
+    header = T.ESTIMATE_WORDS["reg_header"].format(command=command)
     write_text_atomic(out, _dump(doc, header))
 
 
@@ -137,8 +138,8 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
         for y in s.avoided:
             params[f"vermeden_{slug}_{y}"] = {
                 "dist": "draws", "file": draws_path.name, "column": f"{slug}_vermeden_{y}", "order": "resample",
-                "unit": "cliënten in zorg (gemiddeld over het jaar)",
-                "label": f"Vermeden cliënten {v} {y} (monitor)", "source": key}
+                "unit": T.ESTIMATE_WORDS["avoided_unit"],
+                "label": T.ESTIMATE_WORDS["avoided_label"].format(name=v, year=y), "source": key}
     doc = {
         "mkba": 1,
         "sources": {key: T.monitor_source(Path(est.file).name, est.sha256, first, last, est.rows)},
@@ -150,8 +151,7 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
             "skipped": dict(est.skipped),
         },
     }
-    header = (f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}\n"
-              f"Trekkingen (gezamenlijk per rij): {draws_path.name}\n"
-              "Gebruik in een casus: include: [<pad naar dit bestand>]")
+    header = T.ESTIMATE_WORDS["mon_header"].format(command=f"mkba estimate monitor {est.file} --vanaf {est.vanaf}",
+                                                   draws=draws_path.name)
     write_text_atomic(out, _dump(doc, header))
     return draws_path

@@ -110,7 +110,7 @@ def check_notebook_parameters(jobs: list[Job]) -> None:
     for job in jobs:
         path = NOTEBOOKS / job.notebook
         if not path.exists():
-            raise ReportError(f"notebook {path} is missing")
+            raise ReportError(f"notebook {path} is missing", "report.notebook_missing", path=str(path))
         declared = set(papermill.inspect_notebook(str(path)))
         unknown = set(job.parameters) - declared
         if unknown:

@@ -427,56 +427,9 @@ def included_estimates(case: Case) -> list[dict[str, Any]]:
 
 
 def estimate_text(case: Case, est: dict[str, Any]) -> str:
-    """Markdown: which data were used and excluded, and the posterior of each parameter."""
-    from mkba.faces import text_nl as T
-
-    lines = []
-    if est.get("kind") == "registraties":
-        period = est.get("period") or ["?", "?"]
-        lines.append(f"**Bron:** registratie-export `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), "
-                     f"startdata {period[0]} t/m {period[1]}"
-                     + (f", soort *{est['soort']}*" if est.get("soort") else "") + ".")
-        excluded = est.get("excluded") or {}
-        dropped = "; ".join(f"{T.EXCLUSION_REASONS.get(r, r)}: {T.small(n)}" for r, n in excluded.items())
-        lines.append(f"**Gebruikt:** {est['used']} van {est['rows']} rijen"
-                     + (f"; uitgesloten (per reden): {dropped}." if dropped else "; geen rijen uitgesloten."))
-        volumes = []
-        for name in est["parameters"]:
-            spec = case.parameters.get(name)
-            if spec is None:
-                continue
-            if spec.family != "beta":
-                volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
-                continue
-            a, b = spec.shape
-            lo, hi = spec.quantile(0.05), spec.quantile(0.95)
-            shape = f"Beta({nl_number(a, 1)}; {nl_number(b, 1)})"
-            lines.append(f"**{case.label_of(name)}:** posterior {shape}, gemiddelde {nl_percent(spec.mean, 1)} "
-                         f"(90%-interval {nl_percent(lo, 1)} – {nl_percent(hi, 1)}); uniforme prior, "
-                         "dus de data bepalen de verdeling vrijwel geheel.")
-        if volumes:
-            lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
-        partial = est.get("partial_years") or []
-        if partial:
-            lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {T.PARTIAL_YEAR}.")
-        pooling = est.get("pooling")
-        if pooling:
-            differ = pooling["p_value"] < 0.05
-            lines.append(("De teams verschillen meer dan toeval verklaart" if differ else
-                          "De verschillen tussen teams passen binnen toeval")
-                         + f" (chi-kwadraattoets, p = {nl_number(pooling['p_value'], 3)}); de figuur toont hoe de "
-                         "teamschattingen naar het totaal worden getrokken (partiële pooling, beta-binomiaal).")
-    elif est.get("kind") == "monitor":
-        lines.append(f"**Bron:** monitorreeks `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), {est['rows']} rijen; "
-                     f"verandering vanaf {est['vanaf']}. Cellen '<10' zijn als gecensureerd in [0, 9] behandeld.")
-        for v, s in (est.get("series") or {}).items():
-            lc = s["level_change"]
-            lines.append(f"**{v}** ({T.METHODS.get(s['method'], s['method'])}): niveausprong × {nl_number(lc['mean'], 3)} "
-                         f"(90%-interval {nl_number(lc['p05'], 3)} – {nl_number(lc['p95'], 3)}). "
-                         f"Oordeel: {T.VERDICTS.get(s['verdict'], s['verdict'])}.")
-        for v, reason in (est.get("skipped") or {}).items():
-            lines.append(f"Niet geschat: {v} ({T.SKIP_REASONS.get(reason, reason)}).")
-    return "\n\n".join(lines)
+    """Markdown: which data were used and excluded, and the posterior of each parameter (worded
+    in :func:`mkba.faces.text_nl.estimate_text`)."""
+    return text_nl.estimate_text(case, est)
 
 
 ESTIMATE_HEADING = _text_nl.REPORT_HEADING
