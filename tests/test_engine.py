@@ -198,13 +198,13 @@ def test_cli_workers_option_changes_nothing(capsys, example_path):
 
 
 def test_report_passes_workers_to_every_notebook(example_case, example_path):
-    from mkba.faces.report import check_notebook_parameters, plan
+    from mkba.faces.report import check_notebook_parameters, plan_notebooks
 
-    jobs = plan(example_case, example_path, None, True, 2_000, 1, 1024, workers=2)
+    jobs = plan_notebooks(example_case, example_path, None, True, 2_000, 1, 1024, workers=2)
     assert jobs and all(job.parameters["workers"] == 2 for job in jobs)
     check_notebook_parameters(jobs)  # every notebook declares `workers` in its parameters cell
     with pytest.raises(UsageError, match="workers"):
-        plan(example_case, example_path, None, True, 2_000, 1, 1024, workers=0)
+        plan_notebooks(example_case, example_path, None, True, 2_000, 1, 1024, workers=0)
 
 
 @pytest.mark.parametrize("ram_limit", [0, 2**40], ids=["in-a-file", "in-memory"])

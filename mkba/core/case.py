@@ -1,11 +1,17 @@
-"""Case files (format version 1): load, validate, and apply scenario overlays.
+"""The case (format version 1): its records, their validation, and scenario overlays.
 
-A case file is YAML, read with a safe loader: it is data, never code. :func:`load_case`
-returns a frozen, validated :class:`Case`, or raises :class:`~mkba.core.errors.CaseError` carrying
-*every* problem found, each as ``FILE:LINE yaml.path: what is wrong and what would be right``.
+This module owns what a case *is*: one frozen, validated record per concept of the format
+(:class:`CaseInfo`, :class:`Cost`, :class:`Effect`, :class:`PmPost`, :class:`ScenarioIn` /
+:class:`Scenario`; parameters are :mod:`mkba.core.distributions` records), the :class:`Case`
+that holds them, :func:`build_case`, which validates parsed data into a :class:`Case` or raises
+:class:`~mkba.core.errors.CaseError` carrying *every* problem found (each located as
+``FILE:LINE yaml.path``, with a code and its numbers), and :func:`apply_scenario`. Reading files
+(YAML, workbooks, includes, draws files) is :mod:`mkba.data_in` (``load_case`` lives in
+:mod:`mkba.data_in.cases`); the core never opens a file.
 
 A *quantity* is a number, the name of a parameter, or (where a per-year list is allowed) a
-list of those with one entry per year of the horizon.
+list of those with one entry per year of the horizon; a record stores it as a float, a str or
+a tuple. A *split* (``payer``, ``beneficiaries``) is stored as ``((stakeholder, share), ...)``.
 
 References
 ----------
@@ -662,7 +668,7 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
                 col.add(path, f"parameter '{name}' is fixed; only uncertain parameters can be correlated",
                         "corr.fixed", name=name)
                 ok = False
-            elif parameters[name].family == "draws":
+            elif parameters[name].from_draws_file:
                 col.add(path, f"parameter '{name}' takes its values from a draws file, which carries its own "
                               "joint uncertainty; put correlated quantities in the same file instead",
                         "correlation.draws", name=name)

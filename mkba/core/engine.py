@@ -41,7 +41,7 @@ from mkba.core.case import Case, apply_scenario
 from mkba.core.errors import UsageError
 from mkba.core.model import apply_scales, evaluate_blocks
 from mkba.core.outputs import Layout, stored_columns
-from mkba.core.sampling import DESIGNS, Sampler, draws_files
+from mkba.core.sampling import Sampler, check_design, draws_files
 from mkba.core.seeding import SeedLike, seed_sequence
 
 DEFAULT_CHUNK = 2**16
@@ -117,13 +117,15 @@ class Block(NamedTuple):
     yearly: dict[str, dict[str, np.ndarray]]
 
 
-def check_draws(draws: int) -> int:
+def check_draw_count(draws: int) -> int:
+    """A draw count, checked: a whole number ≥ 1."""
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
         raise UsageError(f"draws must be a whole number ≥ 1 (got {draws!r})", "core.draws", got=repr(draws))
     return int(draws)
 
 
 def check_workers(workers: int) -> int:
+    """A count of local processes, checked: a whole number ≥ 1."""
     if isinstance(workers, bool) or not isinstance(workers, int | np.integer) or workers < 1:
         raise UsageError(f"workers must be a whole number ≥ 1 (got {workers!r})", "core.workers", got=repr(workers))
     return int(workers)
@@ -143,10 +145,8 @@ def make_plan(case: Case, scenarios: Sequence[str | None] = (None,), draws: int 
     draws, seed, design, chunk_size
         As :func:`mkba.simulate`; the seed is normalised to a ``SeedSequence`` here, once.
     """
-    draws = check_draws(draws)
-    if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "core.design",
-                         design=str(design), known=", ".join(DESIGNS))
+    draws = check_draw_count(draws)
+    check_design(design)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int | np.integer) or chunk_size < 1:
         raise UsageError("chunk_size must be a whole number ≥ 1", "core.chunk_size", got=repr(chunk_size))
     root = seed_sequence(seed)
@@ -215,9 +215,7 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
             hit = mapped.get(name)
             if hit is None or hit[0] != spec:
                 u = np.ascontiguousarray(uniforms[:, column[name]])
-                # a draws-file parameter picks its file's row (joint with the file's other columns)
-                hit = mapped[name] = (spec, np.asarray(spec.pick(u) if spec.family == "draws" else spec.ppf(u),
-                                                       dtype=float))
+                hit = mapped[name] = (spec, np.asarray(spec.values_at(u), dtype=float))
             values[name] = hit[1]
         apply_scales(c, values)  # replaces scaled entries by new arrays; shared arrays stay intact
         layout = Layout.of(c)

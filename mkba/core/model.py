@@ -103,9 +103,7 @@ def parameter_values(case: Case, draws: np.ndarray, names: Sequence[str]) -> dic
     values = {}
     for name, spec in case.parameters.items():
         u = draws[:, names.index(name)]
-        # a draws-file parameter picks its file's row (joint with the file's other columns)
-        mapped = spec.pick(u) if spec.family == "draws" else spec.ppf(u)
-        values[name] = np.asarray(mapped, dtype=float)
+        values[name] = np.asarray(spec.values_at(u), dtype=float)
     apply_scales(case, values)
     return values
 

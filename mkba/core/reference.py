@@ -159,7 +159,7 @@ def parameter_values_at(case: Case, uniforms: dict[str, float]) -> dict[str, flo
     params: dict[str, float] = {}
     for name, spec in case.parameters.items():
         u = uniforms[name]
-        if spec.family == "draws":
+        if spec.from_draws_file:  # its file's row, by the same rule as Draws.pick
             row = int(u * spec.rows)
             if row >= spec.rows:
                 row = spec.rows - 1

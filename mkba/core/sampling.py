@@ -43,6 +43,14 @@ IC_BLOCK = 8192
 _EPS = 2.0**-53
 
 
+def check_design(design: str) -> str:
+    """The sampling design, checked (the one place that knows which designs exist)."""
+    if design not in DESIGNS:
+        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "core.design",
+                         design=str(design), known=", ".join(DESIGNS))
+    return design
+
+
 class Sampler:
     """A chunkable uniform design over named parameters.
 
@@ -62,9 +70,7 @@ class Sampler:
     def __init__(self, names: Sequence[str], draws: int, seed: SeedLike, design: str = "mc",
                  correlations: Sequence[tuple[str, str, float]] = (),
                  files: Mapping[str, DrawsFile] | None = None):
-        if design not in DESIGNS:
-            raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "core.design",
-                             design=str(design), known=", ".join(DESIGNS))
+        check_design(design)
         if draws < 1:
             raise UsageError(f"the number of draws must be ≥ 1 (got {draws})", "core.draws", got=repr(draws))
         self.names = list(names)

@@ -181,13 +181,12 @@ def run(
     c = _prepare(case, draws)  # bad input is refused before the engine is even imported
     from mkba.core.results import deterministic as run_deterministic
     from mkba.core.results import simulate
-    from mkba.core.sampling import DESIGNS
+    from mkba.core.sampling import check_design
     from mkba.faces.console import print_run, progress_bar
 
-    if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
+    check_design(design)
     if not deterministic:
-        check_draws(c, draws, [scenario], ja, stderr, workers)
+        check_run_budget(c, draws, [scenario], ja, stderr, workers)
     if deterministic:
         result = run_deterministic(c, scenario)
     else:
@@ -232,7 +231,7 @@ def compare(
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
 
-    check_draws(c, draws, [None, *c.scenarios], ja, stderr, workers)
+    check_run_budget(c, draws, [None, *c.scenarios], ja, stderr, workers)
     if evppi:
         _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
     if draws < MIN_DRAWS_INTERVALS:  # chances of being best and EVPI from a handful of draws mean nothing
@@ -363,7 +362,7 @@ def report(
     c = _prepare(case, draws)
     from mkba.faces.report import build_report, main_progress
 
-    check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
+    check_run_budget(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
                           workers=workers, pdf=pdf)
@@ -686,7 +685,7 @@ def without_intervals(summary: dict) -> dict:
 
 def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
     """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
-    is refused at once (the full check, with the case's columns, is :func:`check_draws`)."""
+    is refused at once (the full check, with the case's columns, is :func:`check_run_budget`)."""
     from mkba.core.budget import column_budget
     from mkba.faces.draw_limits import human_bytes
 
@@ -697,7 +696,7 @@ def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
                          option=option, draws=str(draws), need=need, free=free, maximum=str(budget.maximum))
 
 
-def check_draws(case, draws: int, options: list, ja: bool, console: Console, workers: int = 1) -> None:
+def check_run_budget(case, draws: int, options: list, ja: bool, console: Console, workers: int = 1) -> None:
     """Refuse draw counts the machine cannot hold; above the soft limit, show the estimate and
     ask for ``--ja``; for large runs, show the estimate (for ``workers`` processes) before starting."""
     from mkba.core.budget import SOFT_LIMIT, run_budget

@@ -70,7 +70,7 @@ class Job:
     title: str
 
 
-def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
+def plan_notebooks(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
          sobol_n: int, workers: int = 1) -> list[Job]:
     """The notebooks a report consists of, with their parameters (validated)."""
     from mkba.analysis.sensitivity.sobol import check_power_of_two
@@ -261,7 +261,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
 
     case_path = Path(case_path).resolve()
     case = load_case(case_path)  # validates; raises CaseError with every problem
-    jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n, workers)
+    jobs = plan_notebooks(case, case_path, scenario, all_options, draws, seed, sobol_n, workers)
     check_notebook_parameters(jobs)
     chromium = None
     if pdf:
@@ -589,5 +589,5 @@ def main_progress(console) -> Callable[[int, int, str], None]:
 
 
 __all__ = ["Job", "ReportError", "RunFolder", "build_report", "case_dir", "check_notebook_parameters", "html_exporter",
-           "plan", "run_folder"]
+           "plan_notebooks", "run_folder"]
 

@@ -1462,7 +1462,7 @@ CLI_ERROR_TEXT.update({
     "core.draws": "het aantal trekkingen moet een geheel getal ≥ 1 zijn (nu: {got})",
     "core.workers": "het aantal processen (workers) moet een geheel getal ≥ 1 zijn (nu: {got})",
     "core.chunk_size": "de blokgrootte (chunk_size) moet een geheel getal ≥ 1 zijn (nu: {got})",
-    "core.design": "onbekend steekproefontwerp '{design}'; kies uit: {known}",
+    "core.design": CLI_ERROR_TEXT["cli.unknown_design"],
     "core.no_options": "er is niets door te rekenen: geef minstens één optie (basis of scenario)",
     "core.draw_range": "trekkingen [{start}, {stop}) vallen buiten [0, {draws})",
     "core.no_output": "onbekende uitkomst '{name}'; bekend: {known}",

@@ -94,7 +94,7 @@ class Analysis:
             notes.append(Note("versus.difference", {"option": self.case.scenario, "versus": self.versus}))
             if self.held:
                 notes.append(Note("versus.held", {"names": list(self.held)}))
-        from_files = [n for n in self.names if self.parameters[n].family == "draws"]
+        from_files = [n for n in self.names if self.parameters[n].from_draws_file]
         if from_files:
             # each draws-file parameter is varied through its own column (the sorted column as its
             # inverse CDF); rows of one file are not kept together as the simulation keeps them
