@@ -16,7 +16,7 @@ import pytest
 import mkba
 from mkba.core.engine import Block, iter_blocks, make_plan, run_chunk
 from mkba.core.errors import UsageError
-from mkba.core.model import Layout
+from mkba.core.outputs import Layout
 from mkba.core.reference import evaluate_draw, parameter_draw
 from mkba.core.results import collect, simulate_many
 from mkba.core.sampling import Sampler

@@ -90,3 +90,17 @@ def test_a_core_error_reads_dutch_through_its_code(example_case):
     exc = info.value
     assert str(exc) == "seed must be ≥ 0 (got -3)"  # the plain fallback for Python users
     assert text_nl.render_problem_text(exc.code, exc.params.items(), str(exc)) == "seed moet een geheel getal ≥ 0 zijn (nu: -3)"
+
+
+def test_faces_read_outputs_by_the_schema_not_the_model():
+    """The faces import the output schema (mkba.core.outputs), never the model, and never the
+    top-level facade (which imports everything)."""
+    for path in sorted((PACKAGE / "faces").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "mkba.core.model", f"{path.name}:{node.lineno}"
+                assert not (node.module == "mkba" and any(a.name not in ("batch",) for a in node.names)), \
+                    f"{path.name}:{node.lineno}"
+            elif isinstance(node, ast.Import):
+                assert all(a.name not in ("mkba", "mkba.core.model") for a in node.names), f"{path.name}:{node.lineno}"

@@ -1,4 +1,8 @@
-"""Errors that reach users as clear, located messages (never tracebacks)."""
+"""Errors that reach users as clear, located messages (never tracebacks).
+
+Every error carries a stable ``code`` and the numbers it quotes (``params``); its English
+``str()`` is the plain fallback for Python users. The faces word the code in Dutch
+(:mod:`mkba.faces.text_nl`); nothing here depends on which face is loaded."""
 
 from __future__ import annotations
 

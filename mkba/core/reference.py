@@ -73,7 +73,7 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
     Returns
     -------
     dict
-        The same output names as :class:`mkba.core.model.Layout` (``npv``, ``bcr``,
+        The same output names as :class:`mkba.core.outputs.Layout` (``npv``, ``bcr``,
         ``stakeholder.<id>.net``, ``effect.<id>.pv``, ...).
     """
     horizon = case.horizon
