@@ -142,9 +142,9 @@ def _show_progress(draws: int) -> bool:
     return stderr.is_terminal and draws >= 50_000
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.validate"])
 def validate(case: CaseArg) -> None:
-    """Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is)."""
+    """Check a case file and report every problem at once. (Help text: text_nl.CLI_HELP["cmd.validate"].)"""
     from mkba.core.case import scope_warnings, unused_parameters
     from mkba.faces.text_nl import scope_warning
 
@@ -157,11 +157,11 @@ def validate(case: CaseArg) -> None:
                      + escape(scope_warning(w.code, w.line_id, w.label, w.scenario)),
                      soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
-    stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
-                 f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
+    stdout.print(text_nl.VALIDATE_OK.format(file=case, id=c.id, parameters=len(c.parameters), uncertain=n_unc,
+                                            costs=len(c.costs), effects=len(c.effects), scenarios=len(c.scenarios)))
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.run"])
 def run(
     case: CaseArg,
     scenario: ScenarioOpt = None,
@@ -175,7 +175,7 @@ def run(
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
-    """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
+    """Costs, benefits, NPV and BCR of one option, with uncertainty. (Help text: text_nl.CLI_HELP["cmd.run"].)"""
     if xlsx is not None:
         _xlsx_target(xlsx)
     c = _prepare(case, draws)  # bad input is refused before the engine is even imported
@@ -190,7 +190,7 @@ def run(
     if deterministic:
         result = run_deterministic(c, scenario)
     else:
-        with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
+        with progress_bar(draws, text_nl.PROGRESS["run"], _show_progress(draws), stderr) as advance:
             result = simulate(c, draws=draws, seed=seed, scenario=scenario, design=design,
                               chunk_size=chunk_size, progress=advance, workers=workers)
     summary = result.summary()
@@ -210,7 +210,7 @@ def run(
         stdout.print(text_nl.XLSX_WRITTEN.format(path=xlsx))
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.compare"])
 def compare(
     case: CaseArg,
     draws: DrawsOpt = 10_000,
@@ -223,7 +223,7 @@ def compare(
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
-    """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
+    """The baseline and every scenario on common random numbers. (Help text: text_nl.CLI_HELP["cmd.compare"].)"""
     if xlsx is not None:
         _xlsx_target(xlsx)
     c = _prepare(case, draws)
@@ -238,7 +238,7 @@ def compare(
         raise UsageError(f"compare needs at least {MIN_DRAWS_INTERVALS} draws (got {draws})", "cli.compare_min_draws",
                          draws=str(draws), minimum=str(MIN_DRAWS_INTERVALS))
     options = len(c.scenarios) + 1
-    with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
+    with progress_bar(draws, text_nl.PROGRESS["compare"], _show_progress(draws * options), stderr) as advance:
         cmp = run_compare(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
     summary = cmp.summary()
     if curves:
@@ -292,7 +292,7 @@ def _evppi_table(cmp, specs: list[str]):
     return comparison_evppi(cmp, specs)
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.sensitivity"])
 def sensitivity(
     case: CaseArg,
     method: Annotated[str, typer.Option("--method", "-m", help=text_nl.CLI_HELP["sensitivity.method"])] = "tornado",
@@ -305,7 +305,7 @@ def sensitivity(
     json_out: JsonOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
-    """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
+    """Which assumptions drive the outcome, and how far they may move. (Help text: text_nl.CLI_HELP["cmd.sensitivity"].)"""
     from mkba.analysis.sensitivity import METHODS
     from mkba.faces.console import print_sensitivity
 
@@ -344,7 +344,7 @@ def sensitivity(
         print_sensitivity(result, c, stdout)
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.report"])
 def report(
     case: CaseArg,
     scenario: ScenarioOpt = None,
@@ -357,7 +357,7 @@ def report(
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
 ) -> None:
-    """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
+    """A board report (HTML) by papermill. (Help text: text_nl.CLI_HELP["cmd.report"].)"""
     refuse_absurd_draws(sobol_n, "--sobol-n")
     c = _prepare(case, draws)
     from mkba.faces.report import build_report, main_progress
@@ -369,7 +369,7 @@ def report(
     stdout.print(text_nl.REPORT_READY.format(index=folder / "index.html"))
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.vergelijk"])
 def vergelijk(
     cases: Annotated[list[Path], typer.Argument(help=text_nl.CLI_HELP["vergelijk.cases"])],
     draws: DrawsOpt = 10_000,
@@ -377,7 +377,7 @@ def vergelijk(
     prijspeil: Annotated[int | None, typer.Option("--prijspeil", help=text_nl.CLI_HELP["vergelijk.prijspeil"])] = None,
     out: Annotated[Path, typer.Option("--out", help=text_nl.CLI_HELP["vergelijk.out"])] = Path("reports"),
 ) -> None:
-    """Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen."""
+    """A regional comparison of several cases (HTML). (Help text: text_nl.CLI_HELP["cmd.vergelijk"].)"""
     from mkba.faces.regional_report import build_regional_report
 
     folder = build_regional_report(cases, draws=draws, seed=seed, price_year=prijspeil, out=out)
@@ -474,14 +474,14 @@ def _batch_progress():
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml"
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.init"])
 def init(
     name: Annotated[str, typer.Argument(help=text_nl.CLI_HELP["init.name"])],
     out: Annotated[Path | None, typer.Option("--out", "-o", help=text_nl.CLI_HELP["init.out"])] = None,
     xlsx: Annotated[bool, typer.Option("--xlsx", help=text_nl.CLI_HELP["init.xlsx"])] = False,
     voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help=text_nl.CLI_HELP["init.voorbeeld"])] = None,
 ) -> None:
-    """Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait."""
+    """Write a new case from the template or a bundled example. (Help text: text_nl.CLI_HELP["cmd.init"].)"""
     from mkba.core.bundled import example_cases
     from mkba.core.io import write_text_atomic
 
@@ -514,7 +514,7 @@ def init(
     else:
         write_text_atomic(target, text)
     if voorbeeld is None:
-        stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+        stdout.print(text_nl.INIT_TEMPLATE_WRITTEN.format(target=target))
     else:
         stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
 
@@ -565,7 +565,7 @@ def _data_errors(func):
     return wrapper
 
 
-@estimate_app.command("registraties")
+@estimate_app.command("registraties", help=text_nl.CLI_HELP["cmd.estimate_registraties"])
 @_data_errors
 def estimate_registraties(
     file: Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["estimate_registraties.file"])],
@@ -576,7 +576,7 @@ def estimate_registraties(
     out: OutOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export."""
+    """Estimate parameters from a registration export. (Help text: text_nl.CLI_HELP["cmd.estimate_registraties"].)"""
     from mkba.data_in.registrations import DataFileError, estimate_registrations
     from mkba.faces.estimates import print_registrations, write_registrations
 
@@ -598,10 +598,10 @@ def estimate_registraties(
     else:
         print_registrations(est, stdout)
         if out is not None:
-            stdout.print(escape(f"Parameters geschreven: {out} (gebruik in een casus: include: [{out.name}])"))
+            stdout.print(escape(text_nl.ESTIMATE_WORDS["written_registrations"].format(out=out, name=out.name)))
 
 
-@estimate_app.command("monitor")
+@estimate_app.command("monitor", help=text_nl.CLI_HELP["cmd.estimate_monitor"])
 @_data_errors
 def estimate_monitor(
     file: Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["estimate_monitor.file"])],
@@ -613,7 +613,7 @@ def estimate_monitor(
     out: OutOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar."""
+    """Estimate avoided clients from a monitor series. (Help text: text_nl.CLI_HELP["cmd.estimate_monitor"].)"""
     from mkba.data_in.monitor import estimate_monitor as run_estimate
     from mkba.faces.estimates import print_monitor, write_monitor
 
@@ -624,16 +624,16 @@ def estimate_monitor(
     else:
         print_monitor(est, stdout)
         if out is not None:
-            stdout.print(escape(f"Parameters geschreven: {out}; trekkingen: {draws_path}"))
+            stdout.print(escape(text_nl.ESTIMATE_WORDS["written_monitor"].format(out=out, draws=draws_path)))
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.convert"])
 def convert(
     source: Annotated[Path, typer.Argument(metavar="IN", help=text_nl.CLI_HELP["convert.source"])],
     target: Annotated[Path, typer.Argument(metavar="OUT", help=text_nl.CLI_HELP["convert.target"])],
     overwrite: Annotated[bool, typer.Option("--overwrite", help=text_nl.CLI_HELP["convert.overwrite"])] = False,
 ) -> None:
-    """Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd."""
+    """Convert a case between YAML and a workbook. (Help text: text_nl.CLI_HELP["cmd.convert"].)"""
     from mkba.faces.convert import convert as run_convert
 
     case, changed = run_convert(source, target, overwrite=overwrite)

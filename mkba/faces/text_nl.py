@@ -1478,3 +1478,27 @@ CLI_ERROR_TEXT.update({
     "cli.batch_connect": BATCH_CONNECT_FAILED,
     "cli.init_unknown_example": INIT_UNKNOWN_EXAMPLE,
 })
+
+# -- short lines of the command line (mkba.faces.cli)
+VALIDATE_OK = ("[green]OK[/green] {file}: casus '{id}', {parameters} parameters ({uncertain} onzeker), {costs} kostenposten, "
+               "{effects} effecten, {scenarios} scenario's.")
+PROGRESS = {"run": "Simuleren", "compare": "Scenario's simuleren"}
+INIT_TEMPLATE_WRITTEN = "Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}"
+ESTIMATE_WORDS.update({
+    "written_registrations": "Parameters geschreven: {out} (gebruik in een casus: include: [{name}])",
+    "written_monitor": "Parameters geschreven: {out}; trekkingen: {draws}",
+})
+
+# -- help of each command (the first sentence is its line in `mkba --help`)
+CLI_HELP.update({
+    "cmd.validate": "Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is).",
+    "cmd.run": "Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid.",
+    "cmd.compare": "Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI.",
+    "cmd.sensitivity": "Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?",
+    "cmd.report": "Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst.",
+    "cmd.vergelijk": "Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen.",
+    "cmd.init": "Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait.",
+    "cmd.estimate_registraties": "Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export.",
+    "cmd.estimate_monitor": "Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar.",
+    "cmd.convert": "Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd.",
+})
