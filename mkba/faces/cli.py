@@ -131,12 +131,6 @@ def _load(path: Path):
     return load_case(path)
 
 
-def _prepare(path: Path, draws: int):
-    """Refuse absurd draw counts and load (validate) the case, before the engine is imported."""
-    refuse_absurd_draws(draws)
-    return _load(path)
-
-
 def _show_progress(draws: int) -> bool:
     """A progress bar for long runs, on a terminal only (never in pipes or CI logs)."""
     return stderr.is_terminal and draws >= 50_000
@@ -178,7 +172,7 @@ def run(
     """Costs, benefits, NPV and BCR of one option, with uncertainty. (Help text: text_nl.CLI_HELP["cmd.run"].)"""
     if xlsx is not None:
         _xlsx_target(xlsx)
-    c = _prepare(case, draws)  # bad input is refused before the engine is even imported
+    c = _load(case)  # bad input is refused before the engine is even imported
     from mkba.core.results import deterministic as run_deterministic
     from mkba.core.results import simulate
     from mkba.core.sampling import check_design
@@ -226,7 +220,7 @@ def compare(
     """The baseline and every scenario on common random numbers. (Help text: text_nl.CLI_HELP["cmd.compare"].)"""
     if xlsx is not None:
         _xlsx_target(xlsx)
-    c = _prepare(case, draws)
+    c = _load(case)  # the draw count is checked once, against the run budget (check_run_budget)
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.analysis.scenarios import compare as run_compare
     from mkba.faces.console import print_compare, progress_bar
@@ -359,7 +353,7 @@ def report(
 ) -> None:
     """A board report (HTML) by papermill. (Help text: text_nl.CLI_HELP["cmd.report"].)"""
     refuse_absurd_draws(sobol_n, "--sobol-n")
-    c = _prepare(case, draws)
+    c = _load(case)  # the draw count is checked once, against the run budget (check_run_budget)
     from mkba.faces.report import build_report, main_progress
 
     check_run_budget(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
@@ -684,8 +678,9 @@ def without_intervals(summary: dict) -> dict:
 
 
 def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
-    """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
-    is refused at once (the full check, with the case's columns, is :func:`check_run_budget`)."""
+    """A sample size that is not a run's draw count (``--n``, ``--sobol-n``): refused at once when
+    its single column cannot fit in memory (e.g. 10^12). A run's ``--draws`` is checked once, by
+    :func:`check_run_budget`."""
     from mkba.core.budget import column_budget
     from mkba.faces.draw_limits import human_bytes
 
