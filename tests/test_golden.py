@@ -31,6 +31,9 @@ GOLDEN = {
         "waarde": {"dist": "lognormal", "mean": 900, "sd": 300},
         "deel": {"dist": "triangular", "min": 0.3, "mode": 0.5, "max": 0.6},
         "budget": {"dist": "normal", "mean": 20000, "sd": 2000, "min": 0},
+        "extra": {"dist": "empirical", "values": [3, 5, 8, 13]},
+        "uren": {"dist": "discrete", "values": [1, 2, 4], "probs": [0.5, 0.3, 0.2]},
+        "prijs": {"dist": "gamma", "mean": 50, "sd": 10},
     },
     "correlations": [["volume", "waarde", -0.4]],
     "costs": [{"id": "subsidie", "label": "Subsidie", "amount": "budget", "payer": "gemeente"},
@@ -42,6 +45,8 @@ GOLDEN = {
          "drop_off": 0.3, "beneficiaries": {"zvw": "deel", "gemeente": "rest"}},
         {"id": "welzijn", "label": "Welzijn", "category": "welzijn", "kind": "social", "volume": 25, "value": 400,
          "beneficiaries": "huishoudens"},
+        {"id": "tijd", "label": "Tijd", "category": "tijd", "kind": "economic", "volume": ["extra", "uren", 2],
+         "value": "prijs", "beneficiaries": {"huishoudens": 0.7, "gemeente": 0.3}},
     ],
     "scenarios": {
         "korting": {"label": "Korting", "scale": {"budget": 0.8}, "drop": ["welzijn"]},

@@ -623,9 +623,6 @@ class Empirical(ParameterSpec):
     dist: Literal["empirical"]
     values: list[Number] = Field(min_length=1)
 
-    def values_at(self, u: np.ndarray) -> np.ndarray:
-        return self.pick(u)
-
     def ppf(self, u: np.ndarray) -> np.ndarray:
         return sorted_values_ppf(self.values, u)
 
