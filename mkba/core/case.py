@@ -212,8 +212,9 @@ class ScenarioAdd(_Record):
 class ScenarioIn(_Record):
     """A scenario overlay as written: what it says about itself, and its ``set``/``scale``/
     ``drop``/``add`` still as raw records (validated one by one, with their own locations, into
-    a :class:`Scenario`). The fields a scenario keeps as they are (label, description, soort,
-    source, note) are declared here once; :class:`Scenario` inherits them."""
+    a :class:`Scenario`). The fields a scenario keeps as they are (:data:`OWN_FIELDS`) are
+    validated here and copied by :meth:`Scenario.of`; the overlay fields differ in kind (raw
+    records here, parsed parameters and lines there), so the two stay two classes."""
 
     label: str
     description: str | None = None
