@@ -37,7 +37,7 @@ def one(draws: int, workers: int) -> None:
         folder = Path(tmp)
         cases = _cases(folder)
         t0 = time.perf_counter()
-        tasks, failures = batch.plan(cases, scenario="all", draws=draws, seed=1)
+        tasks, failures = batch.plan_tasks(cases, scenario="all", draws=draws, seed=1)
         assert not failures
         serial = [batch.run_task(t) for t in tasks]
         batch.write_outputs(folder / "serieel", serial, failures, lambda f: f.detail)

@@ -94,7 +94,8 @@ def child_floor(draws: int) -> dict:
     alone; nothing is stored or summarised."""
     import mkba
     from mkba.core.engine import DEFAULT_CHUNK, make_plan, warm
-    from mkba.core.model import Layout, apply_scales, evaluate_blocks
+    from mkba.core.model import apply_scales, evaluate_blocks
+    from mkba.core.outputs import Layout
     from mkba.core.sampling import Sampler
 
     case = mkba.load_case(CASE)
@@ -124,7 +125,8 @@ def child_floor(draws: int) -> dict:
 
 def reference_speed(n_ref: int = 3000, n_engine: int = 200_000) -> dict:
     import mkba
-    from mkba.core.model import Layout, evaluate_blocks, parameter_values
+    from mkba.core.model import evaluate_blocks, parameter_values
+    from mkba.core.outputs import Layout
     from mkba.core.reference import evaluate_draw
     from mkba.core.sampling import Sampler
 

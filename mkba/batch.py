@@ -111,22 +111,19 @@ class Written:
         return {"runs": list(self.runs), "failed": list(self.failed)}
 
 
-def plan(paths: Sequence[str | Path], scenario: str = BASELINE, draws: int = 10_000, seed: int = 1,
-         design: str = "mc") -> tuple[list[Task], list[Failure]]:
+def plan_tasks(paths: Sequence[str | Path], scenario: str = BASELINE, draws: int = 10_000, seed: int = 1,
+               design: str = "mc") -> tuple[list[Task], list[Failure]]:
     """Validate every case and list the runs: ``scenario`` is an id, ``"baseline"`` or ``"all"``.
 
     A case that does not load, lacks the scenario, or repeats another case's id becomes a
     :class:`Failure`; the others are planned as usual.
     """
-    from mkba.core.engine import check_draws, make_plan
-    from mkba.core.errors import UsageError
-    from mkba.core.sampling import DESIGNS
+    from mkba.core.engine import check_draw_count, make_plan
+    from mkba.core.sampling import check_design
     from mkba.data_in.cases import load_case
 
-    if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "cli.unknown_design",
-                         design=design, known=", ".join(DESIGNS))
-    check_draws(draws)
+    check_design(design)
+    check_draw_count(draws)
     tasks: list[Task] = []
     failures: list[Failure] = []
     seen: dict[str, str] = {}
@@ -382,7 +379,7 @@ def run_batch(paths: Sequence[str | Path], out: str | Path, describe: Callable[[
               progress: Callable[[int], None] | None = None,
               on_plan: Callable[[int], None] | None = None) -> Written:
     """Plan, map over the cluster, reduce. ``on_plan(n_tasks)`` is called before the map."""
-    tasks, failures = plan(paths, scenario, draws, seed, design)
+    tasks, failures = plan_tasks(paths, scenario, draws, seed, design)
     if on_plan is not None:
         on_plan(len(tasks))
     results: list[RunOutput | Failure] = []
@@ -393,4 +390,4 @@ def run_batch(paths: Sequence[str | Path], out: str | Path, describe: Callable[[
 
 
 __all__ = ["ALL", "BASELINE", "SPLIT_FROM_BYTES", "ConnectError", "Failure", "RunOutput", "Task", "Written",
-           "default_out", "execute", "headline_row", "open_client", "plan", "run_batch", "run_task", "write_outputs"]
+           "default_out", "execute", "headline_row", "open_client", "plan_tasks", "run_batch", "run_task", "write_outputs"]

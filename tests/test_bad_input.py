@@ -289,16 +289,18 @@ def test_too_few_draws_show_no_interval(tmp_path, capsys):
 
 
 def test_draw_limits_follow_memory_and_disk(example_case):
-    from mkba.faces import draw_limits
+    from mkba.core import budget
+    from mkba.core.engine import make_plan
 
-    cols = draw_limits.columns_per_draw(example_case, [None])
-    plan = draw_limits.plan(example_case, 10_000, [None], memory=8 * 2**30, disk=100 * 2**30)
+    cols = budget.columns_per_draw(example_case, [None])
+    assert cols == len(make_plan(example_case, [None], draws=10).columns("baseline"))  # what a run stores
+    plan = budget.run_budget(example_case, 10_000, [None], memory=8 * 2**30, disk=100 * 2**30)
     assert not plan.refused and not plan.soft and plan.need_bytes == 10_000 * cols * 8
     # 1 GB memory, no disk: the store (draws × columns × 8 bytes) must fit in 80% of it
-    plan = draw_limits.plan(example_case, 10**8, [None], memory=2**30, disk=0)
+    plan = budget.run_budget(example_case, 10**8, [None], memory=2**30, disk=0)
     assert plan.refused
     assert plan.maximum <= int(2**30 * 0.8) // (cols * 8)
-    assert not draw_limits.plan(example_case, plan.maximum, [None], memory=2**30, disk=0).refused
+    assert not budget.run_budget(example_case, plan.maximum, [None], memory=2**30, disk=0).refused
 
 
 def test_wide_output_when_piped(tmp_path):
@@ -465,13 +467,13 @@ def test_two_reports_in_the_same_second(tmp_path, example_path):
 
 def test_time_estimate_counts_the_workers(example_case, monkeypatch):
     """The estimate shown before a large run is for the processes asked for (one per core at most)."""
-    from mkba.faces import draw_limits
+    from mkba.core import budget
 
-    monkeypatch.setattr(draw_limits, "seconds_per_draw", lambda case, options: 1e-5)
+    monkeypatch.setattr(budget, "seconds_per_draw", lambda case, options: 1e-5)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
-    one = draw_limits.plan(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30)
-    two = draw_limits.plan(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30, workers=2)
-    eight = draw_limits.plan(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30, workers=8)
+    one = budget.run_budget(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30)
+    two = budget.run_budget(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30, workers=2)
+    eight = budget.run_budget(example_case, 10**6, [None], memory=8 * 2**30, disk=100 * 2**30, workers=8)
     assert one.seconds == pytest.approx(10.0)
     assert two.seconds == pytest.approx(10.0 / 1.6)
     assert eight.seconds == two.seconds  # no faster than the cores allow

@@ -193,7 +193,7 @@ def test_a_broken_case_is_reported_and_the_rest_complete(tmp_path):
 def test_a_task_is_picklable_and_run_task_equals_simulate():
     """A task carries the engine's plan (no file access needed); run in one process it gives
     mkba.simulate's summary exactly."""
-    tasks, failures = batch.plan([EXAMPLE], scenario="s2-uitvoeringsvereisten", draws=300, seed=3, design="lhs")
+    tasks, failures = batch.plan_tasks([EXAMPLE], scenario="s2-uitvoeringsvereisten", draws=300, seed=3, design="lhs")
     assert not failures and len(tasks) == 1
     task = pickle.loads(pickle.dumps(tasks[0]))
     assert (task.case_name, task.case_id, task.scenario) == (str(EXAMPLE), "de-kop", "s2-uitvoeringsvereisten")
@@ -221,7 +221,7 @@ def test_one_large_run_is_split_into_chunks_over_the_cluster(scheduler, monkeypa
     summary; a small run is one task on one worker, with the same summary."""
     from distributed import Client
 
-    tasks, _ = batch.plan([EXAMPLE], draws=70_000, seed=2)  # two chunks of 2^16 draws
+    tasks, _ = batch.plan_tasks([EXAMPLE], draws=70_000, seed=2)  # two chunks of 2^16 draws
     assert len(tasks[0].plan.chunks()) == 2
     expected = mkba.simulate(mkba.load_case(EXAMPLE), draws=70_000, seed=2).summary()
     with Client(scheduler, timeout="30s") as client:
@@ -238,7 +238,7 @@ def test_a_case_with_data_files_runs_on_workers_without_its_files(scheduler):
     from distributed import Client
 
     case = Path(__file__).resolve().parent.parent / "parameters" / "de_kop_data.yaml"
-    tasks, failures = batch.plan([case], draws=500, seed=5)
+    tasks, failures = batch.plan_tasks([case], draws=500, seed=5)
     assert not failures
     with Client(scheduler, timeout="30s") as client:
         # the workers run in another folder; give them none of the case's files
@@ -250,7 +250,7 @@ def test_a_case_with_data_files_runs_on_workers_without_its_files(scheduler):
 def test_plan_lists_runs_and_failures_without_a_cluster(two_cases, tmp_path):
     dup = tmp_path / "dubbel.yaml"
     dup.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    tasks, failures = batch.plan([*two_cases, dup], scenario="all", draws=10, seed=1)
+    tasks, failures = batch.plan_tasks([*two_cases, dup], scenario="all", draws=10, seed=1)
     assert [(t.case_name, t.scenario) for t in tasks][:2] == [(str(EXAMPLE), "baseline"), (str(EXAMPLE), "s1-taakvelden")]
     assert len(tasks) == 8
     assert [(f.case_name, f.code, f.detail) for f in failures] == [(str(dup), batch.DUPLICATE, "de-kop")]
@@ -288,7 +288,7 @@ def test_a_workbook_case_is_planned_and_run_like_its_yaml(tmp_path):
     them, the tasks carry the plans."""
     workbook = tmp_path / "de_kop.xlsx"
     assert main(["convert", str(EXAMPLE), str(workbook)]) == 0
-    tasks, failures = batch.plan([workbook], draws=300, seed=4)
+    tasks, failures = batch.plan_tasks([workbook], draws=300, seed=4)
     assert not failures and [t.case_id for t in tasks] == ["de-kop"]
     out = batch.run_task(tasks[0])
     assert out.summary == mkba.simulate(mkba.load_case(EXAMPLE), draws=300, seed=4).summary()

@@ -9,7 +9,8 @@ from scipy import stats
 
 import mkba
 from mkba.core.errors import CaseError, UsageError
-from mkba.core.model import Layout, parameter_values
+from mkba.core.model import parameter_values
+from mkba.core.outputs import Layout
 from mkba.core.reference import evaluate_draw, parameter_values_at
 from mkba.core.sampling import Sampler, draws_files
 

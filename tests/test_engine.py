@@ -17,7 +17,7 @@ import pytest
 import mkba
 from mkba.core.engine import Block, iter_blocks, make_plan, run_chunk
 from mkba.core.errors import UsageError
-from mkba.core.model import Layout
+from mkba.core.outputs import Layout
 from mkba.core.reference import evaluate_draw, parameter_draw
 from mkba.core.results import collect, simulate_many
 from mkba.core.sampling import Sampler
@@ -221,13 +221,13 @@ def test_cli_workers_option_changes_nothing(capsys, example_path):
 
 
 def test_report_passes_workers_to_every_notebook(example_case, example_path):
-    from mkba.faces.report import check_notebook_parameters, plan
+    from mkba.faces.report import check_notebook_parameters, plan_notebooks
 
-    jobs = plan(example_case, example_path, None, True, 2_000, 1, 1024, workers=2)
+    jobs = plan_notebooks(example_case, example_path, None, True, 2_000, 1, 1024, workers=2)
     assert jobs and all(job.parameters["workers"] == 2 for job in jobs)
     check_notebook_parameters(jobs)  # every notebook declares `workers` in its parameters cell
     with pytest.raises(UsageError, match="workers"):
-        plan(example_case, example_path, None, True, 2_000, 1, 1024, workers=0)
+        plan_notebooks(example_case, example_path, None, True, 2_000, 1, 1024, workers=0)
 
 
 @pytest.mark.parametrize("ram_limit", [0, 2**40], ids=["in-a-file", "in-memory"])

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import mkba
 from mkba.core.case import build_case
 from mkba.core.errors import LineMap
-from mkba.core.model import Layout
+from mkba.core.outputs import Layout
 from mkba.core.reference import evaluate_draw
 
 

@@ -26,17 +26,8 @@ def test_counts_below_ten_are_suppressed():
     assert [avg_count(x) for x in (0, 3, 9.4, 10, 1234)] == ["0", "<10", "<10", "10", "1.234"]
 
 
-def test_substitution_table_applies_the_avg_rule():
-    text = """
-mkba: 1
-case: {id: klein, title: K, start_year: 2020, horizon: 2, discount_rate: 0}
-stakeholders: {g: G}
-parameters: {}
-costs: [{id: k, label: K, amount: 100, payer: g}]
-effects:
-  - {id: s, label: Substitutie, category: substitutie, kind: fiscal, volume: [20, 50], share: 0.2, value: 10, beneficiaries: g}
-"""
-    res = mkba.simulate(mkba.load_case_text(text), draws=10, seed=1)
+def test_substitution_table_applies_the_avg_rule(tiny_case):
+    res = mkba.simulate(tiny_case(), draws=10, seed=1)  # volume [20, 50] × share 0,2
     frame = report_data.substitution_frame(res)
     assert frame.loc[0, "2020"] == "<10"  # 20 × 0.2 = 4 trajectories
     assert frame.loc[0, "2021"] == "10"  # 50 × 0.2 = 10

@@ -130,17 +130,10 @@ def test_discounting_and_persistence_with_uncertain_rate():
         assert res.column("pv_costs")[i] == pytest.approx(expected, rel=1e-12)
 
 
-def test_a_case_without_parameters_fills_every_draw():
+def test_a_case_without_parameters_fills_every_draw(tiny_case):
     """Regression: with no parameters the draw count must not be inferred from (empty) values."""
-    text = """
-mkba: 1
-case: {id: leeg, title: L, start_year: 2020, horizon: 2, discount_rate: 0}
-stakeholders: {g: G}
-costs: [{id: k, label: K, amount: 100, payer: g}]
-effects: [{id: e, label: E, category: c, kind: fiscal, volume: [20, 50], share: 0.2, value: 10, beneficiaries: g}]
-"""
-    res = mkba.simulate(mkba.load_case_text(text), draws=37, seed=1, chunk_size=10)
+    res = mkba.simulate(tiny_case(parameters=None), draws=37, seed=1, chunk_size=10)
     assert (res.column("pv_costs") == 200.0).all()
-    assert res.column("effect.e.outcomes") == pytest.approx([14.0] * 37)
+    assert res.column("effect.s.outcomes") == pytest.approx([14.0] * 37)  # (20 + 50) × 0,2
     assert res.yearly["costs"] == pytest.approx([100.0, 100.0])
-    assert res.yearly["outcomes.e"] == pytest.approx([4.0, 10.0])
+    assert res.yearly["outcomes.s"] == pytest.approx([4.0, 10.0])

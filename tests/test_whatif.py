@@ -161,7 +161,7 @@ def test_report_headline_provenance_and_notebook_parameters(case, tmp_path):
     plain = report_data.provenance_frame(report_data.provenance(case, 200, 1, None))
     assert text_nl.WHATIF_PROVENANCE not in plain["Gegeven"].tolist()
     assert report_data.board_summary(mkba.simulate(case, draws=200, seed=1))[0].startswith("Voor de maatschappij")
-    jobs = report.plan(c, CASE, None, False, 200, 1, 64, 1, {"zet": {"s": 0.25}, "discontovoet": 0.03})
+    jobs = report.plan_notebooks(c, CASE, None, False, 200, 1, 64, 1, {"zet": {"s": 0.25}, "discontovoet": 0.03})
     report.check_notebook_parameters(jobs)  # both notebooks declare zet and discontovoet
     assert all(j.parameters["zet"] == {"s": 0.25} for j in jobs)
 

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from mkba.analysis import decision
+from mkba.core import outputs
 from mkba.core.case import Case, override_record, scenario_label
 from mkba.core.errors import UsageError
 from mkba.core.results import Progress, Result, simulate_many, stats
@@ -45,7 +46,7 @@ def net_benefit_columns(result: Result, perspective: str, weight: float = 1.0) -
     if perspective == SOCIETY:
         costs, benefits, fiscal = (result.column(c) for c in ("pv_costs", "pv_benefits", "pv_fiscal"))
     else:
-        costs, benefits, fiscal = (result.column(f"stakeholder.{perspective}.{c}")
+        costs, benefits, fiscal = (result.column(outputs.stakeholder(perspective, c))
                                    for c in ("pv_costs", "pv_benefits", "pv_fiscal"))
     if weight == 1.0:
         return benefits - costs
@@ -120,7 +121,7 @@ class Comparison:
         for opt, res in self.results.items():
             if opt == "baseline":
                 continue
-            out[opt] = {sid: {"net_change": stats(res.column(f"stakeholder.{sid}.net") - base.column(f"stakeholder.{sid}.net"))}
+            out[opt] = {sid: {"net_change": stats(res.column(outputs.stakeholder(sid, "net")) - base.column(outputs.stakeholder(sid, "net")))}
                         for sid in self.case.stakeholders}
         return out
 
@@ -139,11 +140,11 @@ class Comparison:
                 "budget_saved": stats(base.column("pv_costs") - res.column("pv_costs")),
                 "benefits_lost": stats(base.column("pv_benefits") - res.column("pv_benefits")),
                 "benefits_lost_by_stakeholder": {
-                    sid: stats(base.column(f"stakeholder.{sid}.pv_benefits") - res.column(f"stakeholder.{sid}.pv_benefits"))
+                    sid: stats(base.column(outputs.stakeholder(sid, "pv_benefits")) - res.column(outputs.stakeholder(sid, "pv_benefits")))
                     for sid in self.case.stakeholders},
                 "funder": funder,
-                "funder_net_change": stats(res.column(f"stakeholder.{funder}.net") - base.column(f"stakeholder.{funder}.net")),
-                "funder_fiscal_lost": stats(base.column(f"stakeholder.{funder}.pv_fiscal") - res.column(f"stakeholder.{funder}.pv_fiscal")),
+                "funder_net_change": stats(res.column(outputs.stakeholder(funder, "net")) - base.column(outputs.stakeholder(funder, "net"))),
+                "funder_fiscal_lost": stats(base.column(outputs.stakeholder(funder, "pv_fiscal")) - res.column(outputs.stakeholder(funder, "pv_fiscal"))),
             }
         return out
 

@@ -1,11 +1,17 @@
-"""Case files (format version 1): load, validate, and apply scenario overlays.
+"""The case (format version 1): its records, their validation, and scenario overlays.
 
-A case file is YAML, read with a safe loader: it is data, never code. :func:`load_case`
-returns a frozen, validated :class:`Case`, or raises :class:`~mkba.core.errors.CaseError` carrying
-*every* problem found, each as ``FILE:LINE yaml.path: what is wrong and what would be right``.
+This module owns what a case *is*: one frozen, validated record per concept of the format
+(:class:`CaseInfo`, :class:`Cost`, :class:`Effect`, :class:`PmPost`, :class:`ScenarioIn` /
+:class:`Scenario`; parameters are :mod:`mkba.core.distributions` records), the :class:`Case`
+that holds them, :func:`build_case`, which validates parsed data into a :class:`Case` or raises
+:class:`~mkba.core.errors.CaseError` carrying *every* problem found (each located as
+``FILE:LINE yaml.path``, with a code and its numbers), and :func:`apply_scenario`. Reading files
+(YAML, workbooks, includes, draws files) is :mod:`mkba.data_in` (``load_case`` lives in
+:mod:`mkba.data_in.cases`); the core never opens a file.
 
 A *quantity* is a number, the name of a parameter, or (where a per-year list is allowed) a
-list of those with one entry per year of the horizon.
+list of those with one entry per year of the horizon; a record stores it as a float, a str or
+a tuple. A *split* (``payer``, ``beneficiaries``) is stored as ``((stakeholder, share), ...)``.
 
 References
 ----------
@@ -16,11 +22,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from mkba.core.distributions import ParameterSpec, parse_parameter
 from mkba.core.errors import CaseError, Invalid, LineMap, Problem, UsageError, YamlPath
@@ -45,14 +59,53 @@ Split = tuple[tuple[str, float | str], ...]  # ((stakeholder, share | parameter 
 
 
 # --------------------------------------------------------------------------------------------
-# Record shapes (structure only; cross-references are checked afterwards)
+# Records: each concept of the format defined once, validated and immutable at once. Validators
+# check the YAML's shape (cross-references are checked afterwards, by _RefChecker) and normalise
+# into the forms the model reads: a quantity becomes a number, a name or a tuple; a split a
+# tuple of (stakeholder, share) pairs.
 # --------------------------------------------------------------------------------------------
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-QuantityIn = float | str | list[float | str]
-SplitIn = str | dict[str, float | str]
+def _scalar(value: Any) -> Scalar:
+    return value if isinstance(value, str) else float(value)
+
+
+def _quantity(value: Any) -> Quantity:
+    if isinstance(value, list | tuple):
+        return tuple(_scalar(v) for v in value)
+    return _scalar(value)
+
+
+def _scalars(value: Any) -> tuple[Scalar, ...] | None:
+    return None if value is None else tuple(_scalar(v) for v in value)
+
+
+def _split_in(value: Any) -> Any:
+    """A split given in its normalised form (pairs) reads like the mapping it came from."""
+    return dict(value) if isinstance(value, tuple) else value
+
+
+def _split(value: Any) -> Split:
+    if isinstance(value, str):
+        return ((value, 1.0),)
+    return tuple((k, v if isinstance(v, str) else float(v)) for k, v in value.items())
+
+
+#: A number or a parameter name (stored as float | str).
+ScalarIn = Annotated[float | str, AfterValidator(_scalar)]
+#: A scalar or a per-year list of scalars (stored as float | str | tuple).
+QuantityIn = Annotated[float | str | list[float | str], AfterValidator(_quantity)]
+#: One stakeholder id, or ``{stakeholder: share | parameter | "rest"}`` (stored as pairs).
+SplitIn = Annotated[str | dict[str, float | str], BeforeValidator(_split_in), AfterValidator(_split)]
+
+
+def form(kind: str) -> dict[str, Any]:
+    """Field metadata saying how a value is written when it is not plain text (``id``,
+    ``scalar``, ``quantity``, ``split``, ``list``, ``years``, ``int``); the workbook layout
+    (:mod:`mkba.data_in.xlsx`) reads its columns from it, so a new field is declared once."""
+    return {"form": kind}
 
 
 class CaseInfo(_Record):
@@ -80,7 +133,7 @@ class CaseInfo(_Record):
         return self
 
 
-class CostLine(_Record):
+class Cost(_Record):
     """A cost line: ``amount`` per year, paid by ``payer`` (one stakeholder or shares).
 
     ``scope`` (optional) says what the amount covers: ``organisatie`` (the whole organisation's
@@ -89,138 +142,53 @@ class CostLine(_Record):
     [0, 1]; the model charges ``amount × aandeel``); giving it implies ``scope: organisatie``.
     """
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, json_schema_extra=form("id"))
     label: str
-    amount: QuantityIn
-    payer: SplitIn
-    years: tuple[int, int] | None = None
+    amount: QuantityIn = Field(json_schema_extra=form("quantity"))
+    payer: SplitIn = Field(json_schema_extra=form("split"))
+    years: tuple[int, int] | None = Field(default=None, json_schema_extra=form("years"))
     category: str | None = None
-    source: str | None = None
+    source: str | None = Field(default=None, json_schema_extra=form("id"))
     note: str | None = None
-    scope: Literal["organisatie", "diensten"] | None = None
-    aandeel: float | str | None = None
-    optimism_bias: float | str | None = None  # overrides the case's cost uplift for this line (DESIGN §19)
+    scope: Literal["organisatie", "diensten"] | None = Field(default=None, json_schema_extra=form("id"))
+    aandeel: ScalarIn | None = Field(default=None, json_schema_extra=form("scalar"))
+    # this line's cost uplift, overriding the case's (Green Book: capital and operating costs carry
+    # different uplifts, a risk-management cost none; DESIGN §19)
+    optimism_bias: ScalarIn | None = Field(default=None, json_schema_extra=form("scalar"))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aandeel_implies_organisation(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("aandeel") is not None and data.get("scope") is None:
+            return {**data, "scope": "organisatie"}
+        return data
 
 
-class EffectLine(_Record):
+class Effect(_Record):
     """An effect line; see DESIGN §3 for how each field enters the model."""
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, json_schema_extra=form("id"))
     label: str
     category: str
-    kind: Literal["fiscal", "economic", "social"]
-    volume: QuantityIn
-    ramp_up: list[float | str] | None = None
-    share: float | str = 1.0
-    deadweight: float | str = 0.0
-    attribution: float | str = 1.0
-    displacement: float | str = 0.0
-    value: float | str
-    lag: int = Field(default=0, ge=0)
-    persistence: int = Field(default=1, ge=1)
-    drop_off: float | str = 0.0
-    beneficiaries: SplitIn
+    kind: Literal["fiscal", "economic", "social"] = Field(json_schema_extra=form("id"))
+    volume: QuantityIn = Field(json_schema_extra=form("quantity"))
+    ramp_up: Annotated[list[float | str] | None, AfterValidator(_scalars)] = Field(
+        default=None, json_schema_extra=form("list"))
+    share: ScalarIn = Field(default=1.0, json_schema_extra=form("scalar"))
+    deadweight: ScalarIn = Field(default=0.0, json_schema_extra=form("scalar"))
+    attribution: ScalarIn = Field(default=1.0, json_schema_extra=form("scalar"))
+    displacement: ScalarIn = Field(default=0.0, json_schema_extra=form("scalar"))
+    value: ScalarIn = Field(json_schema_extra=form("scalar"))
+    lag: int = Field(default=0, ge=0, json_schema_extra=form("int"))
+    persistence: int = Field(default=1, ge=1, json_schema_extra=form("int"))
+    drop_off: ScalarIn = Field(default=0.0, json_schema_extra=form("scalar"))
+    beneficiaries: SplitIn = Field(json_schema_extra=form("split"))
     unit: str | None = None
-    source: str | None = None
+    source: str | None = Field(default=None, json_schema_extra=form("id"))
     note: str | None = None
-    optimism_bias: float | str | None = None  # overrides the case's benefit correction for this line
-    evidence: int | None = Field(default=None, ge=1, le=5)  # 1 = strong … 5 = assumption (DESIGN §19)
-
-
-class PmPostIn(_Record):
-    """A PM-post: an effect that matters but is not valued in money (MKBA leidraad).
-
-    ``id`` (optional) lets a scenario ``drop`` it; ``effect`` (optional) names the effect line it
-    describes, so validation can warn when an option both values that effect and lists it here.
-    """
-
-    id: str | None = Field(default=None, pattern=ID_PATTERN)
-    label: str
-    stakeholder: str
-    direction: Literal["positief", "negatief"]
-    note: str | None = None
-    source: str | None = None
-    effect: str | None = None
-
-
-class ScenarioAdd(_Record):
-    parameters: dict[str, Any] = Field(default_factory=dict)
-    costs: list[Any] = Field(default_factory=list)
-    effects: list[Any] = Field(default_factory=list)
-    pm_posten: list[Any] = Field(default_factory=list)
-
-
-class ReportIn(_Record):
-    """Optional ``report:`` section: settings of the reports (DESIGN §7, §14)."""
-
-    target_bcr: float | None = Field(default=None, gt=0)
-
-
-class GroupIn(_Record):
-    """A named group of parameters with a display label (``groepen: {naam: {label, parameters}}``)."""
-
-    label: str | None = None
-    parameters: list[str]
-
-
-#: Kinds of scenario (DESIGN §6): a choice the decision maker can make (``beleid``, the default),
-#: or an alternative set of assumptions shown beside the options (``gevoeligheid``), which never
-#: enters P(best), EVPI/EVPPI/EVSI, the ranking of cuts or co-financing.
-SCENARIO_KINDS = ("beleid", "gevoeligheid")
-
-
-class ScenarioIn(_Record):
-    label: str
-    description: str | None = None
-    soort: Literal["beleid", "gevoeligheid"] = "beleid"
-    set: dict[str, Any] = Field(default_factory=dict)
-    scale: dict[str, float | str] = Field(default_factory=dict)
-    drop: list[str] = Field(default_factory=list)
-    add: ScenarioAdd = Field(default_factory=ScenarioAdd)
-    source: str | None = None
-    note: str | None = None
-
-
-# --------------------------------------------------------------------------------------------
-# The validated case
-# --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Cost:
-    id: str
-    label: str
-    amount: Quantity
-    payer: Split
-    years: tuple[int, int] | None
-    category: str | None = None
-    source: str | None = None
-    note: str | None = None
-    scope: str | None = None          # "organisatie" | "diensten" | None (not declared)
-    aandeel: Scalar | None = None     # share of the amount charged (None: all of it)
-    optimism_bias: Scalar | None = None  # this line's uplift (None: the case's)
-
-
-@dataclass(frozen=True)
-class Effect:
-    id: str
-    label: str
-    category: str
-    kind: str
-    volume: Quantity
-    ramp_up: tuple[Scalar, ...] | None
-    share: Scalar
-    deadweight: Scalar
-    attribution: Scalar
-    displacement: Scalar
-    value: Scalar
-    lag: int
-    persistence: int
-    drop_off: Scalar
-    beneficiaries: Split
-    unit: str | None = None
-    source: str | None = None
-    note: str | None = None
-    optimism_bias: Scalar | None = None  # this line's benefit correction (None: from evidence, else the case's)
-    evidence: int | None = None          # evidence grade 1 (strong) … 5 (assumption)
+    # this line's benefit correction, overriding the case's; else the default of its evidence grade
+    optimism_bias: ScalarIn | None = Field(default=None, json_schema_extra=form("scalar"))
+    evidence: int | None = Field(default=None, ge=1, le=5, json_schema_extra=form("int"))  # 1 = strong … 5 = assumption (DESIGN §19)
 
 
 #: Default benefit correction per evidence grade (DESIGN §19), GMCA-style confidence grading:
@@ -246,32 +214,92 @@ def effect_optimism(case: Case, effect: Effect) -> tuple[Scalar, str]:
     return case.optimism_benefits, "case"
 
 
-@dataclass(frozen=True)
-class PmPost:
+class PmPost(_Record):
+    """A PM-post: an effect that matters but is not valued in money (MKBA leidraad).
+
+    ``id`` (optional) lets a scenario ``drop`` it; ``effect`` (optional) names the effect line it
+    describes, so validation can warn when an option both values that effect and lists it here.
+    """
+
     label: str
-    stakeholder: str
-    direction: str  # "positief" | "negatief"
+    stakeholder: str = Field(json_schema_extra=form("id"))
+    direction: Literal["positief", "negatief"] = Field(json_schema_extra=form("id"))
     note: str | None = None
-    source: str | None = None
-    id: str | None = None  # lets a scenario drop it
-    effect: str | None = None  # the effect line it describes, if any
+    source: str | None = Field(default=None, json_schema_extra=form("id"))
+    id: str | None = Field(default=None, pattern=ID_PATTERN, json_schema_extra=form("id"))
+    effect: str | None = Field(default=None, json_schema_extra=form("id"))
 
 
-@dataclass(frozen=True)
-class Scenario:
+#: Kinds of scenario (DESIGN §6): a choice the decision maker can make (``beleid``, the default),
+#: or an alternative set of assumptions shown beside the options (``gevoeligheid``), which never
+#: enters P(best), EVPI/EVPPI/EVSI, the ranking of cuts or co-financing.
+SCENARIO_KINDS = ("beleid", "gevoeligheid")
+
+
+class ScenarioAdd(_Record):
+    """The ``add:`` block of an overlay as written (its records are validated one by one)."""
+
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    costs: list[Any] = Field(default_factory=list)
+    effects: list[Any] = Field(default_factory=list)
+    pm_posten: list[Any] = Field(default_factory=list)
+
+
+class ReportIn(_Record):
+    """Optional ``report:`` section: settings of the reports (DESIGN §7, §14)."""
+
+    target_bcr: float | None = Field(default=None, gt=0)
+
+
+class GroupIn(_Record):
+    """A named group of parameters with a display label (``groepen: {naam: {label, parameters}}``)."""
+
+    label: str | None = None
+    parameters: list[str]
+
+
+class ScenarioIn(_Record):
+    """A scenario overlay as written: what it says about itself, and its ``set``/``scale``/
+    ``drop``/``add`` still as raw records (validated one by one, with their own locations, into
+    a :class:`Scenario`). The fields a scenario keeps as they are (:data:`OWN_FIELDS`) are
+    validated here and copied by :meth:`Scenario.of`; the overlay fields differ in kind (raw
+    records here, parsed parameters and lines there), so the two stay two classes."""
+
+    label: str
+    description: str | None = None
+    soort: Literal["beleid", "gevoeligheid"] = Field(default="beleid", json_schema_extra=form("id"))
+    set: dict[str, Any] = Field(default_factory=dict)
+    scale: dict[str, float | str] = Field(default_factory=dict)
+    drop: list[str] = Field(default_factory=list)
+    add: ScenarioAdd = Field(default_factory=ScenarioAdd)
+    source: str | None = Field(default=None, json_schema_extra=form("id"))
+    note: str | None = None
+
+    #: Fields that describe the scenario itself (the rest is the overlay).
+    OWN_FIELDS: ClassVar[tuple[str, ...]] = ("label", "description", "soort", "source", "note")
+
+
+class Scenario(_Record):
+    """A validated scenario overlay: ``set`` and ``add`` hold parsed parameters and lines."""
+
     id: str
     label: str
-    description: str | None
-    set: tuple[tuple[str, ParameterSpec], ...]
-    scale: tuple[tuple[str, Scalar], ...]
-    drop: tuple[str, ...]
-    add_parameters: tuple[tuple[str, ParameterSpec], ...]
-    add_costs: tuple[Cost, ...]
-    add_effects: tuple[Effect, ...]
+    description: str | None = None
+    set: tuple[tuple[str, ParameterSpec], ...] = ()
+    scale: tuple[tuple[str, ScalarIn], ...] = ()
+    drop: tuple[str, ...] = ()
+    add_parameters: tuple[tuple[str, ParameterSpec], ...] = ()
+    add_costs: tuple[Cost, ...] = ()
+    add_effects: tuple[Effect, ...] = ()
     source: str | None = None
     note: str | None = None
-    soort: str = "beleid"  # "beleid" (an option) | "gevoeligheid" (alternative assumptions), DESIGN §6
+    soort: Literal["beleid", "gevoeligheid"] = "beleid"  # DESIGN §6
     add_pm_posten: tuple[PmPost, ...] = ()  # PM-posten this option adds; ``drop`` removes them by id
+
+    @classmethod
+    def of(cls, sid: str, rec: ScenarioIn, **overlay: Any) -> Scenario:
+        """The validated scenario ``sid`` from its record ``rec`` and its parsed overlay."""
+        return cls(id=sid, **{name: getattr(rec, name) for name in ScenarioIn.OWN_FIELDS}, **overlay)
 
     @property
     def is_option(self) -> bool:
@@ -279,6 +307,9 @@ class Scenario:
         return self.soort == "beleid"
 
 
+# --------------------------------------------------------------------------------------------
+# The validated case
+# --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Case:
     """A validated case (baseline, or a scenario applied to it).
@@ -313,14 +344,14 @@ class Case:
     includes: tuple[str, ...] = ()  # files named by ``include:`` (resolved paths), DESIGN §11
     groep_labels: dict[str, str] = field(default_factory=dict)  # display labels of groups that give one
     target_bcr: float | None = None  # ``report: {target_bcr}``: the reports' target ratio, or none
-
-    def group_label(self, name: str) -> str | None:
-        """Display label of a group in ``groepen:``, or None when the case gives none."""
-        return self.groep_labels.get(name)
     # what-if values (``--set``, the explorer; DESIGN §15): parameters fixed after any scenario's
     # overlay, and a discount rate replacing the case's; set by mkba.analysis.whatif.with_overrides
     overrides: tuple[tuple[str, ParameterSpec], ...] = ()
     discount_rate_set: float | None = None
+
+    def group_label(self, name: str) -> str | None:
+        """Display label of a group in ``groepen:``, or None when the case gives none."""
+        return self.groep_labels.get(name)
 
     def label_of(self, name: str) -> str:
         """Display name of a parameter: its ``label`` if the case gives one, else its name."""
@@ -500,41 +531,6 @@ def _as_mapping(col: _Collector, data: Any, path: YamlPath, what: str) -> dict:
     return data
 
 
-def _quantity(value: Any) -> Quantity:
-    if isinstance(value, list):
-        return tuple(_scalar(v) for v in value)
-    return _scalar(value)
-
-
-def _scalar(value: Any) -> Scalar:
-    return value if isinstance(value, str) else float(value)
-
-
-def _split(value: Any) -> Split:
-    if isinstance(value, str):
-        return ((value, 1.0),)
-    return tuple((k, v if isinstance(v, str) else float(v)) for k, v in value.items())
-
-
-def _cost(rec: CostLine) -> Cost:
-    scope = rec.scope or ("organisatie" if rec.aandeel is not None else None)
-    return Cost(rec.id, rec.label, _quantity(rec.amount), _split(rec.payer), rec.years,
-                rec.category, rec.source, rec.note, scope,
-                _scalar(rec.aandeel) if rec.aandeel is not None else None,
-                _scalar(rec.optimism_bias) if rec.optimism_bias is not None else None)
-
-
-def _effect(rec: EffectLine) -> Effect:
-    return Effect(
-        rec.id, rec.label, rec.category, rec.kind, _quantity(rec.volume),
-        tuple(_scalar(v) for v in rec.ramp_up) if rec.ramp_up is not None else None,
-        _scalar(rec.share), _scalar(rec.deadweight), _scalar(rec.attribution),
-        _scalar(rec.displacement), _scalar(rec.value), rec.lag, rec.persistence,
-        _scalar(rec.drop_off), _split(rec.beneficiaries), rec.unit, rec.source, rec.note,
-        _scalar(rec.optimism_bias) if rec.optimism_bias is not None else None, rec.evidence,
-    )
-
-
 def _parse_parameters(col: _Collector, raw: Any, path: YamlPath) -> dict[str, ParameterSpec]:
     out: dict[str, ParameterSpec] = {}
     for name, record in _as_mapping(col, raw, path, "parameter records").items():
@@ -550,7 +546,7 @@ def _parse_parameters(col: _Collector, raw: Any, path: YamlPath) -> dict[str, Pa
     return out
 
 
-def _parse_lines(col: _Collector, raw: Any, path: YamlPath, model: type[BaseModel], build: Callable) -> list:
+def _parse_lines(col: _Collector, raw: Any, path: YamlPath, model: type[Cost | Effect]) -> list:
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -560,7 +556,7 @@ def _parse_lines(col: _Collector, raw: Any, path: YamlPath, model: type[BaseMode
     for index, item in enumerate(raw):
         rec = col.record(model, item, path + (index,))
         if rec is not None:
-            out.append((index, build(rec)))
+            out.append((index, rec))
     return out
 
 
@@ -594,8 +590,8 @@ def build_case(data: Any, lines: LineMap, path: str | None = None, sha256: str |
             col.add(("stakeholders", sid), "stakeholder ids use lower-case letters, digits and '-'", "field.id_pattern",
                     value=str(sid))
     parameters = _parse_parameters(col, data.get("parameters"), ("parameters",))
-    costs = _parse_lines(col, data.get("costs"), ("costs",), CostLine, _cost)
-    effects = _parse_lines(col, data.get("effects"), ("effects",), EffectLine, _effect)
+    costs = _parse_lines(col, data.get("costs"), ("costs",), Cost)
+    effects = _parse_lines(col, data.get("effects"), ("effects",), Effect)
     if data.get("costs") in (None, []):
         col.add(("costs",), "declare at least one cost line: a benefit-cost ratio needs costs", "case.no_costs")
 
@@ -662,7 +658,7 @@ def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], so
     out = []
     for index, item in enumerate(raw):
         path = where + (index,)
-        rec = col.record(PmPostIn, item, path)
+        rec = col.record(PmPost, item, path)
         if rec is None:
             continue
         ok = True
@@ -675,7 +671,7 @@ def _parse_pm_posten(col: _Collector, raw: Any, stakeholders: dict[str, str], so
                     name=rec.source, known=", ".join(sources))
             ok = False
         if ok:
-            out.append(PmPost(rec.label, rec.stakeholder, rec.direction, rec.note, rec.source, rec.id, rec.effect))
+            out.append(rec)
     return tuple(out)
 
 
@@ -811,7 +807,7 @@ def _parse_correlations(col: _Collector, raw: Any, parameters: dict[str, Paramet
                 col.add(path, f"parameter '{name}' is fixed; only uncertain parameters can be correlated",
                         "corr.fixed", name=name)
                 ok = False
-            elif parameters[name].family == "draws":
+            elif parameters[name].from_draws_file:
                 col.add(path, f"parameter '{name}' takes its values from a draws file, which carries its own "
                               "joint uncertainty; put correlated quantities in the same file instead",
                         "correlation.draws", name=name)
@@ -1058,8 +1054,8 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
             known = ", ".join(line_ids + pm_ids)
             col.add(spath + ("drop", index), f"no cost or effect line or PM-post with id '{line_id}' to drop; ids: {known}",
                     "scenario.drop_unknown", id=line_id, known=known)
-    add_costs = _parse_lines(col, rec.add.costs, spath + ("add", "costs"), CostLine, _cost)
-    add_effects = _parse_lines(col, rec.add.effects, spath + ("add", "effects"), EffectLine, _effect)
+    add_costs = _parse_lines(col, rec.add.costs, spath + ("add", "costs"), Cost)
+    add_effects = _parse_lines(col, rec.add.effects, spath + ("add", "effects"), Effect)
     sub = _RefChecker(col, merged, checker.stakeholders, checker.sources, checker.horizon)
     kept = [i for i in line_ids if i not in rec.drop]
     sub.lines(add_costs, add_effects, spath + ("add", "costs"), spath + ("add", "effects"), existing=kept)
@@ -1088,12 +1084,10 @@ def _parse_scenario(col: _Collector, checker: _RefChecker, sid: str, raw: Any, s
                     inner_path=p.path, inner_code=p.code, inner_message=p.message, inner_params=p.params)
     if len(col.problems) > n_before:
         return None
-    return Scenario(
-        id=sid, label=rec.label, description=rec.description, set=tuple(set_specs),
-        scale=tuple((k, _scalar(v)) for k, v in rec.scale.items()), drop=tuple(rec.drop),
+    return Scenario.of(
+        sid, rec, set=tuple(set_specs), scale=tuple(rec.scale.items()), drop=tuple(rec.drop),
         add_parameters=tuple(added.items()), add_costs=tuple(c for _, c in add_costs),
-        add_effects=tuple(e for _, e in add_effects), source=rec.source, note=rec.note,
-        soort=rec.soort, add_pm_posten=add_pm,
+        add_effects=tuple(e for _, e in add_effects), add_pm_posten=add_pm,
     )
 
 
@@ -1141,6 +1135,7 @@ def override_record(case: Case) -> dict:
     if case.discount_rate_set is not None:
         out["set_discount_rate"] = float(case.discount_rate_set)
     return out
+
 
 
 def scenario_label(case: Case, scenario_id: str | None) -> str:

@@ -87,10 +87,20 @@ class ParameterSpec(BaseModel):
     deadweight: float | None = Field(default=None, ge=0.0, le=1.0)  # the deadweight the source gives (not applied)
     overdraagbaarheid: str | None = None  # transferred from another country/setting: how, and why the wider range
 
+    #: True for a parameter whose values are rows of a draws file, joint with the file's other
+    #: columns (its uniforms are the file's shared stream, and it cannot be rank-correlated).
+    from_draws_file: ClassVar[bool] = False
+
     # -- interface -------------------------------------------------------------------------
     def ppf(self, u: np.ndarray) -> np.ndarray:
         """Inverse CDF: map uniforms in (0, 1) to parameter values (same shape)."""
         raise NotImplementedError
+
+    def values_at(self, u: np.ndarray) -> np.ndarray:
+        """The parameter's values for a run's uniforms ``u`` (one per draw): its inverse CDF.
+        A draws-file parameter overrides this to read rows of its file (:meth:`Draws.pick`);
+        methods that vary parameters one at a time use :meth:`ppf` (the marginal)."""
+        return self.ppf(u)
 
     @property
     def mean(self) -> float:
@@ -649,6 +659,7 @@ class Draws(ParameterSpec):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     family: ClassVar[str] = "draws"
+    from_draws_file: ClassVar[bool] = True
     dist: Literal["draws"]
     file: str
     column: str
@@ -679,6 +690,9 @@ class Draws(ParameterSpec):
         values = np.asarray(self.values, dtype=float)
         index = np.floor(np.asarray(u) * len(values)).astype(np.int64)
         return values[np.clip(index, 0, len(values) - 1)]
+
+    def values_at(self, u: np.ndarray) -> np.ndarray:
+        return self.pick(u)
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         return sorted_values_ppf(self.values, u)

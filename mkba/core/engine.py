@@ -39,8 +39,9 @@ import numpy as np
 
 from mkba.core.case import Case, apply_scenario
 from mkba.core.errors import UsageError
-from mkba.core.model import Layout, apply_scales, evaluate_blocks
-from mkba.core.sampling import DESIGNS, Sampler, draws_files
+from mkba.core.model import apply_scales, evaluate_blocks
+from mkba.core.outputs import Layout, stored_columns
+from mkba.core.sampling import Sampler, check_design, draws_files
 from mkba.core.seeding import SeedLike, seed_sequence
 
 DEFAULT_CHUNK = 2**16
@@ -90,8 +91,7 @@ class RunPlan:
     def columns(self, option: str) -> tuple[str, ...]:
         """Column names of the option's block: the model outputs, then ``param.<name>`` for each
         uncertain parameter (values after scenario scales)."""
-        c = self.case(option)
-        return Layout.of(c).columns + tuple(f"param.{n}" for n in c.uncertain_parameters)
+        return stored_columns(self.case(option))
 
     def chunks(self) -> list[tuple[int, int]]:
         """The ``(start, stop)`` ranges of the plan's chunks, in order."""
@@ -117,15 +117,17 @@ class Block(NamedTuple):
     yearly: dict[str, dict[str, np.ndarray]]
 
 
-def check_draws(draws: int) -> int:
+def check_draw_count(draws: int) -> int:
+    """A draw count, checked: a whole number ≥ 1."""
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
-        raise UsageError(f"draws must be a whole number ≥ 1 (got {draws!r})")
+        raise UsageError(f"draws must be a whole number ≥ 1 (got {draws!r})", "core.draws", got=repr(draws))
     return int(draws)
 
 
 def check_workers(workers: int) -> int:
+    """A count of local processes, checked: a whole number ≥ 1."""
     if isinstance(workers, bool) or not isinstance(workers, int | np.integer) or workers < 1:
-        raise UsageError(f"workers must be a whole number ≥ 1 (got {workers!r})")
+        raise UsageError(f"workers must be a whole number ≥ 1 (got {workers!r})", "core.workers", got=repr(workers))
     return int(workers)
 
 
@@ -143,11 +145,10 @@ def make_plan(case: Case, scenarios: Sequence[str | None] = (None,), draws: int 
     draws, seed, design, chunk_size
         As :func:`mkba.simulate`; the seed is normalised to a ``SeedSequence`` here, once.
     """
-    draws = check_draws(draws)
-    if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}")
+    draws = check_draw_count(draws)
+    check_design(design)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int | np.integer) or chunk_size < 1:
-        raise UsageError("chunk_size must be a whole number ≥ 1")
+        raise UsageError("chunk_size must be a whole number ≥ 1", "core.chunk_size", got=repr(chunk_size))
     root = seed_sequence(seed)
     options: list[str] = []
     cases: list[Case] = []
@@ -158,7 +159,7 @@ def make_plan(case: Case, scenarios: Sequence[str | None] = (None,), draws: int 
         options.append(key)
         cases.append(apply_scenario(case, None if key == "baseline" else key))
     if not options:
-        raise UsageError("no options to simulate")
+        raise UsageError("no options to simulate", "core.no_options")
     names: list[str] = []
     for c in cases:
         names += [n for n in c.parameters if n not in names]
@@ -240,7 +241,8 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
         calls this.
     """
     if not 0 <= start < stop <= plan.draws:
-        raise UsageError(f"draw range [{start}, {stop}) outside [0, {plan.draws})")
+        raise UsageError(f"draw range [{start}, {stop}) outside [0, {plan.draws})", "core.draw_range",
+                         start=str(start), stop=str(stop), draws=str(plan.draws))
     n = stop - start
     cache = _DRAW_CACHE
     uniforms = None if cache is not None else _sampler(plan).uniforms(start, stop)
@@ -259,8 +261,7 @@ def run_chunk(plan: RunPlan, start: int, stop: int) -> Block:
                     if uniforms is None:
                         uniforms = _sampler(plan).uniforms(start, stop)
                     u = np.ascontiguousarray(uniforms[:, column[name]])
-                    # a draws-file parameter picks its file's row (joint with the file's other columns)
-                    found = np.asarray(spec.pick(u) if spec.family == "draws" else spec.ppf(u), dtype=float)
+                    found = np.asarray(spec.values_at(u), dtype=float)
                     if key is not None:
                         cache.put(key, found)
                 hit = mapped[name] = (spec, found)

@@ -1,4 +1,8 @@
-"""Errors that reach users as clear, located messages (never tracebacks)."""
+"""Errors that reach users as clear, located messages (never tracebacks).
+
+Every error carries a stable ``code`` and the numbers it quotes (``params``); its English
+``str()`` is the plain fallback for Python users. The faces word the code in Dutch
+(:mod:`mkba.faces.text_nl`); nothing here depends on which face is loaded."""
 
 from __future__ import annotations
 
@@ -26,6 +30,9 @@ class Problem:
         (``mkba.faces.text_nl``); ``message`` is the plain fallback.
     params : tuple of (name, value)
         The values the message quotes (numbers as numbers, names as strings).
+
+    ``str(problem)`` is the plain form (:meth:`plain`); a face words it (in Dutch:
+    :func:`mkba.faces.text_nl.render_problem`).
     cell : str or None
         Workbook cell when the input is a workbook, e.g. ``Parameters!D12`` (or a whole sheet,
         ``Parameters``); shown instead of the line and YAML path: ``case.xlsx:Parameters!D12: …``.
@@ -40,8 +47,6 @@ class Problem:
     cell: str | None = None
 
     def __str__(self) -> str:
-        if _renderer is not None:  # the faces' Dutch wording, when a face is loaded
-            return _renderer(self)
         return self.plain()
 
     def plain(self) -> str:
@@ -59,16 +64,6 @@ class Problem:
             return f"{self.file}:{self.cell}"
         return f"{self.file}:{self.line}" if self.line else self.file
 
-
-
-# How problems read (the core keeps codes and parameters; a face may supply the wording). ``mkba.faces`` registers the Dutch renderer of ``mkba.faces.text_nl`` when loaded.
-_renderer: Any = None
-
-
-def use_renderer(render: Any) -> None:
-    """Set the function that turns a :class:`Problem` into text (``None``: the plain message)."""
-    global _renderer
-    _renderer = render
 
 
 class MkbaError(Exception):

@@ -1,7 +1,8 @@
 """The vectorised MKBA model (DESIGN §3), evaluated for a block of draws at once.
 
 Shapes: parameter draws are **draws × parameters**; yearly flows are **draws × years**;
-the per-draw outputs are **draws × outputs** with the column names of :class:`Layout`.
+the per-draw outputs are **draws × outputs** with the column names of
+:class:`mkba.core.outputs.Layout` (the output schema lives in :mod:`mkba.core.outputs`).
 
 For effect line *i* and year *t* (t = 0 … H−1)::
 
@@ -24,36 +25,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mkba.core import outputs
 from mkba.core.case import REST, Case, Quantity, Scalar, Split, cost_optimism, effect_optimism
+from mkba.core.outputs import Layout
 
 EVAL_BLOCK = 2048  # draws evaluated at once: small enough that the working arrays stay in cache
-SOCIETY_COLUMNS = ("pv_costs", "pv_benefits", "npv", "bcr", "pv_fiscal", "pv_cut_off")
-STAKEHOLDER_FIELDS = ("pv_costs", "pv_benefits", "net", "pv_fiscal", "pv_economic", "pv_social")
-KINDS = ("fiscal", "economic", "social")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Names of the per-draw output columns of a case, and where each one lives."""
-
-    columns: tuple[str, ...]
-
-    @classmethod
-    def of(cls, case: Case) -> Layout:
-        cols = list(SOCIETY_COLUMNS)
-        cols += [f"kind.{k}.pv" for k in KINDS]
-        for sid in case.stakeholders:
-            cols += [f"stakeholder.{sid}.{f}" for f in STAKEHOLDER_FIELDS]
-        for c in case.costs:
-            cols.append(f"cost.{c.id}.pv")
-        for e in case.effects:
-            cols += [f"effect.{e.id}.pv", f"effect.{e.id}.outcomes"]
-        return cls(tuple(cols))
-
-    def index(self, name: str) -> int:
-        return self.columns.index(name)
-
-
 @dataclass
 class Evaluation:
     """Outputs for a block of draws.
@@ -128,9 +104,7 @@ def parameter_values(case: Case, draws: np.ndarray, names: Sequence[str]) -> dic
     values = {}
     for name, spec in case.parameters.items():
         u = draws[:, names.index(name)]
-        # a draws-file parameter picks its file's row (joint with the file's other columns)
-        mapped = spec.pick(u) if spec.family == "draws" else spec.ppf(u)
-        values[name] = np.asarray(mapped, dtype=float)
+        values[name] = np.asarray(spec.values_at(u), dtype=float)
     apply_scales(case, values)
     return values
 
@@ -200,10 +174,10 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
             flow[last + 1 :] = 0.0
         pv = _present_value(flow, df, scratch)
         costs_by_year += flow
-        out[col[f"cost.{cost.id}.pv"]] = pv
+        out[col[outputs.cost(cost.id)]] = pv
         out[col["pv_costs"]] += pv
         for sid, share in res.split(cost.payer):
-            out[col[f"stakeholder.{sid}.pv_costs"]] += pv * share
+            out[col[outputs.stakeholder(sid, "pv_costs")]] += pv * share
 
     benefits_by_year = np.zeros((horizon, n))
     outcomes_by_year = {}
@@ -236,24 +210,24 @@ def evaluate(case: Case, values: dict[str, np.ndarray], layout: Layout | None = 
         total_outcomes = outcomes.sum(axis=0)
         benefits_by_year += flow
         outcomes_by_year[eff.id] = outcomes.T
-        out[col[f"effect.{eff.id}.pv"]] = pv
-        out[col[f"effect.{eff.id}.outcomes"]] = total_outcomes
+        out[col[outputs.effect(eff.id)]] = pv
+        out[col[outputs.effect(eff.id, "outcomes")]] = total_outcomes
         out[col["pv_benefits"]] += pv
         out[col["pv_cut_off"]] += cut
-        out[col[f"kind.{eff.kind}.pv"]] += pv
+        out[col[outputs.kind(eff.kind)]] += pv
         if eff.kind == "fiscal":
             out[col["pv_fiscal"]] += pv
         for sid, share in res.split(eff.beneficiaries):
             np.multiply(pv, share, out=scratch)
-            out[col[f"stakeholder.{sid}.pv_benefits"]] += scratch
-            out[col[f"stakeholder.{sid}.pv_{eff.kind}"]] += scratch
+            out[col[outputs.stakeholder(sid, "pv_benefits")]] += scratch
+            out[col[outputs.stakeholder(sid, f"pv_{eff.kind}")]] += scratch
 
     out[col["npv"]] = out[col["pv_benefits"]] - out[col["pv_costs"]]
     with np.errstate(divide="ignore", invalid="ignore"):
         out[col["bcr"]] = out[col["pv_benefits"]] / out[col["pv_costs"]]
     for sid in case.stakeholders:
-        out[col[f"stakeholder.{sid}.net"]] = (out[col[f"stakeholder.{sid}.pv_benefits"]]
-                                              - out[col[f"stakeholder.{sid}.pv_costs"]])
+        out[col[outputs.stakeholder(sid, "net")]] = (out[col[outputs.stakeholder(sid, "pv_benefits")]]
+                                               - out[col[outputs.stakeholder(sid, "pv_costs")]])
     return Evaluation(out.T, costs_by_year.T, benefits_by_year.T, outcomes_by_year)
 
 

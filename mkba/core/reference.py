@@ -73,7 +73,7 @@ def evaluate_draw(case: Case, params: dict[str, float]) -> dict[str, float]:
     Returns
     -------
     dict
-        The same output names as :class:`mkba.core.model.Layout` (``npv``, ``bcr``,
+        The same output names as :class:`mkba.core.outputs.Layout` (``npv``, ``bcr``,
         ``stakeholder.<id>.net``, ``effect.<id>.pv``, ...).
     """
     horizon = case.horizon
@@ -164,7 +164,7 @@ def parameter_values_at(case: Case, uniforms: dict[str, float]) -> dict[str, flo
     params: dict[str, float] = {}
     for name, spec in case.parameters.items():
         u = uniforms[name]
-        if spec.family == "draws":
+        if spec.from_draws_file:  # its file's row, by the same rule as Draws.pick
             row = int(u * spec.rows)
             if row >= spec.rows:
                 row = spec.rows - 1

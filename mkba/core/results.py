@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from mkba.core import outputs
 from mkba.core.case import Case, apply_scenario, override_record
 from mkba.core.engine import DEFAULT_CHUNK, Block, RunPlan, iter_blocks, make_plan
 from mkba.core.errors import UsageError
-from mkba.core.model import Layout, base_values, evaluate
+from mkba.core.model import base_values, evaluate
+from mkba.core.outputs import Layout
 from mkba.core.sampling import DESIGNS
 from mkba.core.seeding import SeedLike, seed_record
 from mkba.core.store import RAM_LIMIT_BYTES, ColumnStore
@@ -117,13 +119,14 @@ class Result:
         """Per-draw values of an output (``npv``, ``stakeholder.gemeente.net``, ...) or of a
         parameter (``param.substitutie``)."""
         if name not in self.store.columns:
-            raise UsageError(f"no output '{name}'; known: {', '.join(self.store.columns)}")
+            raise UsageError(f"no output '{name}'; known: {', '.join(self.store.columns)}", "core.no_output",
+                             name=name, known=", ".join(self.store.columns))
         return self.store.column(name)
 
     def funder(self) -> str:
         """The stakeholder paying the largest share of the costs (the municipality for De Kop)."""
         return max(self.case.stakeholders,
-                   key=lambda sid: float(np.mean(self.column(f"stakeholder.{sid}.pv_costs"))))
+                   key=lambda sid: float(np.mean(self.column(outputs.stakeholder(sid, "pv_costs")))))
 
     def summary_seed(self) -> Any:
         """The JSON ``seed``: the int to pass again for the same numbers (``None`` when
@@ -159,8 +162,7 @@ class Result:
         mean_c, mean_b = float(np.mean(costs)), float(np.mean(benefits))
         bcr_of_means = mean_b / mean_c if mean_c else None
         prob = float(np.mean(npv > 0))
-        metrics: dict[str, Any] = {name: self._s(name) for name in
-                                   ("npv", "bcr", "pv_costs", "pv_benefits", "pv_fiscal", "pv_cut_off")}
+        metrics: dict[str, Any] = {name: self._s(name) for name in outputs.SOCIETY}
         metrics["bcr_of_means"] = bcr_of_means
         metrics["prob_npv_positive"] = prob
         if not self.deterministic:
@@ -172,19 +174,10 @@ class Result:
                 ratio = bcr_of_means
                 var = (cov[0, 0] - 2 * ratio * cov[0, 1] + ratio**2 * cov[1, 1]) / (mean_c**2 * n)
                 metrics["bcr_of_means_mcse"] = math.sqrt(max(var, 0.0))
-        stakeholders = {}
-        for sid in self.case.stakeholders:
-            stakeholders[sid] = {
-                "pv_costs": self._s(f"stakeholder.{sid}.pv_costs"),
-                "pv_benefits": self._s(f"stakeholder.{sid}.pv_benefits"),
-                "net": self._s(f"stakeholder.{sid}.net"),
-                "pv_fiscal": self._s(f"stakeholder.{sid}.pv_fiscal"),
-                "pv_economic": self._s(f"stakeholder.{sid}.pv_economic"),
-                "pv_social": self._s(f"stakeholder.{sid}.pv_social"),
-            }
-        lines = {e.id: {"pv": self._s(f"effect.{e.id}.pv"), "outcomes": self._s(f"effect.{e.id}.outcomes")}
-                 for e in self.case.effects}
-        costs_out = {c.id: {"pv": self._s(f"cost.{c.id}.pv")} for c in self.case.costs}
+        stakeholders = {sid: {f: self._s(outputs.stakeholder(sid, f)) for f in outputs.STAKEHOLDER_FIELDS}
+                        for sid in self.case.stakeholders}
+        lines = {e.id: {f: self._s(outputs.effect(e.id, f)) for f in outputs.EFFECT_FIELDS} for e in self.case.effects}
+        costs_out = {c.id: {f: self._s(outputs.cost(c.id, f)) for f in outputs.COST_FIELDS} for c in self.case.costs}
         out = {
             "case": self.case.id,
             "scenario": self.scenario,
@@ -198,7 +191,7 @@ class Result:
             "stakeholders": stakeholders,
             "lines": lines,
             "costs": costs_out,
-            "by_kind": {k: self._s(f"kind.{k}.pv") for k in ("fiscal", "economic", "social")},
+            "by_kind": {k: self._s(outputs.kind(k)) for k in outputs.KINDS},
             "yearly": {
                 "years": self.case.years,
                 "costs_mean": [float(x) for x in self.yearly.get("costs", [])],
@@ -213,14 +206,7 @@ class Result:
 
     def summary_columns(self) -> list[str]:
         """The per-draw columns :meth:`summary` summarises."""
-        names = ["npv", "bcr", "pv_costs", "pv_benefits", "pv_fiscal", "pv_cut_off"]
-        for sid in self.case.stakeholders:
-            names += [f"stakeholder.{sid}.{k}" for k in
-                      ("pv_costs", "pv_benefits", "net", "pv_fiscal", "pv_economic", "pv_social")]
-        for e in self.case.effects:
-            names += [f"effect.{e.id}.pv", f"effect.{e.id}.outcomes"]
-        names += [f"cost.{c.id}.pv" for c in self.case.costs]
-        return names + [f"kind.{k}.pv" for k in ("fiscal", "economic", "social")]
+        return list(Layout.of(self.case).columns)
 
     def to_frame(self) -> pd.DataFrame:
         """All per-draw outputs and parameter draws as a DataFrame (rows = draws)."""
@@ -281,12 +267,14 @@ class Collector:
     def add(self, block: Block) -> None:
         """Store one block's draws and keep its yearly sums."""
         if block.start in self._sums:
-            raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice")
+            raise UsageError(f"draws [{block.start}, {block.stop}) arrived twice", "core.block_twice",
+                                 start=str(block.start), stop=str(block.stop))
         for opt in self.plan.options:
             if opt in block.outputs:
                 self.stores[opt].write(block.start, block.outputs[opt])
             elif not (self._in_place and not block.outputs):
-                raise UsageError(f"draws [{block.start}, {block.stop}) arrived without option '{opt}'")
+                raise UsageError(f"draws [{block.start}, {block.stop}) arrived without option '{opt}'",
+                                 "core.block_option", start=str(block.start), stop=str(block.stop), option=opt)
         self._sums[block.start] = Block(block.start, block.stop, {}, block.yearly)
         self.covered += block.stop - block.start
 
@@ -300,7 +288,8 @@ class Collector:
         results do not depend on the order the blocks arrived in."""
         plan = self.plan
         if not self.complete:
-            raise UsageError(f"blocks cover {self.covered} of {plan.draws} draws")
+            raise UsageError(f"blocks cover {self.covered} of {plan.draws} draws", "core.blocks_incomplete",
+                             covered=str(self.covered), draws=str(plan.draws))
         seed = seed_record(plan.seed)
         results = {}
         for opt, c in zip(plan.options, plan.cases, strict=True):

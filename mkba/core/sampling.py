@@ -43,6 +43,14 @@ IC_BLOCK = 8192
 _EPS = 2.0**-53
 
 
+def check_design(design: str) -> str:
+    """The sampling design, checked (the one place that knows which designs exist)."""
+    if design not in DESIGNS:
+        raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}", "core.design",
+                         design=str(design), known=", ".join(DESIGNS))
+    return design
+
+
 class Sampler:
     """A chunkable uniform design over named parameters.
 
@@ -62,10 +70,9 @@ class Sampler:
     def __init__(self, names: Sequence[str], draws: int, seed: SeedLike, design: str = "mc",
                  correlations: Sequence[tuple[str, str, float]] = (),
                  files: Mapping[str, DrawsFile] | None = None):
-        if design not in DESIGNS:
-            raise UsageError(f"unknown design '{design}'; choose one of: {', '.join(DESIGNS)}")
+        check_design(design)
         if draws < 1:
-            raise UsageError(f"the number of draws must be ≥ 1 (got {draws})")
+            raise UsageError(f"the number of draws must be ≥ 1 (got {draws})", "core.draws", got=repr(draws))
         self.names = list(names)
         self.draws = int(draws)
         self.seed = seed
@@ -73,7 +80,8 @@ class Sampler:
         corr_names = sorted({n for a, b, _ in correlations for n in (a, b)})
         missing = [n for n in corr_names if n not in self.names]
         if missing:
-            raise UsageError(f"correlated parameters not sampled: {', '.join(missing)}")
+            raise UsageError(f"correlated parameters not sampled: {', '.join(missing)}", "core.correlated_unsampled",
+                             names=", ".join(missing))
         self.corr_names = corr_names
         self.target = _pearson_target(corr_names, correlations)
         self._lhs_perm: dict[str, np.ndarray] = {}
@@ -119,7 +127,8 @@ class Sampler:
         stored column-major (each parameter's draws contiguous)."""
         stop = self.draws if stop is None else stop
         if not 0 <= start <= stop <= self.draws:
-            raise UsageError(f"draw range [{start}, {stop}) outside [0, {self.draws})")
+            raise UsageError(f"draw range [{start}, {stop}) outside [0, {self.draws})", "core.draw_range",
+                             start=str(start), stop=str(stop), draws=str(self.draws))
         free = [n for n in self.names if n not in self.corr_names and n not in self.files]
         out = np.empty((stop - start, len(self.names)), order="F")
         if free:

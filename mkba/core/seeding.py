@@ -45,9 +45,9 @@ def seed_sequence(seed: SeedLike) -> np.random.SeedSequence:
         entropy = sum(int(w) << (32 * i) for i, w in enumerate(words))
         return np.random.SeedSequence(entropy)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise UsageError(f"seed must be a whole number ≥ 0 (got {seed!r})")
+        raise UsageError(f"seed must be a whole number ≥ 0 (got {seed!r})", "core.seed", got=repr(seed))
     if seed < 0:
-        raise UsageError(f"seed must be ≥ 0 (got {seed})")
+        raise UsageError(f"seed must be ≥ 0 (got {seed})", "core.seed", got=str(seed))
     return np.random.SeedSequence(int(seed))
 
 

@@ -49,6 +49,8 @@ class CpiTable:
     factoren: tuple[tuple[int, int, float, str], ...]
     verified: tuple[int, ...]
     source: str
+    #: The sentence added to an indexed record's note (``{own}``, ``{to}``, ``{factor}``), from the table's file.
+    indexed_note: str = "{own} -> {to} (CPI {factor:.4f})."
 
     @property
     def years(self) -> list[int]:
@@ -112,7 +114,8 @@ def load_cpi(path: str | Path = CPI_FILE) -> CpiTable:
     return CpiTable(base=int(base), index=index,
                     jaarmutatie={int(y): float(v) for y, v in (data.get("jaarmutatie") or {}).items()},
                     factoren=factoren, verified=tuple(int(y) for y in data.get("verified") or ()),
-                    source=str(data.get("source", "")))
+                    source=str(data.get("source", "")),
+                    **({"indexed_note": str(data["indexed_note"])} if data.get("indexed_note") else {}))
 
 
 def load_unit_costs(path: str | Path = UNIT_COST_FILE) -> UnitCostTable:
@@ -187,8 +190,8 @@ def index_to_price_year(record: dict[str, Any], price_year: int, cpi: CpiTable |
     rec = index_record(record, f)
     rec["price_year"] = price_year
     if own != price_year:
-        rec["note"] = (f"{str(record.get('note') or '').rstrip()} Geïndexeerd van prijspeil {own} naar "
-                       f"{price_year} met CBS-CPI (factor {f:.4f}).").lstrip()
+        indexed = cpi.indexed_note.format(own=own, to=price_year, factor=f)
+        rec["note"] = f"{str(record.get('note') or '').rstrip()} {indexed}".lstrip()
     return rec
 
 

@@ -33,6 +33,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from mkba.core.case import Cost, Effect, PmPost, ScenarioIn
 from mkba.core.errors import CaseError, LineMap, Problem, YamlPath, dotted
 from mkba.data_in.yamlio import MAX_ABS, MAX_FILE_BYTES
 
@@ -63,6 +66,14 @@ def _cols(spec: str) -> tuple[Column, ...]:
         name, _, kind = item.partition(":")
         out.append(Column(name, kind or "text"))
     return tuple(out)
+
+
+def _record_columns(record: type[BaseModel], names: tuple[str, ...] | None = None) -> tuple[Column, ...]:
+    """The columns of a record's sheet, in the record's field order, each read as the field's
+    ``form`` says (:func:`mkba.core.case.form`; plain text when it gives none)."""
+    fields = record.model_fields
+    return tuple(Column(name, (fields[name].json_schema_extra or {}).get("form", "text"))
+                 for name in (names or tuple(fields)))
 
 
 CASE_SHEET = "Case"
@@ -99,17 +110,13 @@ PARAMETER_FIELDS = _cols(
     "price_year:int method:id excerpt deadweight:number overdraagbaarheid")
 PARAMETERS_COLUMNS = (Column("naam", "id"), *PARAMETER_FIELDS, Column("scenario", "id"),
                       Column("bewerking", "id"))
-COST_FIELDS = _cols("id:id label amount:quantity payer:split years:years category source:id note "
-                    "optimism_bias:scalar")
+COST_FIELDS = _record_columns(Cost)
 COSTS_COLUMNS = (*COST_FIELDS, Column("scenario", "id"))
-EFFECT_FIELDS = _cols(
-    "id:id label category kind:id volume:quantity ramp_up:list share:scalar deadweight:scalar "
-    "attribution:scalar displacement:scalar value:scalar lag:int persistence:int drop_off:scalar "
-    "beneficiaries:split unit source:id note optimism_bias:scalar evidence:int")
+EFFECT_FIELDS = _record_columns(Effect)
 EFFECTS_COLUMNS = (*EFFECT_FIELDS, Column("scenario", "id"))
-SCENARIO_FIELDS = _cols("label description soort:id source:id note")
+SCENARIO_FIELDS = _record_columns(ScenarioIn, ScenarioIn.OWN_FIELDS)
 SCENARIOS_COLUMNS = (*_cols("scenario:id bewerking:id naam:id waarde:scalar"), *SCENARIO_FIELDS)
-PM_FIELDS = _cols("label stakeholder:id direction:id note source:id id:id effect:id")
+PM_FIELDS = _record_columns(PmPost)
 PM_COLUMNS = (*PM_FIELDS, Column("scenario", "id"))  # a scenario id: that scenario adds the PM-post
 CORRELATIONS_COLUMNS = _cols("parameter_a:id parameter_b:id rho:number")
 LIMITATIONS_COLUMNS = _cols("beperking")

@@ -1,10 +1,6 @@
-"""faces layer: everything a user reads (CLI, console, reports), in Dutch.
+"""faces layer: everything a user reads (CLI, console, reports, workbooks), in Dutch.
 
-Loading it makes the core's problems read in Dutch everywhere (``str(problem)``, the text of a
-``CaseError``), also in notebooks and the Python API once a face is imported.
+The core and the analyses raise codes with their numbers; the faces word them with
+:mod:`mkba.faces.text_nl` (e.g. :func:`~mkba.faces.text_nl.render_problem` for a located problem)
+where they show them. Importing a face changes nothing elsewhere (no global state).
 """
-
-from mkba.core.errors import use_renderer
-from mkba.faces.text_nl import render_problem
-
-use_renderer(render_problem)

@@ -37,6 +37,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 from rich.console import Console
 from rich.markup import escape
 
+from mkba.core.budget import MIN_DRAWS_INTERVALS  # below this, numbers are shown without intervals
 from mkba.core.errors import CaseError, MkbaError, UsageError
 from mkba.faces import text_nl
 
@@ -97,8 +98,7 @@ _dutch_click()
 app = typer.Typer(
     name="mkba",
     help=(
-        "MKBA voor sociaal werk: maatschappelijke kosten en baten met onzekerheid.\n\n"
-        "Start met 'mkba run parameters/de_kop.yaml' of maak een eigen casus met 'mkba init NAAM'."
+        text_nl.CLI_HELP["app"]
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -107,20 +107,19 @@ app = typer.Typer(
 )
 
 
-MIN_DRAWS_INTERVALS = 100  # below this, numbers are shown but intervals are not (faces/draw_limits.py)
 PIPED_WIDTH = 200  # output to a file or pipe is not cut to 80 columns
 
 stdout = Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 stderr = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else PIPED_WIDTH)
 
-CaseArg = Annotated[Path, typer.Argument(help="Casusbestand (YAML, formaat v1) of Excel-werkmap (.xlsx) in het casussjabloon, bijv. parameters/de_kop.yaml.")]
-XlsxOpt = Annotated[Path | None, typer.Option("--xlsx", help="Schrijf de uitkomsten ook als opgemaakte Excel-tabellen naar dit bestand (.xlsx).")]
-DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help="Aantal Monte Carlo-trekkingen.", min=1)]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).", min=0)]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print één JSON-object (machineleesbaar) in plaats van tabellen.")]
-JaOpt = Annotated[bool, typer.Option("--ja", help="Start ook boven de zachte grens voor --draws (zonder te vragen).")]
+CaseArg = Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["CaseArg"])]
+XlsxOpt = Annotated[Path | None, typer.Option("--xlsx", help=text_nl.CLI_HELP["XlsxOpt"])]
+DrawsOpt = Annotated[int, typer.Option("--draws", "-n", help=text_nl.CLI_HELP["DrawsOpt"], min=1)]
+SeedOpt = Annotated[int, typer.Option("--seed", help=text_nl.CLI_HELP["SeedOpt"], min=0)]
+JsonOpt = Annotated[bool, typer.Option("--json", help=text_nl.CLI_HELP["JsonOpt"])]
+JaOpt = Annotated[bool, typer.Option("--ja", help=text_nl.CLI_HELP["JaOpt"])]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", help=text_nl.WORKERS_HELP, min=1)]
-ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help="Scenario-id uit de casus (standaard: de basis).")]
+ScenarioOpt = Annotated[str | None, typer.Option("--scenario", "-s", help=text_nl.CLI_HELP["ScenarioOpt"])]
 SetOpt = Annotated[list[str] | None, typer.Option("--set", metavar="NAAM=WAARDE", help=text_nl.SET_HELP)]
 DiscontoOpt = Annotated[str | None, typer.Option("--discontovoet", metavar="X", help=text_nl.DISCONTOVOET_HELP)]
 
@@ -134,10 +133,9 @@ def _load(path: Path):
     return load_case(path)
 
 
-def _prepare(path: Path, draws: int, set_values: list[str] | None = None, discontovoet: str | None = None):
-    """Refuse absurd draw counts and load (validate) the case, before the engine is imported;
-    then apply ``--set`` / ``--discontovoet`` (DESIGN §15)."""
-    refuse_absurd_draws(draws)
+def _prepare(path: Path, set_values: list[str] | None = None, discontovoet: str | None = None):
+    """Load (validate) the case before the engine is imported; then apply ``--set`` /
+    ``--discontovoet`` (DESIGN §15). The draw count is checked once, against the run budget."""
     return _overrides(_load(path), set_values, discontovoet)
 
 
@@ -155,9 +153,9 @@ def _show_progress(draws: int) -> bool:
     return stderr.is_terminal and draws >= 50_000
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.validate"])
 def validate(case: CaseArg) -> None:
-    """Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is)."""
+    """Check a case file and report every problem at once. (Help text: text_nl.CLI_HELP["cmd.validate"].)"""
     from mkba.core.case import scope_warnings, unused_parameters
     from mkba.faces.text_nl import scope_warning
 
@@ -186,42 +184,41 @@ def validate(case: CaseArg) -> None:
                                after=_nl_int(w.scenario_value))
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow] {escape(str(case))} " + escape(text), soft_wrap=True)
     n_unc = len(c.uncertain_parameters)
-    stdout.print(f"[green]OK[/green] {case}: casus '{c.id}', {len(c.parameters)} parameters ({n_unc} onzeker), "
-                 f"{len(c.costs)} kostenposten, {len(c.effects)} effecten, {len(c.scenarios)} scenario's.")
+    stdout.print(text_nl.VALIDATE_OK.format(file=case, id=c.id, parameters=len(c.parameters), uncertain=n_unc,
+                                            costs=len(c.costs), effects=len(c.effects), scenarios=len(c.scenarios)))
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.run"])
 def run(
     case: CaseArg,
     scenario: ScenarioOpt = None,
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
-    deterministic: Annotated[bool, typer.Option("--deterministic", help="Eén berekening met alle parameters op hun basiswaarde.")] = False,
+    design: Annotated[str, typer.Option("--design", help=text_nl.CLI_HELP["run.design"])] = "mc",
+    deterministic: Annotated[bool, typer.Option("--deterministic", help=text_nl.CLI_HELP["run.deterministic"])] = False,
     json_out: JsonOpt = False,
     xlsx: XlsxOpt = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", help="Trekkingen per blok (geheugen); verandert geen uitkomst.", min=1)] = 2**16,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", help=text_nl.CLI_HELP["run.chunk_size"], min=1)] = 2**16,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
     set_values: SetOpt = None,
     discontovoet: DiscontoOpt = None,
 ) -> None:
-    """Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid."""
+    """Costs, benefits, NPV and BCR of one option, with uncertainty. (Help text: text_nl.CLI_HELP["cmd.run"].)"""
     if xlsx is not None:
         _xlsx_target(xlsx)
-    c = _prepare(case, draws, set_values, discontovoet)  # bad input is refused before the engine is even imported
-    from mkba.core.sampling import DESIGNS
+    c = _prepare(case, set_values, discontovoet)  # bad input is refused before the engine is even imported
+    from mkba.core.sampling import check_design
     from mkba.faces.console import print_run, progress_bar
     from mkba.faces.json_objects import run_result, run_summary
 
-    if design not in DESIGNS:
-        raise UsageError(f"unknown design '{design}'", "cli.unknown_design", design=design, known=", ".join(DESIGNS))
+    check_design(design)
     if not deterministic:
-        check_draws(c, draws, [scenario], ja, stderr, workers)
+        check_run_budget(c, draws, [scenario], ja, stderr, workers)
     if deterministic:
         result = run_result(c, scenario, deterministic=True)
     else:
-        with progress_bar(draws, "Simuleren", _show_progress(draws), stderr) as advance:
+        with progress_bar(draws, text_nl.PROGRESS["run"], _show_progress(draws), stderr) as advance:
             result = run_result(c, scenario, draws=draws, seed=seed, design=design,
                                 chunk_size=chunk_size, progress=advance, workers=workers)
     summary = run_summary(result, c)
@@ -259,13 +256,13 @@ def _say_whatif(case) -> None:
         stdout.print(escape(text_nl.WHATIF_CONSOLE.format(clause=clause)), soft_wrap=True)
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.compare"])
 def compare(
     case: CaseArg,
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    perspective: Annotated[str | None, typer.Option("--perspective", "-p", help="'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.")] = None,
-    curves: Annotated[bool, typer.Option("--curves", help="Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).")] = False,
+    perspective: Annotated[str | None, typer.Option("--perspective", "-p", help=text_nl.CLI_HELP["compare.perspective"])] = None,
+    curves: Annotated[bool, typer.Option("--curves", help=text_nl.CLI_HELP["compare.curves"])] = False,
     evppi: Annotated[list[str] | None, typer.Option("--evppi", metavar="NAAM[,NAAM]", help=text_nl.EVPPI_HELP)] = None,
     evsi: Annotated[list[str] | None, typer.Option("--evsi", metavar="NAAM:N[:SD]", help=text_nl.EVSI_HELP)] = None,
     evsi_cost: Annotated[str | None, typer.Option("--kosten-per-waarneming", metavar="EUR", help=text_nl.EVSI_COST_HELP)] = None,
@@ -277,15 +274,15 @@ def compare(
     set_values: SetOpt = None,
     discontovoet: DiscontoOpt = None,
 ) -> None:
-    """Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI."""
+    """The baseline and every scenario on common random numbers. (Help text: text_nl.CLI_HELP["cmd.compare"].)"""
     if xlsx is not None:
         _xlsx_target(xlsx)
-    c = _prepare(case, draws, set_values, discontovoet)
+    c = _prepare(case, set_values, discontovoet)  # the draw count is checked once, against the run budget
     from mkba.analysis.scenarios import acceptability_by_discount_rate
     from mkba.faces.console import print_compare, progress_bar
     from mkba.faces.json_objects import compare_result
 
-    check_draws(c, draws, [None, *c.scenarios], ja, stderr, workers)
+    check_run_budget(c, draws, [None, *c.scenarios], ja, stderr, workers)
     if evppi:
         _check_evppi(c, draws, evppi)   # before simulating: a typo should not cost a run
     evsi_cost_value, evsi_pop_value = _check_evsi(c, draws, evsi, evsi_cost, evsi_population)
@@ -293,7 +290,7 @@ def compare(
         raise UsageError(f"compare needs at least {MIN_DRAWS_INTERVALS} draws (got {draws})", "cli.compare_min_draws",
                          draws=str(draws), minimum=str(MIN_DRAWS_INTERVALS))
     options = len(c.scenarios) + 1
-    with progress_bar(draws, "Scenario's simuleren", _show_progress(draws * options), stderr) as advance:
+    with progress_bar(draws, text_nl.PROGRESS["compare"], _show_progress(draws * options), stderr) as advance:
         cmp = compare_result(c, draws=draws, seed=seed, perspective=perspective, progress=advance, workers=workers)
     summary = cmp.summary()
     if curves:
@@ -339,12 +336,12 @@ def _check_evppi(case, draws: int, specs: list[str]) -> None:
     )
 
     if draws < MIN_DRAWS:
-        raise UsageError(text_nl.EVPPI_ERRORS["draws"].format(draws=draws, minimum=MIN_DRAWS))
+        raise UsageError(f"--evppi needs at least {MIN_DRAWS} draws", "cli.evppi_draws", draws=str(draws), minimum=str(MIN_DRAWS))
     try:
         resolve_targets(case, case_uncertain_parameters(case), specs)
     except EvppiTargetError as exc:
         known = ", ".join(exc.known) if exc.known else "–"
-        raise UsageError(text_nl.EVPPI_ERRORS[exc.reason].format(name=exc.name, known=known)) from None
+        raise UsageError(f"--evppi {exc.name}: {exc.reason}", f"cli.evppi_{exc.reason}", name=exc.name, known=known) from None
 
 
 def _check_evsi(case, draws: int, specs: list[str] | None, cost: str | None, population: str | None
@@ -399,22 +396,22 @@ def _evppi_table(cmp, specs: list[str]):
     return comparison_evppi(cmp, specs)
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.sensitivity"])
 def sensitivity(
     case: CaseArg,
-    method: Annotated[str, typer.Option("--method", "-m", help="tornado (P10/P90), breakeven (omslagwaarden), sobol (globaal, SALib) of morris (screening).")] = "tornado",
-    output: Annotated[str, typer.Option("--output", "-o", help="npv, bcr of net:BELANGHEBBENDE (bijv. net:gemeente).")] = "npv",
-    n: Annotated[int | None, typer.Option("--n", help="Sobol: basissteekproeven N (macht van 2, standaard 1024); Morris: trajecten (standaard 100).")] = None,
+    method: Annotated[str, typer.Option("--method", "-m", help=text_nl.CLI_HELP["sensitivity.method"])] = "tornado",
+    output: Annotated[str, typer.Option("--output", "-o", help=text_nl.CLI_HELP["sensitivity.output"])] = "npv",
+    n: Annotated[int | None, typer.Option("--n", help=text_nl.CLI_HELP["sensitivity.n"])] = None,
     seed: SeedOpt = 1,
     scenario: ScenarioOpt = None,
-    target_bcr: Annotated[float | None, typer.Option("--target-bcr", help="Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.")] = None,
-    versus: Annotated[str | None, typer.Option("--versus", help="Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).")] = None,
+    target_bcr: Annotated[float | None, typer.Option("--target-bcr", help=text_nl.CLI_HELP["sensitivity.target_bcr"])] = None,
+    versus: Annotated[str | None, typer.Option("--versus", help=text_nl.CLI_HELP["sensitivity.versus"])] = None,
     json_out: JsonOpt = False,
     workers: WorkersOpt = 1,
     set_values: SetOpt = None,
     discontovoet: DiscontoOpt = None,
 ) -> None:
-    """Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?"""
+    """Which assumptions drive the outcome, and how far they may move. (Help text: text_nl.CLI_HELP["cmd.sensitivity"].)"""
     from mkba.analysis.sensitivity import METHODS
     from mkba.faces.console import print_sensitivity
 
@@ -456,33 +453,33 @@ def sensitivity(
         print_sensitivity(result, c, stdout)
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.report"])
 def report(
     case: CaseArg,
     scenario: ScenarioOpt = None,
-    all_options: Annotated[bool, typer.Option("--all", help="Een rapport voor de basis en elk scenario, plus de vergelijking.")] = False,
+    all_options: Annotated[bool, typer.Option("--all", help=text_nl.CLI_HELP["report.all_options"])] = False,
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; elke run komt in OUT/<casus>/<run>/.")] = Path("reports"),
-    sobol_n: Annotated[int, typer.Option("--sobol-n", help="Basissteekproeven voor de Sobol-indices (macht van 2).")] = 2048,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Druk elke rapportpagina ook af als A4-PDF (headless Chromium), voor raadsstukken.")] = False,
+    out: Annotated[Path, typer.Option("--out", help=text_nl.CLI_HELP["report.out"])] = Path("reports"),
+    sobol_n: Annotated[int, typer.Option("--sobol-n", help=text_nl.CLI_HELP["report.sobol_n"])] = 2048,
+    pdf: Annotated[bool, typer.Option("--pdf", help=text_nl.CLI_HELP["report.pdf"])] = False,
     docx: Annotated[bool, typer.Option("--docx", help=text_nl.DOCX_HELP)] = False,
     ja: JaOpt = False,
     workers: WorkersOpt = 1,
     set_values: SetOpt = None,
     discontovoet: DiscontoOpt = None,
 ) -> None:
-    """Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst."""
+    """A board report (HTML) by papermill. (Help text: text_nl.CLI_HELP["cmd.report"].)"""
     refuse_absurd_draws(sobol_n, "--sobol-n")
-    c = _prepare(case, draws, set_values, discontovoet)
+    c = _prepare(case, set_values, discontovoet)  # the draw count is checked once, against the run budget
     from mkba.core.case import override_record
     from mkba.faces.report import build_report, main_progress
 
-    check_draws(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
+    check_run_budget(c, draws, [None, *c.scenarios] if all_options else [scenario], ja, stderr, workers)
     folder = build_report(case, scenario=scenario, all_options=all_options, draws=draws, seed=seed, out=out,
                           sobol_n=sobol_n, on_notebook=main_progress(stderr), progress_bar=stderr.is_terminal,
                           workers=workers, pdf=pdf, docx=docx, **_report_overrides(override_record(c)))
-    stdout.print(f"Rapport klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+    stdout.print(text_nl.REPORT_READY.format(index=folder / "index.html"))
 
 
 @app.command(help=text_nl.VERKEN_HELP)
@@ -549,19 +546,19 @@ def bronnen(case: CaseArg, json_out: JsonOpt = False) -> None:
         transferred=sum(1 for r in rows if r["overdraagbaarheid"])))
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.vergelijk"])
 def vergelijk(
-    cases: Annotated[list[Path], typer.Argument(help="Twee of meer casusbestanden, bijv. parameters/*.yaml.")],
+    cases: Annotated[list[Path], typer.Argument(help=text_nl.CLI_HELP["vergelijk.cases"])],
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    prijspeil: Annotated[int | None, typer.Option("--prijspeil", help="Prijspeil (jaar) waarin alle bedragen komen; standaard het jongste van de casussen.")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Map voor rapporten; de vergelijking komt in OUT/regio/<run>/.")] = Path("reports"),
+    prijspeil: Annotated[int | None, typer.Option("--prijspeil", help=text_nl.CLI_HELP["vergelijk.prijspeil"])] = None,
+    out: Annotated[Path, typer.Option("--out", help=text_nl.CLI_HELP["vergelijk.out"])] = Path("reports"),
 ) -> None:
-    """Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen."""
+    """A regional comparison of several cases (HTML). (Help text: text_nl.CLI_HELP["cmd.vergelijk"].)"""
     from mkba.faces.regional_report import build_regional_report
 
     folder = build_regional_report(cases, draws=draws, seed=seed, price_year=prijspeil, out=out)
-    stdout.print(f"Vergelijking klaar: {folder / 'index.html'}\nOpenen: xdg-open {folder / 'index.html'} (of open het bestand in een browser)")
+    stdout.print(text_nl.COMPARISON_READY.format(index=folder / "index.html"))
 
 
 @app.command(help=text_nl.BATCH_HELP)
@@ -570,7 +567,7 @@ def batch(
     scenario: Annotated[str, typer.Option("--scenario", "-s", help=text_nl.BATCH_SCENARIO_HELP)] = "baseline",
     draws: DrawsOpt = 10_000,
     seed: SeedOpt = 1,
-    design: Annotated[str, typer.Option("--design", help="Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.")] = "mc",
+    design: Annotated[str, typer.Option("--design", help=text_nl.CLI_HELP["batch.design"])] = "mc",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help=text_nl.BATCH_SCHEDULER_HELP)] = None,
     workers: Annotated[int | None, typer.Option("--workers", help=text_nl.BATCH_WORKERS_HELP, min=1)] = None,
     out: Annotated[Path | None, typer.Option("--out", help=text_nl.BATCH_OUT_HELP)] = None,
@@ -579,9 +576,9 @@ def batch(
     from mkba import batch as batch_mod
 
     if not cases:
-        raise UsageError(text_nl.BATCH_NO_CASES)
+        raise UsageError("give at least one case file", "cli.batch_no_cases")
     if scheduler is not None and workers is not None:
-        raise UsageError(text_nl.BATCH_WORKERS_WITH_SCHEDULER)
+        raise UsageError("--workers goes with a local cluster, not --scheduler", "cli.batch_workers_scheduler")
     folder = out if out is not None else batch_mod.default_out()
     try:
         with _batch_progress() as (on_plan, advance):
@@ -589,7 +586,8 @@ def batch(
                                           seed=seed, design=design, scheduler=scheduler, workers=workers,
                                           progress=advance, on_plan=on_plan)
     except batch_mod.ConnectError as exc:
-        raise MkbaError(text_nl.BATCH_CONNECT_FAILED.format(adres=exc.address, reden=exc.reason)) from None
+        raise MkbaError(f"cannot reach the Dask scheduler {exc.address}: {exc.reason}", "cli.batch_connect",
+                        adres=str(exc.address), reden=str(exc.reason)) from None
     if json_out:
         print(to_json(written.to_json_object()))
     elif written.failed:
@@ -612,8 +610,8 @@ def _describe_failure(failure) -> str:
         reason = "; ".join(text_nl.render_problem(p) for p in failure.problems)
     elif failure.error_code:
         reason = text_nl.render_problem_text(failure.error_code, failure.error_params, failure.detail)
-    else:
-        reason = text_nl.usage_message(failure.detail)
+    else:  # an unexpected error on a worker: its own words
+        reason = failure.detail
     if failure.code == batch_mod.LOAD:
         return text_nl.BATCH_LOAD_FAILED.format(reden=reason)
     if failure.code == batch_mod.SCENARIO:
@@ -653,14 +651,14 @@ def _batch_progress():
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.yaml"
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.init"])
 def init(
-    name: Annotated[str, typer.Argument(help="Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Bestand om te schrijven (standaard: NAAM.yaml, met --xlsx NAAM.xlsx).")] = None,
-    xlsx: Annotated[bool, typer.Option("--xlsx", help="Schrijf het sjabloon als Excel-werkmap (met een werkblad Toelichting).")] = False,
-    voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help="Begin bij een meegeleverd voorbeeld in plaats van het sjabloon, bijv. de-kop.")] = None,
+    name: Annotated[str, typer.Argument(help=text_nl.CLI_HELP["init.name"])],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=text_nl.CLI_HELP["init.out"])] = None,
+    xlsx: Annotated[bool, typer.Option("--xlsx", help=text_nl.CLI_HELP["init.xlsx"])] = False,
+    voorbeeld: Annotated[str | None, typer.Option("--voorbeeld", help=text_nl.CLI_HELP["init.voorbeeld"])] = None,
 ) -> None:
-    """Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait."""
+    """Write a new case from the template or a bundled example. (Help text: text_nl.CLI_HELP["cmd.init"].)"""
     from mkba.core.bundled import example_cases
     from mkba.core.io import write_text_atomic
 
@@ -669,7 +667,8 @@ def init(
         raise UsageError(f"'{name}' is not a valid case id: use lower-case letters, digits and '-' (e.g. mijn-gemeente)",
                          "cli.init_bad_id", name=name)
     if voorbeeld is not None and voorbeeld not in examples:
-        raise UsageError(text_nl.INIT_UNKNOWN_EXAMPLE.format(naam=voorbeeld, bekend=", ".join(examples) or "-"))
+        raise UsageError(f"unknown example '{voorbeeld}'", "cli.init_unknown_example", naam=voorbeeld,
+                         bekend=", ".join(examples) or "-")
     target = out or Path(f"{name}.xlsx" if xlsx else f"{name}.yaml")
     if target.exists():
         raise UsageError(f"{target} exists already; choose another name or --out (nothing was overwritten)",
@@ -692,7 +691,7 @@ def init(
     else:
         write_text_atomic(target, text)
     if voorbeeld is None:
-        stdout.print(f"Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}")
+        stdout.print(text_nl.INIT_TEMPLATE_WRITTEN.format(target=target))
     else:
         stdout.print(text_nl.INIT_EXAMPLE_WRITTEN.format(voorbeeld=voorbeeld, doel=target))
 
@@ -720,10 +719,10 @@ def _renamed_case(text: str, name: str) -> str:
 # --------------------------------------------------------------------------------------------
 estimate_app = typer.Typer(
     name="estimate", no_args_is_help=True, rich_markup_mode="rich",
-    help="Schat parameters uit data: substitutie uit registraties, vermeden cliënten uit een monitorreeks.",
+    help=text_nl.CLI_HELP["estimate_app"],
 )
 app.add_typer(estimate_app, name="estimate")
-OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Schrijf een parametersbestand (YAML) dat een casus met include: gebruikt.")]
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help=text_nl.CLI_HELP["OutOpt"])]
 
 
 def _data_errors(func):
@@ -743,23 +742,20 @@ def _data_errors(func):
     return wrapper
 
 
-@estimate_app.command("registraties")
+@estimate_app.command("registraties", help=text_nl.CLI_HELP["cmd.estimate_registraties"])
 @_data_errors
 def estimate_registraties(
-    file: Annotated[Path, typer.Argument(help="Registratie-export: CSV (komma, puntkomma of tab) of xlsx, één rij per traject.")],
-    soort: Annotated[str | None, typer.Option("--soort", help="Alleen trajecten van deze soort, bijv. individueel.")] = None,
-    deels: Annotated[float, typer.Option("--deels", help="Gewicht van doel_bereikt = deels (standaard 0,5).")] = 0.5,
-    blad: Annotated[str | None, typer.Option("--blad", help="Werkblad in een xlsx-bestand (standaard het eerste).")] = None,
-    kolommen: Annotated[Path | None, typer.Option("--kolommen", help="YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.")] = None,
+    file: Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["estimate_registraties.file"])],
+    soort: Annotated[str | None, typer.Option("--soort", help=text_nl.CLI_HELP["estimate_registraties.soort"])] = None,
+    deels: Annotated[float, typer.Option("--deels", help=text_nl.CLI_HELP["estimate_registraties.deels"])] = 0.5,
+    blad: Annotated[str | None, typer.Option("--blad", help=text_nl.CLI_HELP["estimate_registraties.blad"])] = None,
+    kolommen: Annotated[Path | None, typer.Option("--kolommen", help=text_nl.CLI_HELP["estimate_registraties.kolommen"])] = None,
     synthetisch: Annotated[bool, typer.Option("--synthetisch", help=text_nl.SYNTHETIC_HELP)] = False,
     out: OutOpt = None,
     json_out: JsonOpt = False,
     geen_onderdrukking: Annotated[bool, typer.Option("--geen-onderdrukking", help=text_nl.NO_SUPPRESSION_HELP)] = False,
 ) -> None:
-    """Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export.
-
-    Kleine aantallen (<10) worden nooit getoond, ook niet af te leiden (AVG): te kleine teams, alternatieven en
-    jaren worden samengevoegd; een notitie zegt wat en waarom."""
+    """Estimate parameters from a registration export. (Help text: text_nl.CLI_HELP["cmd.estimate_registraties"].)"""
     from mkba.data_in.registrations import DataFileError, estimate_registrations
     from mkba.faces.estimates import print_registrations, write_registrations
 
@@ -786,17 +782,17 @@ def estimate_registraties(
     else:
         print_registrations(est, stdout)
         if out is not None:
-            stdout.print(escape(f"Parameters geschreven: {out} (gebruik in een casus: include: [{out.name}])"))
+            stdout.print(escape(text_nl.ESTIMATE_WORDS["written_registrations"].format(out=out, name=out.name)))
 
 
-@estimate_app.command("monitor")
+@estimate_app.command("monitor", help=text_nl.CLI_HELP["cmd.estimate_monitor"])
 @_data_errors
 def estimate_monitor(
-    file: Annotated[Path, typer.Argument(help="Monitorreeks: CSV met kolommen periode,voorziening,aantal (aantal mag '<10' zijn).")],
-    vanaf: Annotated[str, typer.Option("--vanaf", help="Eerste periode met de verandering, bijv. 2023-Q1, 2023-03 of mrt-23.")],
-    voorziening: Annotated[str | None, typer.Option("--voorziening", help="Alleen deze voorziening (standaard alle).")] = None,
-    vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help="Vergelijkingsreeks (zelfde formaat) als controle.")] = None,
-    draws: Annotated[int, typer.Option("--draws", "-n", help="Trekkingen uit de onzekerheid van de coëfficiënten.", min=10)] = 2000,
+    file: Annotated[Path, typer.Argument(help=text_nl.CLI_HELP["estimate_monitor.file"])],
+    vanaf: Annotated[str, typer.Option("--vanaf", help=text_nl.CLI_HELP["estimate_monitor.vanaf"])],
+    voorziening: Annotated[str | None, typer.Option("--voorziening", help=text_nl.CLI_HELP["estimate_monitor.voorziening"])] = None,
+    vergelijking: Annotated[Path | None, typer.Option("--vergelijking", help=text_nl.CLI_HELP["estimate_monitor.vergelijking"])] = None,
+    draws: Annotated[int, typer.Option("--draws", "-n", help=text_nl.CLI_HELP["estimate_monitor.draws"], min=10)] = 2000,
     seed: SeedOpt = 1,
     bevolking: Annotated[str | None, typer.Option("--bevolking", metavar="KOLOM", help=text_nl.ITS_HELP["bevolking"])] = None,
     seizoen: Annotated[str | None, typer.Option("--seizoen", metavar="K|maand|kwartaal", help=text_nl.ITS_HELP["seizoen"])] = None,
@@ -809,9 +805,7 @@ def estimate_monitor(
     json_out: JsonOpt = False,
     geen_onderdrukking: Annotated[bool, typer.Option("--geen-onderdrukking", help=text_nl.NO_SUPPRESSION_HELP)] = False,
 ) -> None:
-    """Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar.
-
-    Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."""
+    """Estimate avoided clients from a monitor series. (Help text: text_nl.CLI_HELP["cmd.estimate_monitor"].)"""
     from mkba.data_in.monitor import ItsOptions
     from mkba.data_in.monitor import estimate_monitor as run_estimate
     from mkba.faces.estimates import print_monitor, write_monitor
@@ -843,16 +837,16 @@ def estimate_monitor(
     else:
         print_monitor(est, stdout)
         if out is not None:
-            stdout.print(escape(f"Parameters geschreven: {out}; trekkingen: {draws_path}"))
+            stdout.print(escape(text_nl.ESTIMATE_WORDS["written_monitor"].format(out=out, draws=draws_path)))
 
 
-@app.command()
+@app.command(help=text_nl.CLI_HELP["cmd.convert"])
 def convert(
-    source: Annotated[Path, typer.Argument(metavar="IN", help="Casusbestand om te lezen: .yaml of .xlsx.")],
-    target: Annotated[Path, typer.Argument(metavar="OUT", help="Bestand om te schrijven: .xlsx of .yaml (de soort volgt uit de extensie).")],
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Overschrijf OUT als het al bestaat.")] = False,
+    source: Annotated[Path, typer.Argument(metavar="IN", help=text_nl.CLI_HELP["convert.source"])],
+    target: Annotated[Path, typer.Argument(metavar="OUT", help=text_nl.CLI_HELP["convert.target"])],
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=text_nl.CLI_HELP["convert.overwrite"])] = False,
 ) -> None:
-    """Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd."""
+    """Convert a case between YAML and a workbook. (Help text: text_nl.CLI_HELP["cmd.convert"].)"""
     from mkba.faces.convert import convert as run_convert
 
     case, changed = run_convert(source, target, overwrite=overwrite)
@@ -877,7 +871,7 @@ def verdeel(
 ) -> None:
     if xlsx is not None:
         _xlsx_target(xlsx)
-    c = _prepare(case, draws)
+    c = _prepare(case)
     from mkba.analysis.cofinancing import check_request, cofinancing
     from mkba.core.results import simulate
     from mkba.faces.console import progress_bar
@@ -885,7 +879,7 @@ def verdeel(
     certainty = _certainty(zekerheid)
     payers = None if betalers is None else [p.strip() for p in betalers.split(",") if p.strip()]
     check_request(c, scenario, certainty, payers, draws)  # before simulating: a typo should not cost a run
-    check_draws(c, draws, [scenario], ja, stderr, workers)
+    check_run_budget(c, draws, [scenario], ja, stderr, workers)
     with progress_bar(draws, text_nl.VERDEEL_PROGRESS, _show_progress(draws), stderr) as advance:
         result = simulate(c, draws=draws, seed=seed, scenario=scenario, progress=advance, workers=workers)
     record = cofinancing(result, certainty, payers)
@@ -956,36 +950,38 @@ def without_intervals(summary: dict) -> dict:
 
 
 def refuse_absurd_draws(draws: int, option: str = "--draws") -> None:
-    """Before anything is loaded: a count whose single column cannot fit in memory (e.g. 10^12)
-    is refused at once (the full check, with the case's columns, is :func:`check_draws`)."""
-    from mkba.faces import draw_limits
+    """A sample size that is not a run's draw count (``--n``, ``--sobol-n``): refused at once when
+    its single column cannot fit in memory (e.g. 10^12). A run's ``--draws`` is checked once, by
+    :func:`check_run_budget`."""
+    from mkba.core.budget import column_budget
+    from mkba.faces.draw_limits import human_bytes
 
-    memory = int(draw_limits.available_memory() * 0.8)
-    if draws * 8 * draw_limits.COLUMN_COPIES > memory:
-        maximum = draw_limits._round_down(memory // (8 * draw_limits.COLUMN_COPIES))
-        need = draw_limits.human_bytes(draws * 8 * draw_limits.COLUMN_COPIES)
-        raise UsageError(f"{option} {draws}: needs about {need}, only {draw_limits.human_bytes(memory)} free",
-                         "cli.draws_too_many", option=option, draws=str(draws), need=need,
-                         free=draw_limits.human_bytes(memory), maximum=str(maximum))
+    budget = column_budget(draws)
+    if budget.refused:
+        need, free = human_bytes(budget.need_bytes), human_bytes(budget.free_bytes)
+        raise UsageError(f"{option} {draws}: needs about {need}, only {free} free", "cli.draws_too_many",
+                         option=option, draws=str(draws), need=need, free=free, maximum=str(budget.maximum))
 
 
-def check_draws(case, draws: int, options: list, ja: bool, console: Console, workers: int = 1) -> None:
+def check_run_budget(case, draws: int, options: list, ja: bool, console: Console, workers: int = 1) -> None:
     """Refuse draw counts the machine cannot hold; above the soft limit, show the estimate and
     ask for ``--ja``; for large runs, show the estimate (for ``workers`` processes) before starting."""
-    from mkba.faces import draw_limits
+    from mkba.core.budget import SOFT_LIMIT, run_budget
+    from mkba.faces import draw_limits as words
 
-    plan = draw_limits.plan(case, draws, options, workers=workers)
-    if plan.refused:
-        raise UsageError(f"--draws {draws}: needs about {plan.need_text}, only {plan.free_text} free; "
-                         f"use at most --draws {plan.maximum}", "cli.draws_too_many",
-                         option="--draws", draws=str(draws), need=plan.need_text, free=plan.free_text,
-                         maximum=str(plan.maximum))
-    if plan.soft and not ja:
+    budget = run_budget(case, draws, options, workers=workers)
+    need, free = words.need_text(budget), words.free_text(budget)
+    if budget.refused:
+        raise UsageError(f"--draws {draws}: needs about {need}, only {free} free; "
+                         f"use at most --draws {budget.maximum}", "cli.draws_too_many",
+                         option="--draws", draws=str(draws), need=need, free=free,
+                         maximum=str(budget.maximum))
+    if budget.soft and not ja:
         raise UsageError(f"--draws {draws} is above the soft limit; add --ja", "cli.draws_soft_limit",
-                         draws=str(draws), soft=_nl_int(draw_limits.SOFT_LIMIT), estimate=plan.estimate_text)
-    if plan.show_estimate:
-        console.print(text_nl.DRAWS_ESTIMATE.format(draws=_nl_int(draws), memory=plan.need_text,
-                                                   seconds=plan.seconds_text), soft_wrap=True)
+                         draws=str(draws), soft=_nl_int(SOFT_LIMIT), estimate=words.estimate_text(budget))
+    if budget.show_estimate:
+        console.print(text_nl.DRAWS_ESTIMATE.format(draws=_nl_int(draws), memory=need,
+                                                   seconds=words.seconds_text(budget)), soft_wrap=True)
 
 
 def _nl_int(n: int) -> str:
@@ -996,8 +992,7 @@ def _nl_int(n: int) -> str:
 
 def _say_error(exc: MkbaError) -> None:
     code = getattr(exc, "code", "")
-    text = (text_nl.render_problem_text(code, getattr(exc, "params", {}).items(), str(exc)) if code
-            else text_nl.usage_message(str(exc)))
+    text = text_nl.render_problem_text(code, getattr(exc, "params", {}).items(), str(exc)) if code else str(exc)
     stderr.print(f"[red]{text_nl.ERROR}[/red]: {escape(text)}", soft_wrap=True)
 
 

@@ -29,28 +29,30 @@ def _pct(x: float) -> str:
 
 def print_registrations(est: RegistrationEstimate, console: Console) -> None:
     """The estimate as readable Dutch tables; every count as it may be shown (DESIGN §17)."""
+    w = T.ESTIMATE_WORDS
+
     def small(n) -> str:
         return T.small(n, est.suppress)
 
     if est.small_counts:
         console.print(f"[bold red]{T.SMALL_COUNTS_WARNING}[/bold red]")
-    console.print(f"[bold]Registraties[/bold] {est.file}: {small(est.published_rows())} rijen, "
-                  f"{small(est.published_used())} gebruikt"
-                  + (f", soort '{est.soort}'" if est.soort else "") + f"; startdata {est.published_period()[0]} t/m {est.published_period()[1]}.")
+    first, last = est.published_period()
+    console.print(w["reg_head"].format(file=est.file, rows=small(est.published_rows()), used=small(est.published_used()))
+                  + (w["reg_soort"].format(soort=est.soort) if est.soort else "")
+                  + w["reg_dates"].format(first=first, last=last))
     excluded = est.published_excluded()
     if excluded:
-        console.print("Uitgesloten rijen (niet stilzwijgend weggelaten):")
+        console.print(w["excluded_head"])
         for reason, n in excluded.items():
             # one example when suppressing: showing "up to three" would tell a count of 1 or 2
             examples = [e for e in est.exclusions if e.reason == reason][:1 if est.suppress else 3]
-            where = "; ".join(f"rij {e.row}, kolom '{e.column}'" + ("" if e.column == "traject_id" else f": {e.value!r}")
-                              for e in examples)
+            where = "; ".join((w["excluded_example_id"] if e.column == "traject_id" else w["excluded_example"]).format(
+                row=e.row, column=e.column, value=repr(e.value)) for e in examples)
             label = T.EXCLUSION_REASONS.get(reason) or T.group_label(reason)
-            console.print(f"  {label}: {small(n)}" + (f" (bijv. {where})" if where else ""))
-    table = Table(title="Substitutie: aandeel trajecten met een maatwerkalternatief", title_justify="left",
-                  header_style="bold")
-    for name, justify in (("", "left"), ("Met maatwerk", "right"), ("Met bekend alternatief", "right"),
-                          ("Gemiddelde", "right"), ("90%-interval", "right")):
+            console.print((w["excluded_line"] if where else w["excluded_line_bare"]).format(reason=label, n=small(n),
+                                                                                             where=where))
+    table = Table(title=w["substitution_title"], title_justify="left", header_style="bold")
+    for name, justify in zip(w["substitution_columns"], ("left", "right", "right", "right", "right"), strict=True):
         table.add_column(name, justify=justify)
 
     def row(label: str, e, k=None, n=None) -> None:
@@ -60,25 +62,25 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         shown_k = small(k if isinstance(k, str) else int(k)) if k is not None else f"{small(int(n))} − <10"
         table.add_row(label, shown_k, small(int(n)), _pct(e.mean), f"{_pct(e.p05)} – {_pct(e.p95)}")
 
-    row("Totaal", est.overall)
+    row(w["total"], est.overall)
     for a, e in est.by_alternative.items():
         row(f"  {T.group_label(a)}", e)
     for y, e in est.by_year.items():
-        row(f"Startjaar {str(y).replace('-', '–')}", e)
+        row(w["start_year"].format(year=str(y).replace("-", "–")), e)
     for t, e in est.by_team.items():
-        row(f"{T.group_label(t).capitalize()} (gepoold)" if t in T.OTHER_GROUPS else f"Team {t} (gepoold)",
+        row(w["team_other"].format(group=T.group_label(t).capitalize()) if t in T.OTHER_GROUPS else w["team"].format(team=t),
             e.pooled, e.successes, e.trials)
     console.print(table)
     if est.unknown_alternative:
-        console.print(f"Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {small(est.published_unknown())}.")
+        console.print(w["unknown_alternative"].format(n=small(est.published_unknown())))
     if est.pooling is not None:
         p = est.pooling
         note = T.POOLING_NOTE_DIFFER if p.teams_differ else T.POOLING_NOTE_SAME
         console.print(note.format(chi2=nl_number(p.chi2, 2), df=p.df, p=nl_number(p.p_value, 3)))
-    vol = Table(title="Volumes per startjaar en soort", title_justify="left", header_style="bold")
+    vol = Table(title=w["volumes_title"], title_justify="left", header_style="bold")
     volumes = est.published_volumes()
     kinds = sorted({k for v in volumes.values() for k in v})
-    vol.add_column("Jaar")
+    vol.add_column(w["year"])
     for k in kinds:
         vol.add_column(k, justify="right")
     vol.add_column("")
@@ -87,36 +89,37 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
     console.print(vol)
     g = est.goal_reached
     if g is not None:
-        console.print(f"Doel bereikt (ja = 1, deels = {nl_number(est.deels, 2)}): {_pct(g.mean)} "
-                      f"(90%-interval {_pct(g.p05)} – {_pct(g.p95)}; {small(g.to_dict()['trials'])} trajecten met bekende uitkomst).")
+        console.print(w["goal"].format(deels=nl_number(est.deels, 2), mean=_pct(g.mean), p05=_pct(g.p05), p95=_pct(g.p95),
+                                       n=small(g.to_dict()["trials"])))
     for code, facts in est.disclosure:
         console.print(f"[yellow]{T.PRIVACY}:[/yellow] {T.disclosure_note(code, facts)}")
 
 
 def print_monitor(est: MonitorEstimate, console: Console) -> None:
+    w = T.ESTIMATE_WORDS
     if est.small_counts:
         console.print(f"[bold red]{T.SMALL_COUNTS_WARNING}[/bold red]")
-    console.print(f"[bold]Monitor[/bold] {est.file}: {est.rows} rijen; verandering vanaf {est.vanaf}"
-                  + (f"; vergelijkingsreeks {est.comparison}" if est.comparison else "") + ".")
+    console.print(w["mon_head"].format(file=est.file, rows=est.rows, vanaf=est.vanaf)
+                  + (w["mon_comparison"].format(comparison=est.comparison) if est.comparison else "") + ".")
     for v, s in est.series.items():
         table = Table(title=f"{v} — {T.METHODS[s.method]}", title_justify="left", header_style="bold")
-        for name, justify in (("", "left"), ("Gemiddelde", "right"), ("90%-interval", "right")):
+        for name, justify in zip(w["mon_columns"], ("left", "right", "right"), strict=True):
             table.add_column(name, justify=justify)
-        table.add_row("Niveausprong (factor)", nl_number(s.level_change.mean, 3),
+        table.add_row(w["level_change"], nl_number(s.level_change.mean, 3),
                       f"{nl_number(s.level_change.p05, 3)} – {nl_number(s.level_change.p95, 3)}")
         if s.slope_change is not None:
-            table.add_row("Trendbreuk (factor per jaar)", nl_number(s.slope_change.mean, 3),
+            table.add_row(w["slope_change"], nl_number(s.slope_change.mean, 3),
                           f"{nl_number(s.slope_change.p05, 3)} – {nl_number(s.slope_change.p95, 3)}")
         for y, a in s.avoided.items():
-            table.add_row(f"Vermeden cliënten {y} (gemiddeld in zorg)", nl_number(a.mean, 1),
+            table.add_row(w["avoided"].format(year=y), nl_number(a.mean, 1),
                           f"{nl_number(a.p05, 1)} – {nl_number(a.p95, 1)}")
         console.print(table)
-        extra = f" {s.censored} cel(len) '<10' als gecensureerd behandeld." if s.censored else ""
-        console.print(f"Oordeel: {T.VERDICTS[s.verdict]}.{extra}")
+        extra = w["censored"].format(n=s.censored) if s.censored else ""
+        console.print(w["verdict"].format(verdict=T.VERDICTS[s.verdict]) + extra)
         for line in T.its_lines(s.to_json()):
             console.print(line)
     for v, reason in est.skipped.items():
-        console.print(f"[yellow]Niet geschat[/yellow] {v}: {T.SKIP_REASONS[reason]}.")
+        console.print(w["skipped"].format(name=v, reason=T.SKIP_REASONS[reason]))
 
 
 def _plain(frame) -> dict:
@@ -142,12 +145,10 @@ def write_registrations(est: RegistrationEstimate, out: Path) -> None:
     doc = parameters_document(est, key, name, source, T.EST_LABELS)
     if est.synthetic:
         doc["estimate"]["synthetic"] = True
-    header = ((T.SMALL_COUNTS_WARNING + "\n") if est.small_counts else "") + (
-              f"Geschat met: mkba estimate registraties {est.file}"
-              + (f" --soort {est.soort}" if est.soort else "") + f" --deels {est.deels:g}"
-              + (" --geen-onderdrukking" if est.small_counts else "") + "\n"
-              "Niet met de hand aanpassen: opnieuw schatten als de data veranderen.\n"
-              "Gebruik in een casus: include: [<pad naar dit bestand>]")
+    command = (f"mkba estimate registraties {est.file}" + (f" --soort {est.soort}" if est.soort else "")
+               + f" --deels {est.deels:g}" + (" --geen-onderdrukking" if est.small_counts else ""))
+    header = ((T.SMALL_COUNTS_WARNING + "\n") if est.small_counts else "") + T.ESTIMATE_WORDS["reg_header"].format(
+        command=command)
     for code, facts in est.disclosure:
         header += f"\n{T.PRIVACY}: " + T.disclosure_note(code, facts)
     write_text_atomic(out, _dump(doc, header))
@@ -170,8 +171,8 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
         for y in s.avoided:
             params[f"vermeden_{slug}_{y}"] = {
                 "dist": "draws", "file": draws_path.name, "column": f"{slug}_vermeden_{y}", "order": "resample",
-                "unit": "cliënten in zorg (gemiddeld over het jaar)",
-                "label": f"Vermeden cliënten {v} {y} (monitor)", "source": key}
+                "unit": T.ESTIMATE_WORDS["avoided_unit"],
+                "label": T.ESTIMATE_WORDS["avoided_label"].format(name=v, year=y), "source": key}
     doc = {
         "mkba": 1,
         "sources": {key: T.monitor_source(Path(est.file).name, est.sha256, first, last, est.rows)},
@@ -187,10 +188,9 @@ def write_monitor(est: MonitorEstimate, out: Path) -> Path:
     flags = est.command_options()
     if est.small_counts:
         doc["estimate"][D.SMALL_COUNTS_FLAG] = True
-    header = ((T.SMALL_COUNTS_WARNING + "\n") if est.small_counts else "") + (
-              f"Geschat met: mkba estimate monitor {est.file} --vanaf {est.vanaf}" + (f" {flags}" if flags else "")
-              + (" --geen-onderdrukking" if est.small_counts else "") + "\n"
-              f"Trekkingen (gezamenlijk per rij): {draws_path.name}\n"
-              "Gebruik in een casus: include: [<pad naar dit bestand>]")
+    command = (f"mkba estimate monitor {est.file} --vanaf {est.vanaf}" + (f" {flags}" if flags else "")
+               + (" --geen-onderdrukking" if est.small_counts else ""))
+    header = ((T.SMALL_COUNTS_WARNING + "\n") if est.small_counts else "") + T.ESTIMATE_WORDS["mon_header"].format(
+        command=command, draws=draws_path.name)
     write_text_atomic(out, _dump(doc, header))
     return draws_path

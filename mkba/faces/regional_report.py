@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mkba.core.errors import CaseError, UsageError
+from mkba.faces import text_nl
 from mkba.faces.report import (
     Job,
     ReportError,
@@ -39,25 +40,10 @@ def _index_html(run_id: str, cases, manifest: dict, data: dict) -> str:
         f"<td>{nl_eur(r['bcr_of_means'], 2)}</td><td>{nl_percent(r['prob_npv_positive'])}</td></tr>"
         for r in data["regions"])
     files = "\n".join(f'<li><a href="{html.escape(n)}">{html.escape(n)}</a></li>' for n in sorted(manifest["files"]))
-    return f"""<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Regionale vergelijking — {html.escape(run_id)}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;line-height:1.5}}
-td,th{{padding:.2rem .6rem;text-align:left}} code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
-<body>
-<h1>Regionale vergelijking sociaal werk</h1>
-<p><a href="regionale_vergelijking.html"><strong>Open het rapport</strong></a> — lees de kanttekeningen: de casussen
-verschillen in jaren, afbakening en meetbaarheid; dit is geen ranglijst.</p>
-<table><tr><th>Organisatie</th><th>Periode</th><th>Baten per euro</th><th>Kans baten &gt; kosten</th></tr>
-{rows}
-</table>
-<h2>Bestanden</h2>
-<ul>
-{files}
-</ul>
-<p>Run <code>{html.escape(run_id)}</code> — {nl_number(manifest['draws'], 0)} trekkingen per casus, seed {manifest['seed']},
-prijspeil {data['price_year']}, mkba {html.escape(manifest['versions']['mkba'])}, gemaakt {html.escape(manifest['finished'])}.</p>
-</body></html>
-"""
+    return text_nl.REGIONAL_INDEX_HTML.format(
+        run_id=html.escape(run_id), rows=rows, files=files, draws=nl_number(manifest["draws"], 0), seed=manifest["seed"],
+        price_year=data["price_year"], version=html.escape(manifest["versions"]["mkba"]),
+        finished=html.escape(manifest["finished"]))
 
 
 def build_regional_report(case_paths: Sequence[str | Path], draws: int = 10_000, seed: int = 1,

@@ -70,8 +70,8 @@ class Job:
     title: str
 
 
-def plan(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
-         sobol_n: int, workers: int = 1, whatif: dict | None = None) -> list[Job]:
+def plan_notebooks(case: Case, case_path: Path, scenario: str | None, all_options: bool, draws: int, seed: int,
+                   sobol_n: int, workers: int = 1, whatif: dict | None = None) -> list[Job]:
     """The notebooks a report consists of, with their parameters (validated)."""
     from mkba.analysis.sensitivity.sobol import check_power_of_two
 
@@ -110,7 +110,7 @@ def check_notebook_parameters(jobs: list[Job]) -> None:
     for job in jobs:
         path = NOTEBOOKS / job.notebook
         if not path.exists():
-            raise ReportError(f"notebook {path} is missing")
+            raise ReportError(f"notebook {path} is missing", "report.notebook_missing", path=str(path))
         declared = set(papermill.inspect_notebook(str(path)))
         unknown = set(job.parameters) - declared
         if unknown:
@@ -271,8 +271,8 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
     ReportError
         When a notebook fails; the run folder is kept as ``<run-id>-mislukt``.
     """
-    import mkba
     from mkba.core.io import to_json, write_text_atomic
+    from mkba.core.results import simulate_many
     from mkba.faces import report_data
 
     case_path = Path(case_path).resolve()
@@ -285,7 +285,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
         whatif["zet"] = {k: float(v) for k, v in set_values.items()}
     if discount_rate is not None:
         whatif["discontovoet"] = float(discount_rate)
-    jobs = plan(case, case_path, scenario, all_options, draws, seed, sobol_n, workers, whatif)
+    jobs = plan_notebooks(case, case_path, scenario, all_options, draws, seed, sobol_n, workers, whatif)
     check_notebook_parameters(jobs)
     chromium = None
     if pdf:
@@ -314,7 +314,7 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
                 [(work / f"{stem}.html", work / f"{stem}.pdf") for stem, _ in pages], case.title, chromium)]
         main_option = scenario if not all_options else None
         options = [main_option, *(case.scenarios if all_options else ())]
-        results = mkba.simulate_many(case, options, draws=draws, seed=seed, workers=workers)
+        results = simulate_many(case, options, draws=draws, seed=seed, workers=workers)
         main_result = results[main_option or "baseline"]
         write_text_atomic(work / "summary.json", to_json(main_result.summary()) + "\n")
         main_result.to_frame().to_parquet(work / "draws.parquet", index=False)
@@ -629,5 +629,5 @@ def main_progress(console) -> Callable[[int, int, str], None]:
 
 
 __all__ = ["Job", "ReportError", "RunFolder", "build_report", "case_dir", "check_notebook_parameters", "html_exporter",
-           "plan", "run_folder"]
+           "plan_notebooks", "run_folder"]
 

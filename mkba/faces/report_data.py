@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mkba.core import outputs
 from mkba.core.case import Case
 from mkba.core.results import Result
 from mkba.faces import text_nl
@@ -35,9 +36,9 @@ def board_summary(result: Result) -> list[str]:
     summary = result.summary()
     lines = [board_sentence(summary["metrics"], text_nl.FOR_SOCIETY)]
     sid = result.funder()
-    costs = result.column(f"stakeholder.{sid}.pv_costs")
-    benefits = result.column(f"stakeholder.{sid}.pv_benefits")
-    fiscal = result.column(f"stakeholder.{sid}.pv_fiscal")
+    costs = result.column(outputs.stakeholder(sid, "pv_costs"))
+    benefits = result.column(outputs.stakeholder(sid, "pv_benefits"))
+    fiscal = result.column(outputs.stakeholder(sid, "pv_fiscal"))
     if np.mean(costs) > 0:
         ratio = benefits / costs
         p05, p95 = np.quantile(ratio, [0.05, 0.95])
@@ -79,10 +80,10 @@ def meaning(result: Result) -> str:
     """The plain "Wat betekent dit?" paragraph under the two headline sentences."""
     m = result.summary()["metrics"]
     sid = result.funder()
-    costs = float(np.mean(result.column(f"stakeholder.{sid}.pv_costs")))
-    fiscal = float(np.mean(result.column(f"stakeholder.{sid}.pv_fiscal")))
-    own = float(np.mean(result.column(f"stakeholder.{sid}.pv_benefits")))
-    received = {k: float(np.mean(result.column(f"stakeholder.{k}.pv_benefits"))) for k in result.case.stakeholders}
+    costs = float(np.mean(result.column(outputs.stakeholder(sid, "pv_costs"))))
+    fiscal = float(np.mean(result.column(outputs.stakeholder(sid, "pv_fiscal"))))
+    own = float(np.mean(result.column(outputs.stakeholder(sid, "pv_benefits"))))
+    received = {k: float(np.mean(result.column(outputs.stakeholder(k, "pv_benefits")))) for k in result.case.stakeholders}
     total = sum(received.values())
     top = max(received, key=received.get)
     return text_nl.meaning_paragraph(
@@ -154,8 +155,8 @@ def stakeholder_frame(result: Result) -> pd.DataFrame:
     """Mean PV per stakeholder: costs, benefits by kind, net (rows = stakeholders)."""
     rows = []
     for sid, label in result.case.stakeholders.items():
-        col = lambda f, sid=sid: float(np.mean(result.column(f"stakeholder.{sid}.{f}")))  # noqa: E731
-        net = result.column(f"stakeholder.{sid}.net")
+        col = lambda f, sid=sid: float(np.mean(result.column(outputs.stakeholder(sid, f))))  # noqa: E731
+        net = result.column(outputs.stakeholder(sid, "net"))
         rows.append({"id": sid, "label": label, "kosten": col("pv_costs"), "fiscaal": col("pv_fiscal"),
                      "economisch": col("pv_economic"), "sociaal": col("pv_social"), "netto": float(np.mean(net)),
                      "netto_p05": float(np.quantile(net, 0.05)), "netto_p95": float(np.quantile(net, 0.95))})
@@ -183,8 +184,8 @@ def effects_table(result: Result):
     """Per effect line: kind, outcomes, PV of benefits with its 90% interval."""
     rows = []
     for e in result.case.effects:
-        pv = result.column(f"effect.{e.id}.pv")
-        outcomes = result.column(f"effect.{e.id}.outcomes")
+        pv = result.column(outputs.effect(e.id))
+        outcomes = result.column(outputs.effect(e.id, "outcomes"))
         values = (e.label, e.category, KIND_NL[e.kind], avg_count(float(np.mean(outcomes))), nl_eur_short(float(np.mean(pv))),
                   f"{nl_eur_short(float(np.quantile(pv, 0.05)))} – {nl_eur_short(float(np.quantile(pv, 0.95)))}")
         rows.append(dict(zip(text_nl.EFFECT_COLUMNS, values, strict=True)))
@@ -201,8 +202,8 @@ def substitution_frame(result: Result, category: str = "substitutie") -> pd.Data
         if e.category != category:
             continue
         per_year = result.yearly.get(f"outcomes.{e.id}", np.zeros(len(years)))
-        total = result.column(f"effect.{e.id}.outcomes")
-        pv = result.column(f"effect.{e.id}.pv")
+        total = result.column(outputs.effect(e.id, "outcomes"))
+        pv = result.column(outputs.effect(e.id))
         row = {text_nl.EFFECT_COLUMNS[0]: e.label}
         row.update({str(y): avg_count(float(v)) for y, v in zip(years, per_year, strict=True)})
         row[text_nl.SUBSTITUTION_COLUMNS[0]] = (f"{avg_count(float(np.mean(total)))} ({avg_count(float(np.quantile(total, 0.05)))}"
@@ -568,67 +569,9 @@ def included_estimates(case: Case) -> list[dict[str, Any]]:
 
 
 def estimate_text(case: Case, est: dict[str, Any]) -> str:
-    """Markdown: which data were used and excluded, and the posterior of each parameter."""
-    from mkba.faces import text_nl as T
-
-    lines = []
-    if est.get("bevat_kleine_aantallen"):  # made with --geen-onderdrukking (DESIGN §17)
-        lines.append(f"**{T.SMALL_COUNTS_MARK.capitalize()}.** {T.SMALL_COUNTS_WARNING}")
-    if est.get("kind") == "registraties":
-        period = est.get("period") or ["?", "?"]
-        lines.append(f"**Bron:** registratie-export `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), "
-                     f"startdata {period[0]} t/m {period[1]}"
-                     + (f", soort *{est['soort']}*" if est.get("soort") else "") + ".")
-        excluded = est.get("excluded") or {}
-        dropped = "; ".join(f"{T.EXCLUSION_REASONS.get(r) or T.group_label(r)}: {T.small(n)}" for r, n in excluded.items())
-        lines.append(f"**Gebruikt:** {T.small(est['used'])} van {T.small(est['rows'])} rijen"
-                     + (f"; uitgesloten (per reden): {dropped}." if dropped else "; geen rijen uitgesloten."))
-        volumes = []
-        banded = set(est.get("suppressed") or [])
-        for name in est["parameters"]:
-            spec = case.parameters.get(name)
-            if spec is None:
-                continue
-            if spec.family != "beta":
-                if name in banded:  # a small or banded volume (DESIGN §17): its band, never a count
-                    lo, hi = spec.quantile(0.0), spec.quantile(1.0)
-                    shown = T.SMALL_COUNT if hi < 10 else f"{nl_number(lo, 0)}–{nl_number(hi, 0)}"
-                    volumes.append(f"{case.label_of(name)}: {shown}")
-                else:
-                    volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
-                continue
-            a, b = spec.shape
-            lo, hi = spec.quantile(0.05), spec.quantile(0.95)
-            shape = f"Beta({nl_number(a, 1)}; {nl_number(b, 1)})"
-            lines.append(f"**{case.label_of(name)}:** posterior {shape}, gemiddelde {nl_percent(spec.mean, 1)} "
-                         f"(90%-interval {nl_percent(lo, 1)} – {nl_percent(hi, 1)}); uniforme prior, "
-                         "dus de data bepalen de verdeling vrijwel geheel.")
-        if volumes:
-            lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
-        for note in est.get("disclosure") or []:
-            facts = {k: v for k, v in note.items() if k != "code"}
-            lines.append(f"*{T.PRIVACY}:* {T.disclosure_note(note['code'], facts)}")
-        partial = est.get("partial_years") or []
-        if partial:
-            lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {T.PARTIAL_YEAR}.")
-        pooling = est.get("pooling")
-        if pooling:
-            differ = pooling["p_value"] < 0.05
-            lines.append(("De teams verschillen meer dan toeval verklaart" if differ else
-                          "De verschillen tussen teams passen binnen toeval")
-                         + f" (chi-kwadraattoets, p = {nl_number(pooling['p_value'], 3)}); de figuur toont hoe de "
-                         "teamschattingen naar het totaal worden getrokken (partiële pooling, beta-binomiaal).")
-    elif est.get("kind") == "monitor":
-        lines.append(f"**Bron:** monitorreeks `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), {est['rows']} rijen; "
-                     f"verandering vanaf {est['vanaf']}. Cellen '<10' zijn als gecensureerd in [0, 9] behandeld.")
-        for v, s in (est.get("series") or {}).items():
-            lc = s["level_change"]
-            lines.append(f"**{v}** ({T.METHODS.get(s['method'], s['method'])}): niveausprong × {nl_number(lc['mean'], 3)} "
-                         f"(90%-interval {nl_number(lc['p05'], 3)} – {nl_number(lc['p95'], 3)}). "
-                         f"Oordeel: {T.VERDICTS.get(s['verdict'], s['verdict'])}.")
-        for v, reason in (est.get("skipped") or {}).items():
-            lines.append(f"Niet geschat: {v} ({T.SKIP_REASONS.get(reason, reason)}).")
-    return "\n\n".join(lines)
+    """Markdown: which data were used and excluded, and the posterior of each parameter (worded
+    in :func:`mkba.faces.text_nl.estimate_text`)."""
+    return text_nl.estimate_text(case, est)
 
 
 ESTIMATE_HEADING = _text_nl.REPORT_HEADING

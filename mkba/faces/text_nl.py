@@ -425,23 +425,6 @@ CLI_ERROR_TEXT: dict[str, str] = {
     "decision.not_finite": "de netto baten bevatten NaN of oneindige waarden",
 }
 
-# Messages that have no code yet (English text → Dutch), tried in order.
-USAGE_PATTERNS: list[tuple[str, str]] = [
-    (r"^seed must be (?:a whole number )?≥ 0 \(got (.+)\)$", r"seed moet een geheel getal ≥ 0 zijn (nu: \1)"),
-    (r"^notebook (.+) is missing$", r"notebook \1 ontbreekt"),
-]
-
-
-def usage_message(text: str) -> str:
-    """An analysis's English usage message in Dutch (unmatched text is shown as is)."""
-    import re
-
-    for pattern, replacement in USAGE_PATTERNS:
-        if re.match(pattern, text, flags=re.DOTALL):
-            return re.sub(pattern, replacement, text, flags=re.DOTALL)
-    return text
-
-
 # Typer's help frame.
 HELP_FRAME: dict[str, str] = {
     "Usage: ": "Gebruik: ",
@@ -1201,6 +1184,8 @@ XLSX_EXPLANATION_ROWS = (
     ("Kosten", "payer", "Wie betaalt: één belanghebbende of een verdeling."),
     ("Kosten", "years", "Optioneel: eerste en laatste jaar (t telt vanaf 0), bijv. '0; 4'."),
     ("Kosten", "category / source / note", "Optionele groepering, bron en toelichting."),
+    ("Kosten", "scope / aandeel", "Optioneel: wat het bedrag dekt (organisatie of diensten) en, bij een budget van de hele "
+     "organisatie, het deel dat bij de gemodelleerde diensten hoort (getal of parameter tussen 0 en 1)."),
     ("Kosten", "scenario", "Leeg voor de basis; anders voegt dat scenario deze post toe."),
     ("Effecten", "id / label / category", "Unieke id, naam in rapporten, groepering (vrije tekst)."),
     ("Effecten", "kind", "fiscal (overheidsgeld), economic (productiviteit, tijd) of social (welzijn)."),
@@ -2385,3 +2370,253 @@ OS_REASONS = {"ENOSPC": "de schijf is vol", "EDQUOT": "opslagquotum op", "EACCES
               "EPERM": "geen toestemming", "EROFS": "alleen-lezen schijf of map", "ENOENT": "bestaat niet",
               "ENOTDIR": "een deel van het pad is geen map", "EISDIR": "is een map", "ENAMETOOLONG": "naam te lang",
               "EBUSY": "in gebruik", "EIO": "lees- of schrijffout van de schijf"}
+
+# ---- issue 17: one definition per concept (words moved here from other modules) ----
+# -- the run budget (mkba.faces.draw_limits)
+SECONDS_UNKNOWN = "onbekend"
+DURATION = {"seconds": "{n} seconden", "minutes": "{n} minuten", "hours": "{n} uur", "days": "{n} dagen"}
+# -- help texts of the command line (mkba.faces.cli): key = the option alias, or command.parameter
+CLI_HELP = {
+    "app": "MKBA voor sociaal werk: maatschappelijke kosten en baten met onzekerheid.\n\nStart met 'mkba run parameters/de_kop.yaml' of maak een eigen casus met 'mkba init NAAM'.",
+    "CaseArg": "Casusbestand (YAML, formaat v1) of Excel-werkmap (.xlsx) in het casussjabloon, bijv. parameters/de_kop.yaml.",
+    "XlsxOpt": "Schrijf de uitkomsten ook als opgemaakte Excel-tabellen naar dit bestand (.xlsx).",
+    "DrawsOpt": "Aantal Monte Carlo-trekkingen.",
+    "SeedOpt": "Startwaarde van de toevalsgenerator (zelfde seed = zelfde getallen).",
+    "JsonOpt": "Print één JSON-object (machineleesbaar) in plaats van tabellen.",
+    "JaOpt": "Start ook boven de zachte grens voor --draws (zonder te vragen).",
+    "ScenarioOpt": "Scenario-id uit de casus (standaard: de basis).",
+    "run.design": "Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.",
+    "run.deterministic": "Eén berekening met alle parameters op hun basiswaarde.",
+    "run.chunk_size": "Trekkingen per blok (geheugen); verandert geen uitkomst.",
+    "compare.perspective": "'society' (standaard) of een belanghebbende uit de casus, bijv. gemeente.",
+    "compare.curves": "Ook acceptatiecurves: kans-beste per gewicht van niet-fiscale baten en per discontovoet (trager).",
+    "sensitivity.method": "tornado (P10/P90), breakeven (omslagwaarden), sobol (globaal, SALib) of morris (screening).",
+    "sensitivity.output": "npv, bcr of net:BELANGHEBBENDE (bijv. net:gemeente).",
+    "sensitivity.n": "Sobol: basissteekproeven N (macht van 2, standaard 1024); Morris: trajecten (standaard 100).",
+    "sensitivity.target_bcr": "Breakeven: los op voor deze baten/kosten-verhouding, bijv. 1.2.",
+    "sensitivity.versus": "Vergelijk met 'baseline' of een ander scenario: de uitkomst wordt het verschil (bij breakeven: waar de twee opties van plaats wisselen).",
+    "report.all_options": "Een rapport voor de basis en elk scenario, plus de vergelijking.",
+    "report.out": "Map voor rapporten; elke run komt in OUT/<casus>/<run>/.",
+    "report.sobol_n": "Basissteekproeven voor de Sobol-indices (macht van 2).",
+    "report.pdf": "Druk elke rapportpagina ook af als A4-PDF (headless Chromium), voor raadsstukken.",
+    "vergelijk.cases": "Twee of meer casusbestanden, bijv. parameters/*.yaml.",
+    "vergelijk.prijspeil": "Prijspeil (jaar) waarin alle bedragen komen; standaard het jongste van de casussen.",
+    "vergelijk.out": "Map voor rapporten; de vergelijking komt in OUT/regio/<run>/.",
+    "batch.design": "Steekproefontwerp: mc (Monte Carlo), lhs (Latin hypercube) of sobol.",
+    "init.name": "Naam van de nieuwe casus (kleine letters, cijfers en '-'), bijv. 'mijn-gemeente'.",
+    "init.out": "Bestand om te schrijven (standaard: NAAM.yaml, met --xlsx NAAM.xlsx).",
+    "init.xlsx": "Schrijf het sjabloon als Excel-werkmap (met een werkblad Toelichting).",
+    "init.voorbeeld": "Begin bij een meegeleverd voorbeeld in plaats van het sjabloon, bijv. de-kop.",
+    "estimate_app": "Schat parameters uit data: substitutie uit registraties, vermeden cliënten uit een monitorreeks.",
+    "OutOpt": "Schrijf een parametersbestand (YAML) dat een casus met include: gebruikt.",
+    "estimate_registraties.file": "Registratie-export: CSV (komma, puntkomma of tab) of xlsx, één rij per traject.",
+    "estimate_registraties.soort": "Alleen trajecten van deze soort, bijv. individueel.",
+    "estimate_registraties.deels": "Gewicht van doel_bereikt = deels (standaard 0,5).",
+    "estimate_registraties.blad": "Werkblad in een xlsx-bestand (standaard het eerste).",
+    "estimate_registraties.kolommen": "YAML met 'naam_in_bestand: standaardnaam' om kolommen te hernoemen.",
+    "estimate_monitor.file": "Monitorreeks: CSV met kolommen periode,voorziening,aantal (aantal mag '<10' zijn).",
+    "estimate_monitor.vanaf": "Eerste periode met de verandering, bijv. 2023-Q1, 2023-03 of mrt-23.",
+    "estimate_monitor.voorziening": "Alleen deze voorziening (standaard alle).",
+    "estimate_monitor.vergelijking": "Vergelijkingsreeks (zelfde formaat) als controle.",
+    "estimate_monitor.draws": "Trekkingen uit de onzekerheid van de coëfficiënten.",
+    "convert.source": "Casusbestand om te lezen: .yaml of .xlsx.",
+    "convert.target": "Bestand om te schrijven: .xlsx of .yaml (de soort volgt uit de extensie).",
+    "convert.overwrite": "Overschrijf OUT als het al bestaat.",
+}
+
+# -- mkba report / mkba vergelijk: where the result is (mkba.faces.cli)
+REPORT_READY = "Rapport klaar: {index}\nOpenen: xdg-open {index} (of open het bestand in een browser)"
+COMPARISON_READY = "Vergelijking klaar: {index}\nOpenen: xdg-open {index} (of open het bestand in een browser)"
+
+# -- figures of the data-in section (mkba.faces.plotting)
+PLOT = {
+    "pooled_interval": "90%-interval (gepoold)",
+    "team_own": "eigen aandeel team",
+    "pooled": "gepoolde schatting",
+    "total": "totaal",
+    "team_tick": "{team} ({n} trajecten)",
+    "substitution_axis": "Aandeel trajecten met een maatwerkalternatief",
+    "substitution_title": "Substitutie per team: eigen aandeel en gepoolde schatting",
+    "without_band": "zonder verandering (90%-band)",
+    "without": "zonder verandering",
+    "model": "model",
+    "observed": "waargenomen",
+    "censored": "<10 (gecensureerd)",
+    "from": "vanaf",
+    "clients_axis": "Cliënten in zorg",
+}
+
+# -- mkba estimate: console tables and the header of the --out files (mkba.faces.estimates)
+ESTIMATE_WORDS = {
+    "reg_head": "[bold]Registraties[/bold] {file}: {rows} rijen, {used} gebruikt",
+    "reg_soort": ", soort '{soort}'",
+    "reg_dates": "; startdata {first} t/m {last}.",
+    "excluded_head": "Uitgesloten rijen (niet stilzwijgend weggelaten):",
+    "excluded_example": "rij {row}, kolom '{column}': {value}",
+    "excluded_example_id": "rij {row}, kolom '{column}'",
+    "excluded_line": "  {reason}: {n} (bijv. {where})",
+    "excluded_line_bare": "  {reason}: {n}",
+    "substitution_title": "Substitutie: aandeel trajecten met een maatwerkalternatief",
+    "substitution_columns": ("", "Met maatwerk", "Met bekend alternatief", "Gemiddelde", "90%-interval"),
+    "total": "Totaal",
+    "start_year": "Startjaar {year}",
+    "team": "Team {team} (gepoold)",
+    "team_other": "{group} (gepoold)",
+    "unknown_alternative": "Trajecten met alternatief 'onbekend' tellen niet mee in de noemer: {n}.",
+    "volumes_title": "Volumes per startjaar en soort",
+    "year": "Jaar",
+    "goal": ("Doel bereikt (ja = 1, deels = {deels}): {mean} (90%-interval {p05} – {p95}; {n} trajecten met bekende "
+             "uitkomst)."),
+    "mon_head": "[bold]Monitor[/bold] {file}: {rows} rijen; verandering vanaf {vanaf}",
+    "mon_comparison": "; vergelijkingsreeks {comparison}",
+    "mon_columns": ("", "Gemiddelde", "90%-interval"),
+    "level_change": "Niveausprong (factor)",
+    "slope_change": "Trendbreuk (factor per jaar)",
+    "avoided": "Vermeden cliënten {year} (gemiddeld in zorg)",
+    "censored": " {n} cel(len) '<10' als gecensureerd behandeld.",
+    "verdict": "Oordeel: {verdict}.",
+    "skipped": "[yellow]Niet geschat[/yellow] {name}: {reason}.",
+    "reg_header": ("Geschat met: {command}\nNiet met de hand aanpassen: opnieuw schatten als de data veranderen.\n"
+                   "Gebruik in een casus: include: [<pad naar dit bestand>]"),
+    "mon_header": ("Geschat met: {command}\nTrekkingen (gezamenlijk per rij): {draws}\n"
+                   "Gebruik in een casus: include: [<pad naar dit bestand>]"),
+    "avoided_unit": "cliënten in zorg (gemiddeld over het jaar)",
+    "avoided_label": "Vermeden cliënten {name} {year} (monitor)",
+}
+
+
+def estimate_text(case, est: dict) -> str:
+    """Markdown for the report: which data were used and excluded, and the posterior of each
+    parameter (moved here from mkba.faces.report_data); small counts follow DESIGN §17."""
+    lines = []
+    if est.get("bevat_kleine_aantallen"):  # made with --geen-onderdrukking (DESIGN §17)
+        lines.append(f"**{SMALL_COUNTS_MARK.capitalize()}.** {SMALL_COUNTS_WARNING}")
+    if est.get("kind") == "registraties":
+        period = est.get("period") or ["?", "?"]
+        lines.append(f"**Bron:** registratie-export `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), "
+                     f"startdata {period[0]} t/m {period[1]}"
+                     + (f", soort *{est['soort']}*" if est.get("soort") else "") + ".")
+        excluded = est.get("excluded") or {}
+        dropped = "; ".join(f"{EXCLUSION_REASONS.get(r) or group_label(r)}: {small(n)}" for r, n in excluded.items())
+        lines.append(f"**Gebruikt:** {small(est['used'])} van {small(est['rows'])} rijen"
+                     + (f"; uitgesloten (per reden): {dropped}." if dropped else "; geen rijen uitgesloten."))
+        volumes = []
+        banded = set(est.get("suppressed") or [])
+        for name in est["parameters"]:
+            spec = case.parameters.get(name)
+            if spec is None:
+                continue
+            if spec.family != "beta":
+                if name in banded:  # a small or banded volume (DESIGN §17): its band, never a count
+                    lo, hi = spec.quantile(0.0), spec.quantile(1.0)
+                    shown = SMALL_COUNT if hi < 10 else f"{nl_number(lo, 0)}–{nl_number(hi, 0)}"
+                    volumes.append(f"{case.label_of(name)}: {shown}")
+                else:
+                    volumes.append(f"{case.label_of(name)}: {nl_number(spec.base_value, 0)}")
+                continue
+            a, b = spec.shape
+            lo, hi = spec.quantile(0.05), spec.quantile(0.95)
+            shape = f"Beta({nl_number(a, 1)}; {nl_number(b, 1)})"
+            lines.append(f"**{case.label_of(name)}:** posterior {shape}, gemiddelde {nl_percent(spec.mean, 1)} "
+                         f"(90%-interval {nl_percent(lo, 1)} – {nl_percent(hi, 1)}); uniforme prior, "
+                         "dus de data bepalen de verdeling vrijwel geheel.")
+        if volumes:
+            lines.append("**Volumes uit dezelfde export** (alleen volledige jaren): " + "; ".join(volumes) + ".")
+        for note in est.get("disclosure") or []:
+            facts = {k: v for k, v in note.items() if k != "code"}
+            lines.append(f"*{PRIVACY}:* {disclosure_note(note['code'], facts)}")
+        partial = est.get("partial_years") or []
+        if partial:
+            lines.append(f"Deels gemeten jaren ({', '.join(map(str, partial))}): {PARTIAL_YEAR}.")
+        pooling = est.get("pooling")
+        if pooling:
+            differ = pooling["p_value"] < 0.05
+            lines.append(("De teams verschillen meer dan toeval verklaart" if differ else
+                          "De verschillen tussen teams passen binnen toeval")
+                         + f" (chi-kwadraattoets, p = {nl_number(pooling['p_value'], 3)}); de figuur toont hoe de "
+                         "teamschattingen naar het totaal worden getrokken (partiële pooling, beta-binomiaal).")
+    elif est.get("kind") == "monitor":
+        lines.append(f"**Bron:** monitorreeks `{est['file']}` (SHA-256 `{est['sha256'][:16]}…`), {est['rows']} rijen; "
+                     f"verandering vanaf {est['vanaf']}. Cellen '<10' zijn als gecensureerd in [0, 9] behandeld.")
+        for v, s in (est.get("series") or {}).items():
+            lc = s["level_change"]
+            lines.append(f"**{v}** ({METHODS.get(s['method'], s['method'])}): niveausprong × {nl_number(lc['mean'], 3)} "
+                         f"(90%-interval {nl_number(lc['p05'], 3)} – {nl_number(lc['p95'], 3)}). "
+                         f"Oordeel: {VERDICTS.get(s['verdict'], s['verdict'])}.")
+        for v, reason in (est.get("skipped") or {}).items():
+            lines.append(f"Niet geschat: {v} ({SKIP_REASONS.get(reason, reason)}).")
+    return "\n\n".join(lines)
+
+
+
+# -- mkba vergelijk: the index page of a regional comparison (mkba.faces.regional_report)
+REGIONAL_INDEX_HTML = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Regionale vergelijking — {run_id}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;line-height:1.5}}
+td,th{{padding:.2rem .6rem;text-align:left}} code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
+<body>
+<h1>Regionale vergelijking sociaal werk</h1>
+<p><a href="regionale_vergelijking.html"><strong>Open het rapport</strong></a> — lees de kanttekeningen: de casussen
+verschillen in jaren, afbakening en meetbaarheid; dit is geen ranglijst.</p>
+<table><tr><th>Organisatie</th><th>Periode</th><th>Baten per euro</th><th>Kans baten &gt; kosten</th></tr>
+{rows}
+</table>
+<h2>Bestanden</h2>
+<ul>
+{files}
+</ul>
+<p>Run <code>{run_id}</code> — {draws} trekkingen per casus, seed {seed},
+prijspeil {price_year}, mkba {version}, gemaakt {finished}.</p>
+</body></html>
+"""
+
+# -- errors the core and the command line raise as codes with their numbers (rendered by
+#    render_problem_text; the English message stays the plain fallback for Python users)
+CLI_ERROR_TEXT.update({
+    "core.seed": "seed moet een geheel getal ≥ 0 zijn (nu: {got})",
+    "core.draws": "het aantal trekkingen moet een geheel getal ≥ 1 zijn (nu: {got})",
+    "core.workers": "het aantal processen (workers) moet een geheel getal ≥ 1 zijn (nu: {got})",
+    "core.chunk_size": "de blokgrootte (chunk_size) moet een geheel getal ≥ 1 zijn (nu: {got})",
+    "core.design": CLI_ERROR_TEXT["cli.unknown_design"],
+    "core.no_options": "er is niets door te rekenen: geef minstens één optie (basis of scenario)",
+    "core.draw_range": "trekkingen [{start}, {stop}) vallen buiten [0, {draws})",
+    "core.no_output": "onbekende uitkomst '{name}'; bekend: {known}",
+    "core.block_twice": "trekkingen [{start}, {stop}) kwamen twee keer binnen",
+    "core.block_option": "trekkingen [{start}, {stop}) kwamen binnen zonder optie '{option}'",
+    "core.blocks_incomplete": "de blokken dekken {covered} van de {draws} trekkingen",
+    "core.correlated_unsampled": "gecorreleerde parameters worden niet getrokken: {names}",
+    "report.notebook_missing": "notebook {path} ontbreekt",
+    "cli.evppi_draws": EVPPI_ERRORS["draws"],
+    **{f"cli.evppi_{reason}": text for reason, text in EVPPI_ERRORS.items() if reason != "draws"},
+    "cli.batch_no_cases": BATCH_NO_CASES,
+    "cli.batch_workers_scheduler": BATCH_WORKERS_WITH_SCHEDULER,
+    "cli.batch_connect": BATCH_CONNECT_FAILED,
+    "cli.init_unknown_example": INIT_UNKNOWN_EXAMPLE,
+})
+
+# -- short lines of the command line (mkba.faces.cli)
+VALIDATE_OK = ("[green]OK[/green] {file}: casus '{id}', {parameters} parameters ({uncertain} onzeker), {costs} kostenposten, "
+               "{effects} effecten, {scenarios} scenario's.")
+PROGRESS = {"run": "Simuleren", "compare": "Scenario's simuleren"}
+INIT_TEMPLATE_WRITTEN = "Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}"
+ESTIMATE_WORDS.update({
+    "written_registrations": "Parameters geschreven: {out} (gebruik in een casus: include: [{name}])",
+    "written_monitor": "Parameters geschreven: {out}; trekkingen: {draws}",
+})
+
+# -- help of each command (the first sentence is its line in `mkba --help`)
+CLI_HELP.update({
+    "cmd.validate": "Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is).",
+    "cmd.run": "Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid.",
+    "cmd.compare": "Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI.",
+    "cmd.sensitivity": "Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?",
+    "cmd.report": "Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst.",
+    "cmd.vergelijk": "Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen.",
+    "cmd.init": "Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait.",
+    "cmd.estimate_registraties": ("Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export.\n\n"
+                                  "Kleine aantallen (<10) worden nooit getoond, ook niet af te leiden (AVG): te kleine teams, alternatieven en "
+                                  "jaren worden samengevoegd; een notitie zegt wat en waarom."),
+    "cmd.estimate_monitor": ("Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar.\n\n"
+                             "Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."),
+    "cmd.convert": "Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd.",
+})

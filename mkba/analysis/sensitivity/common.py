@@ -14,10 +14,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mkba.core import outputs
 from mkba.core.case import Case, apply_scenario
 from mkba.core.distributions import ParameterSpec
 from mkba.core.errors import UsageError
-from mkba.core.model import Layout, apply_scales, evaluate_blocks
+from mkba.core.model import apply_scales, evaluate_blocks
+from mkba.core.outputs import Layout
 
 CHUNK = 2**15  # parameter values prepared at once; evaluated in EVAL_BLOCK sub-blocks
 
@@ -27,22 +29,21 @@ class OutputSpec:
     """The model output a sensitivity analysis studies: ``npv``, ``bcr`` or ``net:STAKEHOLDER``."""
 
     key: str
-    column: str
-    label: str  # Dutch, for figures and tables
+    column: str  # the per-draw output column (mkba.core.outputs); the faces word ``key``
 
     @classmethod
     def parse(cls, case: Case, text: str) -> OutputSpec:
         if text == "npv":
-            return cls("npv", "npv", "Netto contante waarde (€)")
+            return cls("npv", "npv")
         if text == "bcr":
-            return cls("bcr", "bcr", "Baten/kosten-verhouding")
+            return cls("bcr", "bcr")
         if text.startswith("net:"):
             sid = text[4:]
             if sid not in case.stakeholders:
                 raise UsageError(f"unknown stakeholder '{sid}' in --output {text}; choose from: {', '.join(case.stakeholders)}",
                                  "analysis.output_stakeholder", stakeholder=sid, output=text,
                                  known=", ".join(case.stakeholders))
-            return cls(text, f"stakeholder.{sid}.net", f"Netto-effect {case.stakeholders[sid]} (€)")
+            return cls(text, outputs.stakeholder(sid, "net"))
         raise UsageError(f"unknown output '{text}'; use npv, bcr or net:STAKEHOLDER (e.g. net:gemeente)",
                          "analysis.output_unknown", output=text)
 
@@ -93,7 +94,7 @@ class Analysis:
             notes.append(Note("versus.difference", {"option": self.case.scenario, "versus": self.versus}))
             if self.held:
                 notes.append(Note("versus.held", {"names": list(self.held)}))
-        from_files = [n for n in self.names if self.parameters[n].family == "draws"]
+        from_files = [n for n in self.names if self.parameters[n].from_draws_file]
         if from_files:
             # each draws-file parameter is varied through its own column (the sorted column as its
             # inverse CDF); rows of one file are not kept together as the simulation keeps them
