@@ -192,7 +192,7 @@ def test_reports_have_a_table_of_contents_labelled_groups_and_titles(folder, exa
     pages = [" ".join(page.split()) for page in _pdf_pages(folder / "rapport-basis.pdf")]
     start = next(i for i, page in enumerate(pages, start=1) if "Elke aanname van de casus, met verdeling" in page)
     layout = pypdf.PdfReader(folder / "rapport-basis.pdf").pages[0].extract_text(extraction_mode="layout")
-    assert re.search(rf"^\s*7\. Aannames\s+{start}\s*$", layout, flags=re.MULTILINE), layout[:1500]
+    assert re.search(rf"^\s*\d+\. Aannames\s+{start}\s*$", layout, flags=re.MULTILINE), layout[:1500]
     html = (folder / "rapport-basis.html").read_text(encoding="utf-8")
     assert f"<title>{text_nl.option_label(example_case, None)}</title>" in html
     assert 'href="#Aannames"' in html and 'id="Aannames"' in html  # the contents link to their sections
