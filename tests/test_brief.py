@@ -329,7 +329,7 @@ def test_an_options_own_pm_posten_are_shown_as_its_difference(twee_brief):
     from mkba.core.case import PmPost
 
     base = twee_brief.pm_posten
-    extra = PmPost("Minder toezicht", "buurt", "negatief")
+    extra = PmPost(label="Minder toezicht", stakeholder="buurt", direction="negatief")
     a, b = twee_brief.options
     brief = replace(twee_brief, options=(replace(a, pm_posten=(*base, extra)), replace(b, pm_posten=())))
     lines = brief_module.pm_lines(brief)
