@@ -91,7 +91,7 @@ def headline(brief: Brief) -> list[str]:
     """The comparison's headline (the first lines of the brief and of index.html): the council's
     question answered, then the calibration sentence when a calibrated assumption drives it."""
     lines = cuts_headline(brief.case, brief.options)
-    calibration = calibration_line(brief.case, brief.calibrated)
+    calibration = text_nl.calibration_line(brief.case, brief.calibrated)
     if calibration:
         lines.append(calibration)
     return lines
@@ -102,7 +102,7 @@ def comparison_headline(cmp) -> list[str]:
     from mkba.analysis.brief import calibrated_drivers, option_briefs
 
     seed = cmp.results["baseline"].summary_seed()
-    calibration = calibration_line(cmp.case, calibrated_drivers(cmp.case, seed=seed if isinstance(seed, int) else 1))
+    calibration = text_nl.calibration_line(cmp.case, calibrated_drivers(cmp.case, seed=seed if isinstance(seed, int) else 1))
     return cuts_headline(cmp.case, option_briefs(cmp)) + ([calibration] if calibration else [])
 
 
@@ -124,10 +124,6 @@ def cuts_headline(case: Case, options) -> list[str]:
     return lines
 
 
-def calibration_line(case: Case, names) -> str | None:
-    """The one calibration sentence for ``names`` (calibrated drivers), or None."""
-    parts = [(case.label_of(n), case.parameters[n].calibrated) for n in names if n in case.parameters]
-    return text_nl.calibration_sentence(parts) if parts else None
 
 
 def rounded(s: dict) -> dict:
@@ -395,5 +391,5 @@ def write(brief: Brief, folder: Path, docx: bool = False, provenance_info: dict 
     return written
 
 
-__all__ = ["Block", "Document", "calibration_line", "comparison_headline", "cuts_headline", "document", "headline",
+__all__ = ["Block", "Document", "comparison_headline", "cuts_headline", "document", "headline",
            "make", "option_sentences", "pm_lines", "provenance", "rounded", "to_html", "write", "write_docx"]

@@ -226,9 +226,8 @@ def run(
     calibration = None
     if not json_out:  # a calibrated assumption among the top-3 drivers: said under the headline (DESIGN §14)
         from mkba.analysis.brief import calibrated_drivers
-        from mkba.faces.brief import calibration_line
 
-        calibration = calibration_line(c, calibrated_drivers(c, scenario=scenario, seed=seed))
+        calibration = text_nl.calibration_line(c, calibrated_drivers(c, scenario=scenario, seed=seed))
     if xlsx is not None:
         from mkba.faces.excel_out import write_run_workbook
 

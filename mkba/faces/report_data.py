@@ -64,10 +64,9 @@ def calibration_headline(result: Result) -> list[str]:
     """The one calibration sentence when a calibrated assumption is among the top-3 drivers of
     this option's society NPV (tornado or Sobol', DESIGN §14); else nothing."""
     from mkba.analysis.brief import calibrated_drivers
-    from mkba.faces.brief import calibration_line
 
     seed = result.summary_seed()
-    line = calibration_line(result.case, calibrated_drivers(result.case, seed=seed if isinstance(seed, int) else 1))
+    line = text_nl.calibration_line(result.case, calibrated_drivers(result.case, seed=seed if isinstance(seed, int) else 1))
     return [line] if line else []
 
 

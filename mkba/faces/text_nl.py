@@ -1669,6 +1669,12 @@ def calibration_sentence(parts: list[tuple[str, str]]) -> str:
             "haar het meest sturen en zijn niet gemeten maar gekalibreerd.")
 
 
+def calibration_line(case, names) -> str | None:
+    """The one calibration sentence for ``names`` (calibrated drivers), or None."""
+    parts = [(case.label_of(n), case.parameters[n].calibrated) for n in names if n in case.parameters]
+    return calibration_sentence(parts) if parts else None
+
+
 def brief_calibration_detail(label: str, share: float | None, benefit_share: float | None) -> str:
     bits = []
     if share is not None:
