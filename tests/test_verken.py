@@ -103,7 +103,9 @@ def test_gevoeligheid_apart_and_the_calibrated_driver_sentence(small, small_clie
     assert [o["id"] for o in view["options"]] == ["baseline", "halveren"]
     assert [o["id"] for o in view["sensitivity"]] == ["hoge-waarde"]
     assert "w" in small.top[:3]  # the calibrated value per traject drives the outcome
-    assert view["calibrated"] == text_nl.calibrated_driver_sentence(["Waarde per traject"])
+    # the same sentence as the brief, the report headlines and mkba run (one wording, DESIGN §14)
+    assert view["calibrated"] == text_nl.calibration_line(small.case, ["w"])
+    assert "herhaalt grotendeels een kalibratie" in view["calibrated"] and "Waarde per traject" in view["calibrated"]
     assert "Meer vertrouwen in de buurt" in [p["label"] for p in view["pm"]]
     assert page["top"][:len(small.top)] == small.top  # sliders in tornado order
     w = next(p for p in page["parameters"] if p["name"] == "w")

@@ -1977,14 +1977,6 @@ def whatif_provenance(case) -> str:
     return f"{items[0].upper() + items[1:]} ({' '.join(flags)})"
 
 
-def calibrated_driver_sentence(labels: list[str]) -> str:
-    """When a calibrated parameter is among the three strongest drivers (DESIGN §14)."""
-    joined = " en ".join(labels)
-    return (f"Let op: {joined} {'is' if len(labels) == 1 else 'zijn'} gekalibreerd (gekozen om een bekende "
-            "uitkomst na te bootsen) en behoort tot de drie aannames die de uitkomst het sterkst sturen; de uitkomst "
-            "herhaalt dus grotendeels die kalibratie en is geen onafhankelijke meting.")
-
-
 def saved_per_year(amount: float, first: int, last: int) -> str:
     years = f"{first}" if first == last else f"{first}–{last}"
     return f"{nl_eur_short(amount)} per jaar ({years})"

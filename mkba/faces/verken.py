@@ -323,8 +323,7 @@ class Explorer:
 
     def _calibrated(self) -> str | None:
         """The calibrated-driver sentence when a calibrated parameter is among the top-3 drivers."""
-        labels = [self.case.label_of(n) for n in self.top[:3] if self.case.parameters[n].calibrated]
-        return text_nl.calibrated_driver_sentence(labels) if labels else None
+        return text_nl.calibration_line(self.case, [n for n in self.top[:3] if self.case.parameters[n].calibrated])
 
     def _whatif_text(self, case: Case) -> str:
         items = text_nl.whatif_items(case)
