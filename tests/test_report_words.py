@@ -272,20 +272,27 @@ def test_init_template_documents_every_field_and_runs(tmp_path, capsys):
 
 
 def test_every_error_code_the_analyses_raise_has_dutch_words():
-    """mkba.analysis returns codes, never words for users: each code it raises with a UsageError
-    is worded in text_nl, and no English pattern translation is left for it."""
+    """No layer hands a user an English sentence: each UsageError / MkbaError raised anywhere in
+    mkba carries a code (with its numbers) that text_nl words in Dutch, and no English pattern
+    translation is left for it. A code built with an f-string (``f"evsi.{reason}"``) must have
+    Dutch words for at least one key of that family."""
     import re
     from pathlib import Path
 
-    root = Path(mkba.__file__).resolve().parent / "analysis"
-    codes = set()
+    root = Path(mkba.__file__).resolve().parent
+    words = {**text_nl.CLI_ERROR_TEXT, **text_nl.PROBLEM_TEXT}
+    codes, families, layers = set(), set(), set()
     for path in root.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        for call in re.findall(r"raise UsageError\((.*?)\)\n", source, flags=re.DOTALL):
-            found = re.findall(r'"((?:analysis|decision|evppi|evsi|regio|scenario|cpi|unitcost)\.[a-z_]+)"', call)
-            assert found, f"{path.name}: a UsageError without a code: {call[:80]}"
+        for call in re.findall(r"raise (?:UsageError|MkbaError)\((.*?)\)(?: from \w+)?\n", source, flags=re.DOTALL):
+            found = re.findall(r'"([a-z_]+\.[a-z_]+)"', call)
+            family = re.findall(r'f"([a-z_]+\.[a-z_]*)\{', call)
+            assert found or family, f"{path.relative_to(root)}: a UsageError without a code: {call[:80]}"
             codes.update(found)
-    assert len(codes) >= 20
-    missing = sorted(c for c in codes if c not in text_nl.CLI_ERROR_TEXT and c not in text_nl.PROBLEM_TEXT)
+            families.update(family)
+            layers.add(path.relative_to(root).parts[0])
+    assert len(codes) >= 100 and {"analysis", "faces", "core"} <= layers
+    missing = sorted(c for c in codes if c not in words)
+    missing += sorted(f for f in families if not any(key.startswith(f) for key in words))
     assert not missing, missing
     assert not hasattr(text_nl, "USAGE_PATTERNS")  # no English-to-Dutch pattern table is left

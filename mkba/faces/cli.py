@@ -352,10 +352,11 @@ def _check_evsi(case, draws: int, specs: list[str] | None, cost: str | None, pop
     if not specs:
         for option, given in (("--kosten-per-waarneming", cost), ("--populatie", population)):
             if given is not None:
-                raise UsageError(text_nl.EVSI_ERRORS["needs_evsi"].format(option=option))
+                raise UsageError(f"{option} goes with --evsi NAME:N", "evsi.needs_evsi", option=option)
         return None, 1.0
     if draws < MIN_DRAWS:
-        raise UsageError(text_nl.EVSI_ERRORS["draws"].format(draws=draws, minimum=MIN_DRAWS))
+        raise UsageError(f"--evsi needs at least {MIN_DRAWS} draws (got {draws})", "evsi.draws",
+                         draws=str(draws), minimum=str(MIN_DRAWS))
     check_requests(case, specs)   # an EvsiRequestError carries its code, worded in text_nl
 
     def number(text: str | None, reason: str, positive: bool) -> float | None:
@@ -369,7 +370,8 @@ def _check_evsi(case, draws: int, specs: list[str] | None, cost: str | None, pop
         except ValueError:
             value = math.nan
         if not math.isfinite(value) or value < 0 or (positive and value == 0):
-            raise UsageError(text_nl.EVSI_ERRORS[reason].format(value=text))
+            raise UsageError(f"{text}: give {'an amount >= 0' if reason == 'cost' else 'a number > 0'}", f"evsi.{reason}",
+                             value=text)
         return value
 
     pop = number(population, "population", True)
@@ -817,11 +819,12 @@ def estimate_monitor(
         elif word.isdigit() and int(word) >= 1:
             season = int(word)
         else:
-            raise UsageError(text_nl.ITS_ERRORS["seizoen"].format(value=seizoen))
+            raise UsageError(f"--seizoen '{seizoen}': give a number K, maand or kwartaal", "its.seizoen", value=seizoen)
     if model not in ("niveau", "niveau+trend"):
-        raise UsageError(text_nl.ITS_ERRORS["model"].format(value=model))
+        raise UsageError(f"--model '{model}': choose niveau or niveau+trend", "its.model", value=model)
     if overdispersie not in ("auto", "quasipoisson", "negbin"):
-        raise UsageError(text_nl.ITS_ERRORS["overdispersie"].format(value=overdispersie))
+        raise UsageError(f"--overdispersie '{overdispersie}': choose auto, quasipoisson or negbin", "its.overdispersie",
+                         value=overdispersie)
     options = ItsOptions(exposure=bevolking, season=season, model=model, hac=hac, placebo=placebo,
                          overdispersion=overdispersie)
     est = run_estimate(file, vanaf, voorziening=voorziening, vergelijking=vergelijking, draws=draws, seed=seed,

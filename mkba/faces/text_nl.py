@@ -2164,6 +2164,7 @@ ITS_ERRORS = {
     "model": "--model '{value}': kies niveau of niveau+trend",
     "overdispersie": "--overdispersie '{value}': kies auto, quasipoisson of negbin",
 }
+CLI_ERROR_TEXT.update({f"its.{reason}": text for reason, text in ITS_ERRORS.items()})
 DATA_ERRORS.update({
     "bad_period": ("periode '{value}' niet herkend; gebruik 2022-Q1, 2022-03, mrt-22 of een CBS-code "
                    "(2022KW01, 2022MM03, 2022JJ00)"),
