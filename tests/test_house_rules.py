@@ -18,6 +18,12 @@ DUTCH_WORDS = frozenset(
     "de het een van voor niet met zijn wordt worden geen naar bij ook deze dit uit kan moet alle maar "
     "wie hoe om dan nog welke waar elke zonder tussen tot".split())
 DIAERESES = "ëïü"
+# Single Dutch words a user reads as a label (column headers, progress labels, table cells); once
+# spelled in the faces, now in text_nl. A literal that is exactly one of them is Dutch too. (The
+# workbook's sheet names, e.g. "Kosten", "Toelichting", are the case format's ids in data_in/xlsx.py.)
+DUTCH_LABELS = frozenset(
+    "Figuur Gegeven Waarde Totaal Simuleren Baten Netto Aanname Belanghebbende Organisatie Periode "
+    "Bron Optie Verdeling Eenheid Basiswaarde vast fractie trekking trekkingen".split())
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -32,7 +38,8 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 def looks_dutch(text: str) -> bool:
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
-    return sum(w in DUTCH_WORDS for w in words) >= 2 or any(c in text for c in DIAERESES)
+    return (sum(w in DUTCH_WORDS for w in words) >= 2 or any(c in text for c in DIAERESES)
+            or text.strip() in DUTCH_LABELS)
 
 
 def dutch_literals(source: str) -> list[tuple[int, str]]:
@@ -50,6 +57,8 @@ def test_the_detector_tells_dutch_sentences_from_english_and_ids():
     assert not looks_dutch("unknown scenario '{scenario}' in case '{case}'; choose one of: {known}")
     assert not looks_dutch("stakeholder.gemeente.pv_costs")
     assert not looks_dutch("kosten")  # an id, not a sentence
+    assert looks_dutch("Totaal") and looks_dutch("Gegeven") and looks_dutch("trekkingen")  # labels
+    assert not looks_dutch("Total") and not looks_dutch("basis")
     source = '"""Een docstring van de module."""\nx = "niet met de hand"  # een commentaar van mij\n'
     assert dutch_literals(source) == [(2, "niet met de hand")]
 

@@ -240,7 +240,7 @@ def run(
     _say_whatif(c)
     if not deterministic and draws < MIN_DRAWS_INTERVALS:
         stderr.print(f"[yellow]{text_nl.WARNING}[/yellow]: " + text_nl.NO_INTERVALS.format(
-            draws=f"{draws} trekking" + ("" if draws == 1 else "en"), minimum=MIN_DRAWS_INTERVALS), soft_wrap=True)
+            draws=f"{draws} {text_nl.DRAW_WORDS[draws != 1]}", minimum=MIN_DRAWS_INTERVALS), soft_wrap=True)
         print_run(without_intervals(summary), result.case, stdout, [calibration] if calibration else None)
     else:
         print_run(summary, result.case, stdout, [calibration] if calibration else None)

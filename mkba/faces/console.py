@@ -41,7 +41,7 @@ def print_run(summary: dict[str, Any], case, console: Console, headline: list[st
              text_nl.option_label(case, summary["scenario"]) if summary["scenario"] in case.scenarios
              else summary["scenario"])
     draws = text_nl.CONSOLE["deterministic"] if summary["design"] == "deterministic" else text_nl.CONSOLE["draws"].format(
-        n=nl_number(summary["draws"], 0), word="trekking" if summary["draws"] == 1 else "trekkingen", seed=summary["seed"], design=DESIGN_NL.get(summary["design"], summary["design"]))
+        n=nl_number(summary["draws"], 0), word=text_nl.DRAW_WORDS[summary["draws"] != 1], seed=summary["seed"], design=DESIGN_NL.get(summary["design"], summary["design"]))
     console.print(f"[bold]MKBA {case.title}[/bold] — {label} — {draws}")
     years = summary["yearly"]["years"]
     console.print(text_nl.CONSOLE["period"].format(first=years[0], last=years[-1], price=case.price_year or years[0],

@@ -219,21 +219,21 @@ def assumptions_frame(case: Case) -> pd.DataFrame:
     rows = []
     for name, spec in case.parameters.items():
         source = case.sources.get(spec.source, spec.source) if spec.source else ""
-        basis = " — ".join(x for x in (source, spec.note or "") if x) or "(geen bron of toelichting)"
+        basis = " — ".join(x for x in (source, spec.note or "") if x) or text_nl.ASSUMPTION_NO_SOURCE
         if name not in used:
-            basis += " (alleen gebruikt in scenario's)"
+            basis += text_nl.ASSUMPTION_ONLY_IN_SCENARIOS
         rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (case.label_of(name), text_nl.describe_distribution(spec),
                                                           spec.unit or "", nl_smart(spec.base_value), basis), strict=True)))
     for what, q in (("benefits", case.optimism_benefits), ("costs", case.optimism_costs)):
         if isinstance(q, str) or q:
             shown = case.label_of(q) if isinstance(q, str) else nl_percent(q, 0 if 100 * q == round(100 * q) else 1)
             sentence = text_nl.optimism_sentence(*((0, q) if what == "benefits" else (q, 0)))
-            rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (text_nl.OPTIMISM_ROW[what], "" if isinstance(q, str) else "vast",
-                                                              "fractie", shown, sentence), strict=True)))
+            rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (text_nl.OPTIMISM_ROW[what], "" if isinstance(q, str) else text_nl.ASSUMPTION_FIXED,
+                                                              text_nl.UNIT_FRACTION, shown, sentence), strict=True)))
     for label, kind, value, _, origin in line_optimism(case):  # per line, what was applied (DESIGN §19)
         shown = value if isinstance(value, str) else nl_percent(value, 0 if 100 * value == round(100 * value) else 1)
         rows.append(dict(zip(text_nl.ASSUMPTION_COLUMNS, (f"{text_nl.LINE_OPTIMISM_TITLE}: {label}",
-                                                          text_nl.LINE_OPTIMISM_KIND[kind], "fractie", shown, origin),
+                                                          text_nl.LINE_OPTIMISM_KIND[kind], text_nl.UNIT_FRACTION, shown, origin),
                              strict=True)))
     return pd.DataFrame(rows)
 
@@ -342,7 +342,7 @@ def provenance_frame(info: dict[str, Any]) -> pd.DataFrame:
     if info.get("whatif") and info["whatif"] != text_nl.WHATIF_NONE:  # --set / --discontovoet (DESIGN §15)
         rows.append((text_nl.WHATIF_PROVENANCE, info["whatif"]))
     rows += [(text_nl.VERSION_OF.format(name=k), v) for k, v in info["versions"].items()]
-    return pd.DataFrame(rows, columns=["Gegeven", "Waarde"])
+    return pd.DataFrame(rows, columns=list(text_nl.PROVENANCE_COLUMNS))
 
 
 # --- scenario comparison ---------------------------------------------------------------------------
@@ -528,7 +528,7 @@ def show(fig) -> None:
     from IPython.display import Image, display
 
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
-    alt = titles[0] if titles else "Figuur"
+    alt = titles[0] if titles else text_nl.FIGURE_ALT
     dpi = fig.get_dpi()
     png = figure_png(fig)
     display(Image(data=png, format="png", width=figure_css_width(png, dpi), metadata={"alt": alt}))

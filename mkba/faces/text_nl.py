@@ -2619,3 +2619,13 @@ CLI_HELP.update({
                              "Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."),
     "cmd.convert": "Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd.",
 })
+
+
+# ---- issue 17: labels the faces still spelled themselves (report_data, console) ----
+ASSUMPTION_NO_SOURCE = "(geen bron of toelichting)"      # assumptions table, 'Bron / toelichting' cell
+ASSUMPTION_ONLY_IN_SCENARIOS = " (alleen gebruikt in scenario's)"
+ASSUMPTION_FIXED = "vast"                                 # 'Verdeling' cell of the optimism rows
+UNIT_FRACTION = "fractie"                                 # 'Eenheid' cell of the optimism rows
+PROVENANCE_COLUMNS = ("Gegeven", "Waarde")                # provenance table of a report
+FIGURE_ALT = "Figuur"                                     # alt text of a figure without a title
+DRAW_WORDS = ("trekking", "trekkingen")                   # one draw, several draws
