@@ -3,6 +3,28 @@
 The core and the analyses return data and codes; the faces (CLI, console tables, reports,
 Excel, PDF) turn them into Dutch here, so wording is consistent and easy to change in one place.
 Sections below keep each face's words together.
+
+Section index (search for the heading; each table is defined ONCE, as one literal):
+
+- Common words: stakeholder kinds, option labels and headings (``option_label``, ``KIND_NL``).
+- Validation and input messages: ``PROBLEM_TEXT`` (code -> Dutch for every core/data-in Problem;
+  the data-in section's ``DATA_IN_PROBLEMS`` and the workbook's ``XLSX_MESSAGES`` are merged into
+  it where they are defined), ``render_problem`` / ``render_problem_text``, YAML's own words.
+- Command line: ``CLI_ERROR_TEXT`` (code -> Dutch for every UsageError/MkbaError of the core,
+  analyses, data-in and the CLI: co-financing, what-if/verken, EVSI, ITS, core, --evppi, batch,
+  init), Typer's help frame, batch and init lines.
+- Console tables and reports: numbers and distributions in words, sensitivity labels and notes,
+  console tables, board summary, balance/PM-posten/limitations, comparison, provenance, PDF, index.
+- Data in: ``DATA_ERRORS``, ``METHODS``, exclusion/skip reasons, estimate labels, pooling notes.
+- Value of information: EVPPI words.
+- Excel and PDF: reading a case workbook, writing one (``XLSX_CASE_HINTS``,
+  ``XLSX_EXPLANATION_ROWS`` = the Toelichting sheet, in its order), result workbooks, convert.
+- Per-feature blocks, appended in merge order (``# ---- issue NN: <topic> ----``): 20 co-financing,
+  21 value bank/calibration/optimism per line, 18 the brief and council PDFs, 19 what-if and
+  verken, 22 EVSI/ITS/synthetic data, 23 small counts and OS errors, 17 words moved in from other
+  modules (``CLI_HELP``, ``ESTIMATE_WORDS``, plotting, regional report, CLI lines, face labels).
+  A feature's error codes live in ``CLI_ERROR_TEXT`` / ``PROBLEM_TEXT`` / ``DATA_ERRORS`` above,
+  not in its block.
 """
 
 from __future__ import annotations
@@ -150,7 +172,7 @@ PROBLEM_TEXT: dict[str, str] = {
     "scenario.add_exists": "parameter '{name}' bestaat al; gebruik 'set' om hem te vervangen",
     "scenario.set_unknown": "onbekende parameter '{name}'; 'set' vervangt een bestaande parameter (gebruik 'add' voor een nieuwe)",
     "scenario.scale_factor": "onbekende parameter '{name}' als schaalfactor",
-    "scenario.drop_unknown": "geen kosten- of effectpost met id '{id}' om te laten vallen; posten: {known}",
+    "scenario.drop_unknown": "geen kosten- of effectpost met id '{id}' (en geen PM-post) om te laten vallen; ids: {known}",
     "scenario.no_costs": ("dit scenario verwijdert alle kostenposten, zodat er niets overblijft om de baten mee te "
                           "vergelijken; houd of voeg minstens één kostenpost toe"),
     "scenario.after_set": "na de 'set' van dit scenario, {inner_path}: {inner}",
@@ -179,6 +201,29 @@ PROBLEM_TEXT: dict[str, str] = {
     "pydantic.too_short": "is te kort: minstens {min_length} waarde(n) (nu: {got})",
     "pydantic.too_long": "is te lang: hoogstens {max_length} waarden (nu: {got})",
     "pydantic.other": "ongeldige waarde (nu: {got})",
+    "scope.aandeel_with_diensten": ("'aandeel' is het deel van een budget van de hele organisatie dat bij de "
+                                    "gemodelleerde diensten hoort; met 'scope: diensten' dekt het bedrag al alleen "
+                                    "die diensten: laat 'aandeel' weg of gebruik 'scope: organisatie'"),
+    # -- unit costs (kostprijzen), CPI and the regional comparison (same owner as scope)
+    "cpi.no_year": "geen CPI-jaarcijfer voor {year} in de CPI-tabel; beschikbaar: {first}-{last}",
+    "cpi.no_index": "de CPI-tabel heeft 'index: {{jaar: niveau}}' nodig",
+    "cpi.base": "het basisjaar ({base}) moet in 'index' staan met niveau 100",
+    "cpi.gap": "de jaren moeten aaneensluiten (geen gaten)",
+    "cpi.level": "een indexniveau moet > 0 zijn (nu: {got})",
+    "unitcost.invalid": "ongeldige kostprijs: {detail}",
+    "unitcost.missing": "'{field}' ontbreekt: elke kostprijs noemt eenheid, bron, prijspeil en een toelichting",
+    "unitcost.not_scalable": "een '{dist}'-parameter kan niet met een prijsfactor geïndexeerd worden; geef de bedragen zelf",
+    "unitcost.unknown": "onbekende kostprijs: {names}; bekend: {known}",
+    "regio.too_few": "een regionale vergelijking heeft minstens {minimum} casusbestanden nodig",
+    "regio.twice": "een casus staat er twee keer in: {cases}",
+    "regio.no_price_year": ("casus zonder price_year: {cases}; de vergelijking rekent alle bedragen om naar één "
+                            "prijspeil en heeft dat van elke casus nodig"),
+    "regio.no_data": "het notebook heeft vergelijking.json niet geschreven",
+    "pm.id_is_line": "id '{id}' is al de id van een kosten- of effectpost; 'drop' noemt beide, dus geef de PM-post "
+                     "een andere id",
+    "pm.id_twice": "id '{id}' is al de id van een andere PM-post; ids moeten uniek zijn",
+    "pm.effect_unknown": "geen effectpost met id '{id}' (in de casus of een scenario); effecten: {known}",
+    "shape.report": "moet een mapping zijn, bijv. {{target_bcr: 1.2}}",
 }
 
 # How the core's "what" codes read in a sentence.
@@ -320,26 +365,6 @@ def scope_warning(code: str, line_id: str, label: str, scenario: str = "baseline
     return f"{where} ('{label}'): {code}"
 
 
-PROBLEM_TEXT.update({
-    "scope.aandeel_with_diensten": ("'aandeel' is het deel van een budget van de hele organisatie dat bij de "
-                                    "gemodelleerde diensten hoort; met 'scope: diensten' dekt het bedrag al alleen "
-                                    "die diensten: laat 'aandeel' weg of gebruik 'scope: organisatie'"),
-    # -- unit costs (kostprijzen), CPI and the regional comparison (same owner as scope)
-    "cpi.no_year": "geen CPI-jaarcijfer voor {year} in de CPI-tabel; beschikbaar: {first}-{last}",
-    "cpi.no_index": "de CPI-tabel heeft 'index: {{jaar: niveau}}' nodig",
-    "cpi.base": "het basisjaar ({base}) moet in 'index' staan met niveau 100",
-    "cpi.gap": "de jaren moeten aaneensluiten (geen gaten)",
-    "cpi.level": "een indexniveau moet > 0 zijn (nu: {got})",
-    "unitcost.invalid": "ongeldige kostprijs: {detail}",
-    "unitcost.missing": "'{field}' ontbreekt: elke kostprijs noemt eenheid, bron, prijspeil en een toelichting",
-    "unitcost.not_scalable": "een '{dist}'-parameter kan niet met een prijsfactor geïndexeerd worden; geef de bedragen zelf",
-    "unitcost.unknown": "onbekende kostprijs: {names}; bekend: {known}",
-    "regio.too_few": "een regionale vergelijking heeft minstens {minimum} casusbestanden nodig",
-    "regio.twice": "een casus staat er twee keer in: {cases}",
-    "regio.no_price_year": ("casus zonder price_year: {cases}; de vergelijking rekent alle bedragen om naar één "
-                            "prijspeil en heeft dat van elke casus nodig"),
-    "regio.no_data": "het notebook heeft vergelijking.json niet geschreven",
-})
 
 
 
@@ -362,12 +387,14 @@ OUT_OF_MEMORY = ("te weinig geheugen voor deze opdracht; kies een kleiner aantal
                  "er is niets geschreven")
 OS_ERROR = "kan niet verder: {reason} {file}"
 
-# Usage errors raised with a code (core, analysis and CLI), rendered like PROBLEM_TEXT.
+UNKNOWN_DESIGN = "onbekend steekproefontwerp '{design}'; kies een van: {known}"
+# Usage errors raised with a code (core, analysis, data-in and CLI): code -> Dutch template of its params,
+# rendered like PROBLEM_TEXT (render_problem_text); the English message stays the plain fallback.
 CLI_ERROR_TEXT: dict[str, str] = {
     "cli.not_finite": "{option} {value} is geen eindig getal; geef bijv. {example}",
     "cli.compare_min_draws": ("een vergelijking heeft minstens {minimum} trekkingen nodig (nu: {draws}): kansen en "
                               "EVPI uit minder trekkingen zeggen niets; gebruik bijv. --draws 10000"),
-    "cli.unknown_design": "onbekend steekproefontwerp '{design}'; kies een van: {known}",
+    "cli.unknown_design": UNKNOWN_DESIGN,
     "cli.unknown_method": "onbekende methode '{method}'; kies een van: {known}",
     "cli.target_bcr_method": "--target-bcr hoort bij --method breakeven",
     "cli.n_method": "--n hoort bij --method sobol of morris",
@@ -423,6 +450,94 @@ CLI_ERROR_TEXT: dict[str, str] = {
     "evppi.method_single": "methode '{method}' neemt één aanname; gebruik 'gam' voor een groep",
     "decision.shape": "netto baten moeten een tabel trekkingen × opties zijn (nu vorm {shape})",
     "decision.not_finite": "de netto baten bevatten NaN of oneindige waarden",
+    # -- co-financing (mkba verdeel, issue 20)
+    "analysis.cofinancing_scenario_unknown": "--scenario {scenario}: onbekende optie in casus '{case}'; kies uit: {known}",
+    "analysis.cofinancing_not_option": ("--scenario {scenario}: '{label}' is een gevoeligheidsscenario (soort: "
+                                        "gevoeligheid), geen optie; kosten worden alleen voor opties verdeeld. Kies "
+                                        "uit: {known}"),
+    "analysis.cofinancing_certainty": ("--zekerheid {value}: kies een kans tussen 0 en 1 (niet 0 of 1 zelf), bijv. "
+                                       "--zekerheid 0.8 voor 80%"),
+    "analysis.cofinancing_min_draws": ("een kostenverdeling heeft minstens {minimum} trekkingen nodig (nu: {draws}); "
+                                       "gebruik bijv. --draws 10000"),
+    "analysis.cofinancing_no_payers": "--betalers is leeg; noem minstens één betaler, bijv. uit: {known}",
+    "analysis.cofinancing_payer_twice": "--betalers: '{payer}' staat er twee keer in; noem elke betaler één keer",
+    "analysis.cofinancing_payer_unknown": ("--betalers: '{payer}' is geen belanghebbende van casus '{case}'; kies uit: "
+                                           "{known}"),
+    "analysis.cofinancing_payer_no_money": ("--betalers: {label} ('{payer}') krijgt in optie '{option}' geen geldbaten "
+                                            "(geen effect met kind: fiscal) en kan dus niets terugverdienen; betalers "
+                                            "met geldbaten: {known}"),
+    "analysis.cofinancing_payer_loses": ("--betalers: {label} ('{payer}') verliest in optie '{option}' per saldo geld "
+                                         "(geldbaten gemiddeld € {amount}); laat deze betaler weg"),
+    "analysis.cofinancing_no_money": ("optie '{option}' van casus '{case}' levert niemand geldbaten op (geen effect met "
+                                      "kind: fiscal en een positieve verwachting); er valt niets te verdelen"),
+    "analysis.cofinancing_no_costs": "optie '{option}' heeft geen positieve kosten (gemiddeld € {cost}); er valt niets te verdelen",
+    # -- what if (--set, --discontovoet) and mkba verken (issue 19)
+    "analysis.set_syntax": "--set {text}: schrijf NAAM=WAARDE, bijv. --set substitutie=0.25",
+    "analysis.set_not_number": "{option}: '{value}' is geen getal; schrijf bijv. 0.25 of 250000",
+    "analysis.set_not_finite": "{option}: '{value}' is geen eindig getal; geef een gewone waarde, bijv. 0.25",
+    "analysis.set_unknown": ("--set {name}: de casus ({file}) heeft geen parameter met die naam; kies uit: {known}"),
+    "analysis.set_outside": ("--set {name}={value}: buiten het bereik van '{label}' ({file}, parameters.{name}): "
+                       "kies een waarde van {low} tot en met {high}"),
+    "analysis.set_discount_rate": "--discontovoet {value}: kies een discontovoet van {low} tot en met {high}, bijv. 0.03",
+    "verken.host_token": ("--host {host}: buiten deze computer is de pagina voor iedereen op het netwerk bereikbaar; "
+                          "start met --token CODE (elke aanvraag moet die code dan meesturen), of laat --host weg"),
+    "verken.bad_port": "--port {port}: kies een poort van 1 tot en met 65535",
+    "verken.port_busy": "poort {port} op {host} is al in gebruik of niet beschikbaar ({reason}); kies een andere met --port",
+    "verken.bad_token": "--token: gebruik minstens 8 tekens (letters, cijfers, '-' of '_')",
+    "verken.draws": "draws {draws}: kies 1 tot en met {maximum} trekkingen",
+    "verken.compare_draws": "een vergelijking vraagt {minimum} tot en met {maximum} trekkingen (nu: {draws})",
+    "verken.seed": "seed {seed}: kies een geheel getal van 0 tot en met {maximum}",
+    "verken.integer": "{name} '{value}' is geen geheel getal",
+    "verken.unknown_query": "onbekende vraag '{name}' in het adres; bekend: {known}",
+    "verken.repeated": "'{name}' staat meer dan één keer in het adres",
+    "verken.too_many_set": "te veel vastgezette aannames ({n}); hoogstens {maximum}",
+    "verken.scenario": "onbekende optie '{scenario}'; kies uit: {known}",
+    "verken.perspective": "onbekend perspectief '{perspective}'; kies uit: {known}",
+    "verken.kind": "soort '{kind}': kies beleid of gevoeligheid",
+    "verken.name": "naam '{name}': gebruik kleine letters, cijfers en '-' (hoogstens 40 tekens)",
+    # -- EVSI options (--evsi, --kosten-per-waarneming, --populatie; issue 22)
+    "evsi.format": "--evsi '{spec}': schrijf NAAM:N (bijv. substitutie:200) of NAAM:N:SD voor een normale aanname",
+    "evsi.n_integer": "--evsi '{spec}': het aantal waarnemingen '{value}' is geen geheel getal; schrijf bijv. substitutie:200",
+    "evsi.n_range": "--evsi '{spec}': het aantal waarnemingen moet tussen 1 en {maximum} liggen (nu {value})",
+    "evsi.sd": "--evsi '{spec}': de standaardafwijking '{value}' van één waarneming moet een getal > 0 zijn (bijv. 1500 of 0,5)",
+    "evsi.sd_missing": ("--evsi '{spec}': deze aanname ({family}) is geen aandeel tussen 0 en 1, dus geen telling van "
+                   "registraties; geef de standaardafwijking van één waarneming: NAAM:N:SD"),
+    "evsi.unknown": "--evsi '{spec}': geen parameter van deze casus; kies een onzekere parameter: {known}",
+    "evsi.fixed": "--evsi '{spec}': deze parameter heeft een vaste waarde (geen onzekerheid), dus geen informatiewaarde; kies uit: {known}",
+    "evsi.family": "--evsi '{spec}': een aanname met verdeling '{family}' kan (nog) niet door waarnemingen worden bijgeleerd",
+    "evsi.draws": "--evsi: te weinig trekkingen ({draws}); de schatting heeft er minstens {minimum} nodig (bijv. --draws 10000)",
+    "evsi.cost": "--kosten-per-waarneming {value}: geef een bedrag ≥ 0 in euro's (bijv. 150 of 150,50)",
+    "evsi.population": "--populatie {value}: geef een aantal > 0 (bijv. 1 of 12)",
+    "evsi.needs_evsi": "{option} hoort bij --evsi NAAM:N; geef ook --evsi",
+    "evsi.one_parameter": "EVSI gaat over één aanname tegelijk",
+    # -- ITS options of mkba estimate monitor (issue 22)
+    "its.seizoen": "--seizoen '{value}': geef een aantal paren K (bijv. 2), 'maand' of 'kwartaal'",
+    "its.model": "--model '{value}': kies niveau of niveau+trend",
+    "its.overdispersie": "--overdispersie '{value}': kies auto, quasipoisson of negbin",
+    # -- the core's own checks, the report, --evppi, batch and init (issue 17)
+    "core.seed": "seed moet een geheel getal ≥ 0 zijn (nu: {got})",
+    "core.draws": "het aantal trekkingen moet een geheel getal ≥ 1 zijn (nu: {got})",
+    "core.workers": "het aantal processen (workers) moet een geheel getal ≥ 1 zijn (nu: {got})",
+    "core.chunk_size": "de blokgrootte (chunk_size) moet een geheel getal ≥ 1 zijn (nu: {got})",
+    "core.design": UNKNOWN_DESIGN,
+    "core.no_options": "er is niets door te rekenen: geef minstens één optie (basis of scenario)",
+    "core.draw_range": "trekkingen [{start}, {stop}) vallen buiten [0, {draws})",
+    "core.no_output": "onbekende uitkomst '{name}'; bekend: {known}",
+    "core.block_twice": "trekkingen [{start}, {stop}) kwamen twee keer binnen",
+    "core.block_option": "trekkingen [{start}, {stop}) kwamen binnen zonder optie '{option}'",
+    "core.blocks_incomplete": "de blokken dekken {covered} van de {draws} trekkingen",
+    "core.correlated_unsampled": "gecorreleerde parameters worden niet getrokken: {names}",
+    "report.notebook_missing": "notebook {path} ontbreekt",
+    "cli.evppi_unknown": "--evppi: '{name}' is geen onzekere parameter of groep van deze casus; kies uit: {known}",
+    "cli.evppi_fixed": "--evppi: '{name}' heeft een vaste waarde (geen onzekerheid), dus geen informatiewaarde; "
+                   "kies een onzekere parameter: {known}",
+    "cli.evppi_too_many": "--evppi: de groep '{name}' heeft meer dan 5 parameters; splits haar in kleinere groepen",
+    "cli.evppi_empty": "--evppi: lege waarde; geef een parameter, een groep of 'alle'",
+    "cli.evppi_draws": "--evppi: te weinig trekkingen ({draws}); de schatting heeft er minstens {minimum} nodig (bijv. --draws 10000)",
+    "cli.batch_no_cases": "geef minstens één casusbestand",
+    "cli.batch_workers_scheduler": "--workers hoort bij een lokaal cluster; met --scheduler bepaalt het cluster zelf het aantal workers",
+    "cli.batch_connect": "kan de Dask-scheduler {adres} niet bereiken: {reden}",
+    "cli.init_unknown_example": "onbekend voorbeeld '{naam}'; meegeleverde voorbeelden: {bekend}",
 }
 
 # Typer's help frame.
@@ -506,15 +621,11 @@ BATCH_OUT_HELP = "Map voor de uitvoer (standaard: reports/batch/<tijdstempel>/).
 BATCH_PROGRESS = "Batch rekenen"
 BATCH_DONE = "{ok} run(s) klaar in {map}"
 BATCH_DONE_FAILED = "{ok} run(s) klaar in {map}; {fout} mislukt (zie {fouten})"
-BATCH_NO_CASES = "geef minstens één casusbestand"
-BATCH_WORKERS_WITH_SCHEDULER = "--workers hoort bij een lokaal cluster; met --scheduler bepaalt het cluster zelf het aantal workers"
-BATCH_CONNECT_FAILED = "kan de Dask-scheduler {adres} niet bereiken: {reden}"
 BATCH_LOAD_FAILED = "casus kon niet worden geladen: {reden}"
 BATCH_RUN_FAILED = "scenario '{scenario}' kon niet worden doorgerekend: {reden}"
 BATCH_UNKNOWN_SCENARIO = "scenario '{scenario}' bestaat niet in casus '{casus}'; kies uit: {bekend}"
 BATCH_DUPLICATE_ID = "casus-id '{casus}' komt ook voor in {eerder}; elke casus in een batch heeft een eigen id nodig"
 BATCH_WORKER_LOST = "de berekening op het cluster is afgebroken: {reden}"
-INIT_UNKNOWN_EXAMPLE = "onbekend voorbeeld '{naam}'; meegeleverde voorbeelden: {bekend}"
 INIT_EXAMPLE_WRITTEN = ("Voorbeeld '{voorbeeld}' geschreven: {doel}\n"
                         "Volgende stap: mkba validate {doel} && mkba run {doel} (of mkba report {doel})")
 
@@ -931,7 +1042,8 @@ DATA_ERRORS = {
     "unknown_soort": "geen trajecten van soort '{soort}'; soorten in het bestand: {known}",
     "no_known_alternative": "geen enkel traject heeft een bekend alternatief (alles 'onbekend')",
     "bad_option": "{option} moet tussen 0 en 1 liggen (gekregen: {value})",
-    "bad_period": "periode '{value}' niet herkend; gebruik 2022-Q1, 2022-03 of mrt-22",
+    "bad_period": ("periode '{value}' niet herkend; gebruik 2022-Q1, 2022-03, mrt-22 of een CBS-code "
+                   "(2022KW01, 2022MM03, 2022JJ00)"),
     "bad_count": "aantal '{value}' is geen geheel getal ≥ 0 of '<10'",
     "duplicate_period": "periode '{value}' komt twee keer voor bij dezelfde voorziening",
     "bad_vanaf": "--vanaf '{value}' niet herkend; gebruik 2023-Q1, 2023-03 of mrt-23",
@@ -941,6 +1053,17 @@ DATA_ERRORS = {
                   "(minstens 3 ervoor en 2 erna nodig)"),
     "not_estimable": "geen enkele reeks is te schatten: {skipped}",
     "bad_kolommen": "--kolommen moet een YAML-bestand zijn met 'naam_in_bestand: standaardnaam'",
+    "bad_exposure": "blootstelling '{value}' is geen getal > 0 (bijv. 12.345 inwoners of 1234,5)",
+    "ambiguous_exposure": ("'{value}' is dubbelzinnig: {thousands} (punt als duizendtal) of {decimal} (punt als "
+                           "decimaalteken)? Schrijf {thousands} zonder punt, of de decimaal met een komma ({decimal})"),
+    "season_period": ("--seizoen {season}: past niet bij deze perioden (seizoen vraagt maanden of kwartalen; 'maand' "
+                      "vraagt maanden)"),
+    "season_k": "--seizoen {k}: hooguit {maximum} paren bij een periode van {period} (K ≤ periode/2)",
+    "bad_model": "--model '{value}': kies uit {known}",
+    "bad_overdispersion": "--overdispersie '{value}': kies uit {known}",
+    "too_few_to_publish": ("minder dan {threshold} trajecten met een bekend alternatief: een aandeel "
+                           "hieruit zou de aantallen prijsgeven (AVG). Gebruik meer data (bijv. meer "
+                           "jaren), of --geen-onderdrukking in een eigen beveiligde omgeving"),
 }
 EXCLUSION_REASONS = {
     "missing_id": "geen traject_id",
@@ -962,6 +1085,8 @@ METHODS = {
     "negative-binomial": "negatief-binomiaal model (log-link; overdispersie)",
     "poisson+censored": "Poisson met <10 als gecensureerd in [0, 9] (maximum likelihood)",
     "negative-binomial+censored": "negatief-binomiaal met <10 als gecensureerd in [0, 9] (maximum likelihood)",
+    "quasi-poisson": "quasi-Poisson (Poisson-GLM, standaardfouten geschaald met de spreiding)",
+    "quasi-poisson+censored": "quasi-Poisson met <10 als gecensureerd in [0, 9] (maximum likelihood)",
 }
 ALTERNATIVES = {
     "wmo-begeleiding": "Wmo-begeleiding", "huishoudelijke-hulp": "Huishoudelijke hulp",
@@ -1054,14 +1179,6 @@ EVPPI_BUDGET = ("Onderzoek dat {what} precies vaststelt, is voor deze keuze hoog
 EVPPI_NOTHING = ("Geen enkele afzonderlijke aanname is voor deze keuze veel waard om te onderzoeken: de "
                  "hoogste EVPPI is {value} van een EVPI van {evpi}. De onzekerheid zit in de combinatie van aannames.")
 EVPPI_NO_EVPI = "De keuze ligt al vast (EVPI is € 0): onderzoek naar een aanname verandert haar niet."
-EVPPI_ERRORS = {
-    "unknown": "--evppi: '{name}' is geen onzekere parameter of groep van deze casus; kies uit: {known}",
-    "fixed": "--evppi: '{name}' heeft een vaste waarde (geen onzekerheid), dus geen informatiewaarde; "
-             "kies een onzekere parameter: {known}",
-    "too_many": "--evppi: de groep '{name}' heeft meer dan 5 parameters; splits haar in kleinere groepen",
-    "empty": "--evppi: lege waarde; geef een parameter, een groep of 'alle'",
-    "draws": "--evppi: te weinig trekkingen ({draws}); de schatting heeft er minstens {minimum} nodig (bijv. --draws 10000)",
-}
 EVPPI_GROUP = "groep {name} ({n} aannames)"
 EVPPI_GROUP_MEMBERS = "Groep {name}: {members}."
 EVPPI_FIGURE_TITLE = "Welk onderzoek loont? Waarde van perfecte informatie ({who})"
@@ -1133,6 +1250,8 @@ XLSX_CASE_HINTS = {
     "optimism_bias.costs": "opslag op kosten (fractie), optioneel",
     "optimism_bias.benefits": "korting op baten (fractie), optioneel",
     "include": "andere YAML-bestanden met parameters en bronnen, gescheiden door ';' (optioneel)",
+    "report.target_bcr": ("streefwaarde voor de baten/kosten-verhouding in rapporten (bijv. 1.2), "
+                          "optioneel; leeg = geen streefwaarde"),
 }
 
 XLSX_EXPLANATION_TITLE = "Toelichting bij deze casuswerkmap (MKBA, formaat v1)"
@@ -1155,6 +1274,8 @@ XLSX_EXPLANATION_HEADERS = ("werkblad", "kolom", "uitleg")
 XLSX_EXPLANATION_ROWS = (
     ("Case", "veld / waarde", "Eén rij per gegeven van de casus: mkba (altijd 1), id, title, description, start_year, horizon, "
      "price_year, discount_rate, optimism_bias.costs, optimism_bias.benefits, include. De kolom toelichting is alleen uitleg."),
+    ("Case", "report.target_bcr", "Optioneel: de streefwaarde voor de baten/kosten-verhouding die rapporten tonen "
+     "(omslagwaarden bij die verhouding). Leeg: rapporten tonen geen streefwaarde."),
     ("Bronnen", "bron", "Korte sleutel van een bron (bijv. evaluatie-2019); parameters en posten verwijzen ernaar in hun kolom source."),
     ("Bronnen", "omschrijving", "De volledige verwijzing."),
     ("Belanghebbenden", "id", "Korte id (kleine letters, cijfers, '-'), bijv. gemeente."),
@@ -1203,7 +1324,7 @@ XLSX_EXPLANATION_ROWS = (
     ("Scenario's", "scenario", "Scenario-id (kleine letters, cijfers, '-'; 'baseline' is gereserveerd)."),
     ("Scenario's", "bewerking", "scenario: de rij met label, description, source en note van het scenario; set: zet parameter "
      "'naam' op het getal in 'waarde'; scale: vermenigvuldig parameter 'naam' met 'waarde' (getal of parameternaam); "
-     "drop: schrap de kosten- of effectpost met id 'naam'."),
+     "drop: schrap de kosten- of effectpost of de PM-post met id 'naam'."),
     ("Scenario's", "naam / waarde", "De parameter of post waar de bewerking op werkt, en het getal of de parameternaam."),
     ("Scenario's", "label / description / source / note", "Alleen in de rij 'scenario': naam, beschrijving, bron, toelichting."),
     ("Scenario's", "soort", "Alleen in de rij 'scenario': beleid (een keuze, standaard) of gevoeligheid (andere aannamen, "
@@ -1211,9 +1332,32 @@ XLSX_EXPLANATION_ROWS = (
     ("PM-posten", "label / stakeholder / direction", "Effecten die tellen maar niet in geld zijn uitgedrukt: omschrijving, "
      "belanghebbende en richting (positief of negatief)."),
     ("PM-posten", "note / source", "Toelichting en bron."),
+    ("PM-posten", "id", "Optioneel: korte id (kleine letters, cijfers, '-'), anders dan die van kosten- en effectposten. "
+     "Een scenario laat de PM-post vallen met een rij 'drop' op Scenario's met deze id als naam."),
+    ("PM-posten", "effect", "Optioneel: de id van de effectpost die deze PM-post beschrijft. 'mkba validate' waarschuwt "
+     "als een optie dat effect in geld waardeert én deze PM-post noemt."),
+    ("PM-posten", "scenario", "Leeg voor de basis; anders voegt dat scenario deze PM-post toe (alleen in die optie)."),
     ("Correlaties", "parameter_a / parameter_b / rho", "Rangcorrelatie (Spearman, tussen -1 en 1) tussen twee onzekere parameters."),
     ("Beperkingen", "beperking", "Eén zin per rij: wat het model niet meeneemt."),
     ("Groepen", "groep / parameter", "Benoemde groepen parameters (bijv. voor de waarde van informatie): één rij per lid."),
+    ("Groepen", "label", "Optioneel, op één rij van de groep: de naam van de groep in rapporten (bijv. 'Onderzoek: "
+     "gevolgen van stoppen met outreach')."),
+    # issue 21's fields (value bank, optimism bias per line), appended after the rest (order kept)
+    ("Parameters", "price_year", "Optioneel: prijspeil van een bedrag (jaar). Een ingevoegd bedrag (include) met een ander "
+     "prijspeil wordt met de CBS-CPI naar het prijspeil van de casus gebracht."),
+    ("Parameters", "method", "Optioneel, bij een gewaardeerde uitkomst: market_price (marktprijs), avoided_cost (vermeden "
+     "kosten), wellbeing (welzijnswaardering, WELLBY) of willingness_to_pay (betalingsbereidheid)."),
+    ("Parameters", "excerpt", "Optioneel: de woorden van de bron met het getal, letterlijk (hoogstens 30 woorden)."),
+    ("Parameters", "deadweight", "Optioneel: het deel dat volgens de bron ook zonder interventie gebeurt (0..1); "
+     "ter informatie, de casus past het toe op de effectpost."),
+    ("Parameters", "overdraagbaarheid", "Optioneel: de waarde komt uit een ander land of een andere context; hoe, en "
+     "waarom de bandbreedte daarom breder is. Rapporten noemen zulke waarden bij de beperkingen."),
+    ("Kosten", "optimism_bias", "Optioneel: opslag voor optimisme op deze post (fractie), in plaats van die van de casus; "
+     "bijv. 0,04 op investeringen en 0 op de kosten van risicobeheersing (Green Book)."),
+    ("Effecten", "optimism_bias", "Optioneel: korting voor optimisme op de baten van deze post (fractie), in plaats van "
+     "die van de casus of de standaard bij de bewijskracht."),
+    ("Effecten", "evidence", "Optioneel: bewijskracht 1 (sterk) tot 5 (aanname); zet een standaardkorting op de baten: "
+     "1: 0%, 2: 10%, 3: 20%, 4: 30%, 5: 40% (een gedocumenteerde aanname)."),
 )
 
 # -- Result workbooks (mkba run/compare --xlsx) ------------------------------------------------
@@ -1392,28 +1536,6 @@ XLSX_VERDEEL_HEADERS = ("Betaler", "Geldbaten (CW, gem.)", "Geldbaten P5", "Geld
 XLSX_VERDEEL_SENTENCES = "In woorden"
 
 # codes raised by mkba.analysis.cofinancing
-CLI_ERROR_TEXT.update({
-    "analysis.cofinancing_scenario_unknown": "--scenario {scenario}: onbekende optie in casus '{case}'; kies uit: {known}",
-    "analysis.cofinancing_not_option": ("--scenario {scenario}: '{label}' is een gevoeligheidsscenario (soort: "
-                                        "gevoeligheid), geen optie; kosten worden alleen voor opties verdeeld. Kies "
-                                        "uit: {known}"),
-    "analysis.cofinancing_certainty": ("--zekerheid {value}: kies een kans tussen 0 en 1 (niet 0 of 1 zelf), bijv. "
-                                       "--zekerheid 0.8 voor 80%"),
-    "analysis.cofinancing_min_draws": ("een kostenverdeling heeft minstens {minimum} trekkingen nodig (nu: {draws}); "
-                                       "gebruik bijv. --draws 10000"),
-    "analysis.cofinancing_no_payers": "--betalers is leeg; noem minstens één betaler, bijv. uit: {known}",
-    "analysis.cofinancing_payer_twice": "--betalers: '{payer}' staat er twee keer in; noem elke betaler één keer",
-    "analysis.cofinancing_payer_unknown": ("--betalers: '{payer}' is geen belanghebbende van casus '{case}'; kies uit: "
-                                           "{known}"),
-    "analysis.cofinancing_payer_no_money": ("--betalers: {label} ('{payer}') krijgt in optie '{option}' geen geldbaten "
-                                            "(geen effect met kind: fiscal) en kan dus niets terugverdienen; betalers "
-                                            "met geldbaten: {known}"),
-    "analysis.cofinancing_payer_loses": ("--betalers: {label} ('{payer}') verliest in optie '{option}' per saldo geld "
-                                         "(geldbaten gemiddeld € {amount}); laat deze betaler weg"),
-    "analysis.cofinancing_no_money": ("optie '{option}' van casus '{case}' levert niemand geldbaten op (geen effect met "
-                                      "kind: fiscal en een positieve verwachting); er valt niets te verdelen"),
-    "analysis.cofinancing_no_costs": "optie '{option}' heeft geen positieve kosten (gemiddeld € {cost}); er valt niets te verdelen",
-})
 
 # ---- issue 21: waardenbank, kalibratie, optimism bias per post ----
 VALUE_METHODS = {"market_price": "marktprijs", "avoided_cost": "vermeden kosten",
@@ -1489,24 +1611,6 @@ def regional_value_evidence(title: str, cited: list[str], assumed: list[str], ow
     return (f"{title}: met een bron uit de waardenbank: {items(cited)}; uit de waardenbank maar zonder bron "
             f"(aanname): {items(assumed)}; eigen waarden van de casus: {items(own)}.")
 
-# Toelichting rows of the case workbook for the fields of issue 21 (appended, order kept).
-XLSX_EXPLANATION_ROWS = XLSX_EXPLANATION_ROWS + (
-    ("Parameters", "price_year", "Optioneel: prijspeil van een bedrag (jaar). Een ingevoegd bedrag (include) met een ander "
-     "prijspeil wordt met de CBS-CPI naar het prijspeil van de casus gebracht."),
-    ("Parameters", "method", "Optioneel, bij een gewaardeerde uitkomst: market_price (marktprijs), avoided_cost (vermeden "
-     "kosten), wellbeing (welzijnswaardering, WELLBY) of willingness_to_pay (betalingsbereidheid)."),
-    ("Parameters", "excerpt", "Optioneel: de woorden van de bron met het getal, letterlijk (hoogstens 30 woorden)."),
-    ("Parameters", "deadweight", "Optioneel: het deel dat volgens de bron ook zonder interventie gebeurt (0..1); "
-     "ter informatie, de casus past het toe op de effectpost."),
-    ("Parameters", "overdraagbaarheid", "Optioneel: de waarde komt uit een ander land of een andere context; hoe, en "
-     "waarom de bandbreedte daarom breder is. Rapporten noemen zulke waarden bij de beperkingen."),
-    ("Kosten", "optimism_bias", "Optioneel: opslag voor optimisme op deze post (fractie), in plaats van die van de casus; "
-     "bijv. 0,04 op investeringen en 0 op de kosten van risicobeheersing (Green Book)."),
-    ("Effecten", "optimism_bias", "Optioneel: korting voor optimisme op de baten van deze post (fractie), in plaats van "
-     "die van de casus of de standaard bij de bewijskracht."),
-    ("Effecten", "evidence", "Optioneel: bewijskracht 1 (sterk) tot 5 (aanname); zet een standaardkorting op de baten: "
-     "1: 0%, 2: 10%, 3: 20%, 4: 30%, 5: 40% (een gedocumenteerde aanname)."),
-)
 # ---- issue 18: the council brief (samenvatting), honest cuts, calibrated drivers ----
 # The brief's record is mkba.analysis.brief.Brief; mkba.faces.brief assembles these words into
 # one document rendered to HTML, PDF and Word (the same sentences in every format).
@@ -1767,14 +1871,6 @@ CALIBRATION_FIELD_MISSING = ("{file} parameters.{name}: de toelichting zegt dat 
 DOCX_HELP = "Schrijf de samenvatting ook als Word-bestand (samenvatting.docx)."
 
 # ---- issue 18: PM-posten per option, the report's target, group labels, PDFs a council can file ----
-PROBLEM_TEXT.update({
-    "pm.id_is_line": "id '{id}' is al de id van een kosten- of effectpost; 'drop' noemt beide, dus geef de PM-post "
-                     "een andere id",
-    "pm.id_twice": "id '{id}' is al de id van een andere PM-post; ids moeten uniek zijn",
-    "pm.effect_unknown": "geen effectpost met id '{id}' (in de casus of een scenario); effecten: {known}",
-    "shape.report": "moet een mapping zijn, bijv. {{target_bcr: 1.2}}",
-    "scenario.drop_unknown": "geen kosten- of effectpost met id '{id}' (en geen PM-post) om te laten vallen; ids: {known}",
-})
 PM_EFFECT_WARNING = ("{file} {where}: deze optie waardeert het effect '{effect_label}' ({effect}) in geld én noemt het "
                      "als PM-post ('{label}'), zodat het er twee keer staat: in de getallen en als niet-gewaardeerde post. Laat de PM-post in deze optie vallen "
                      "(scenarios.{scenario}.drop: [{id}]) of haal 'effect:' weg als de PM-post iets anders beschrijft.")
@@ -1812,34 +1908,6 @@ PM_BY_OPTION_NO = "–"
 TOC_TITLE = "Inhoud"
 
 # The workbook (Toelichting): the new fields
-XLSX_CASE_HINTS["report.target_bcr"] = ("streefwaarde voor de baten/kosten-verhouding in rapporten (bijv. 1.2), "
-                                        "optioneel; leeg = geen streefwaarde")
-
-
-def _with_rows(rows: tuple, extra: tuple) -> tuple:
-    """``rows`` with each row of ``extra`` placed after the last row of its own sheet."""
-    out = list(rows)
-    for row in extra:
-        last = max((i for i, r in enumerate(out) if r[0] == row[0]), default=len(out) - 1)
-        out.insert(last + 1, row)
-    return tuple(out)
-
-
-XLSX_EXPLANATION_ROWS = _with_rows(XLSX_EXPLANATION_ROWS, (
-    ("Case", "report.target_bcr", "Optioneel: de streefwaarde voor de baten/kosten-verhouding die rapporten tonen "
-     "(omslagwaarden bij die verhouding). Leeg: rapporten tonen geen streefwaarde."),
-    ("PM-posten", "id", "Optioneel: korte id (kleine letters, cijfers, '-'), anders dan die van kosten- en effectposten. "
-     "Een scenario laat de PM-post vallen met een rij 'drop' op Scenario's met deze id als naam."),
-    ("PM-posten", "effect", "Optioneel: de id van de effectpost die deze PM-post beschrijft. 'mkba validate' waarschuwt "
-     "als een optie dat effect in geld waardeert én deze PM-post noemt."),
-    ("PM-posten", "scenario", "Leeg voor de basis; anders voegt dat scenario deze PM-post toe (alleen in die optie)."),
-    ("Groepen", "label", "Optioneel, op één rij van de groep: de naam van de groep in rapporten (bijv. 'Onderzoek: "
-     "gevolgen van stoppen met outreach')."),
-))
-XLSX_EXPLANATION_ROWS = tuple(
-    (sheet, col, text.replace("drop: schrap de kosten- of effectpost met id 'naam'.",
-                              "drop: schrap de kosten- of effectpost of de PM-post met id 'naam'."))
-    for sheet, col, text in XLSX_EXPLANATION_ROWS)
 EVPPI_GROUP_MEMBERS_LABELLED = "{label}: {members}."
 SOURCES_TITLE = "Bronnen van deze casus"
 EVPPI_BUDGET_GROUP = ("{what}: onderzoek hiernaar is voor deze keuze hooguit {value} waard (± {se}; alle onzekerheid "
@@ -1860,31 +1928,6 @@ VERKEN_OPEN_HELP = "Open de pagina meteen in de browser."
 VERKEN_STARTED = ("Verkenner voor '{title}' draait op {url}\n"
                   "Stoppen: Ctrl-C. {draws} trekkingen per berekening, seed {seed}.")
 
-CLI_ERROR_TEXT.update({
-    "analysis.set_syntax": "--set {text}: schrijf NAAM=WAARDE, bijv. --set substitutie=0.25",
-    "analysis.set_not_number": "{option}: '{value}' is geen getal; schrijf bijv. 0.25 of 250000",
-    "analysis.set_not_finite": "{option}: '{value}' is geen eindig getal; geef een gewone waarde, bijv. 0.25",
-    "analysis.set_unknown": ("--set {name}: de casus ({file}) heeft geen parameter met die naam; kies uit: {known}"),
-    "analysis.set_outside": ("--set {name}={value}: buiten het bereik van '{label}' ({file}, parameters.{name}): "
-                       "kies een waarde van {low} tot en met {high}"),
-    "analysis.set_discount_rate": "--discontovoet {value}: kies een discontovoet van {low} tot en met {high}, bijv. 0.03",
-    "verken.host_token": ("--host {host}: buiten deze computer is de pagina voor iedereen op het netwerk bereikbaar; "
-                          "start met --token CODE (elke aanvraag moet die code dan meesturen), of laat --host weg"),
-    "verken.bad_port": "--port {port}: kies een poort van 1 tot en met 65535",
-    "verken.port_busy": "poort {port} op {host} is al in gebruik of niet beschikbaar ({reason}); kies een andere met --port",
-    "verken.bad_token": "--token: gebruik minstens 8 tekens (letters, cijfers, '-' of '_')",
-    "verken.draws": "draws {draws}: kies 1 tot en met {maximum} trekkingen",
-    "verken.compare_draws": "een vergelijking vraagt {minimum} tot en met {maximum} trekkingen (nu: {draws})",
-    "verken.seed": "seed {seed}: kies een geheel getal van 0 tot en met {maximum}",
-    "verken.integer": "{name} '{value}' is geen geheel getal",
-    "verken.unknown_query": "onbekende vraag '{name}' in het adres; bekend: {known}",
-    "verken.repeated": "'{name}' staat meer dan één keer in het adres",
-    "verken.too_many_set": "te veel vastgezette aannames ({n}); hoogstens {maximum}",
-    "verken.scenario": "onbekende optie '{scenario}'; kies uit: {known}",
-    "verken.perspective": "onbekend perspectief '{perspective}'; kies uit: {known}",
-    "verken.kind": "soort '{kind}': kies beleid of gevoeligheid",
-    "verken.name": "naam '{name}': gebruik kleine letters, cijfers en '-' (hoogstens 40 tekens)",
-})
 
 VERKEN_HTTP = {
     "token": "toegangscode ontbreekt of klopt niet: open de pagina met het adres (met ?token=…) dat bij de start is getoond",
@@ -2073,23 +2116,6 @@ EVSI_HELP = ("Waarde van extra waarnemingen (EVSI) van één aanname: NAAM:N (N 
              "of NAAM:N:SD (N waarnemingen met standaardafwijking SD); herhaalbaar, één steekproefomvang per keer.")
 EVSI_COST_HELP = "Kosten van één extra registratie of waarneming in euro's (bij --evsi): geeft de netto opbrengst van onderzoek en de beste omvang."
 EVSI_POPULATION_HELP = "Aantal beslissingen dat de nieuwe kennis dient (bij --kosten-per-waarneming; standaard 1)."
-EVSI_ERRORS = {
-    "format": "--evsi '{spec}': schrijf NAAM:N (bijv. substitutie:200) of NAAM:N:SD voor een normale aanname",
-    "n_integer": "--evsi '{spec}': het aantal waarnemingen '{value}' is geen geheel getal; schrijf bijv. substitutie:200",
-    "n_range": "--evsi '{spec}': het aantal waarnemingen moet tussen 1 en {maximum} liggen (nu {value})",
-    "sd": "--evsi '{spec}': de standaardafwijking '{value}' van één waarneming moet een getal > 0 zijn (bijv. 1500 of 0,5)",
-    "sd_missing": ("--evsi '{spec}': deze aanname ({family}) is geen aandeel tussen 0 en 1, dus geen telling van "
-                   "registraties; geef de standaardafwijking van één waarneming: NAAM:N:SD"),
-    "unknown": "--evsi '{spec}': geen parameter van deze casus; kies een onzekere parameter: {known}",
-    "fixed": "--evsi '{spec}': deze parameter heeft een vaste waarde (geen onzekerheid), dus geen informatiewaarde; kies uit: {known}",
-    "family": "--evsi '{spec}': een aanname met verdeling '{family}' kan (nog) niet door waarnemingen worden bijgeleerd",
-    "draws": "--evsi: te weinig trekkingen ({draws}); de schatting heeft er minstens {minimum} nodig (bijv. --draws 10000)",
-    "cost": "--kosten-per-waarneming {value}: geef een bedrag ≥ 0 in euro's (bijv. 150 of 150,50)",
-    "population": "--populatie {value}: geef een aantal > 0 (bijv. 1 of 12)",
-    "needs_evsi": "{option} hoort bij --evsi NAAM:N; geef ook --evsi",
-    "one_parameter": "EVSI gaat over één aanname tegelijk",
-}
-CLI_ERROR_TEXT.update({f"evsi.{reason}": text for reason, text in EVSI_ERRORS.items()})
 EVSI_TITLE = "Loont meer registreren? Waarde van extra waarnemingen (EVSI)"
 EVSI_COLUMNS = ("Aanname", "Extra waarnemingen", "EVSI", "± st.fout", "Deel van EVPPI")
 EVSI_COLUMNS_COST = ("Kosten", "Netto opbrengst")
@@ -2159,28 +2185,6 @@ ITS_HELP = {
     "placebo": "Falsificatietoets: hetzelfde model met de breuk op eerdere perioden (alleen de data vóór --vanaf).",
     "overdispersie": "auto (negatief-binomiaal als de spreiding > 1,5, anders Poisson), quasipoisson of negbin.",
 }
-ITS_ERRORS = {
-    "seizoen": "--seizoen '{value}': geef een aantal paren K (bijv. 2), 'maand' of 'kwartaal'",
-    "model": "--model '{value}': kies niveau of niveau+trend",
-    "overdispersie": "--overdispersie '{value}': kies auto, quasipoisson of negbin",
-}
-CLI_ERROR_TEXT.update({f"its.{reason}": text for reason, text in ITS_ERRORS.items()})
-DATA_ERRORS.update({
-    "bad_period": ("periode '{value}' niet herkend; gebruik 2022-Q1, 2022-03, mrt-22 of een CBS-code "
-                   "(2022KW01, 2022MM03, 2022JJ00)"),
-    "bad_exposure": "blootstelling '{value}' is geen getal > 0 (bijv. 12.345 inwoners of 1234,5)",
-    "ambiguous_exposure": ("'{value}' is dubbelzinnig: {thousands} (punt als duizendtal) of {decimal} (punt als "
-                           "decimaalteken)? Schrijf {thousands} zonder punt, of de decimaal met een komma ({decimal})"),
-    "season_period": ("--seizoen {season}: past niet bij deze perioden (seizoen vraagt maanden of kwartalen; 'maand' "
-                      "vraagt maanden)"),
-    "season_k": "--seizoen {k}: hooguit {maximum} paren bij een periode van {period} (K ≤ periode/2)",
-    "bad_model": "--model '{value}': kies uit {known}",
-    "bad_overdispersion": "--overdispersie '{value}': kies uit {known}",
-})
-METHODS.update({
-    "quasi-poisson": "quasi-Poisson (Poisson-GLM, standaardfouten geschaald met de spreiding)",
-    "quasi-poisson+censored": "quasi-Poisson met <10 als gecensureerd in [0, 9] (maximum likelihood)",
-})
 ITS_SE_TYPES = {"model": "standaardfouten van het model",
                 "newey-west": "Newey–West-standaardfouten (--hac)",
                 "newey-west-auto": ("Newey–West-standaardfouten, automatisch: de Ljung–Box-toets vond "
@@ -2251,9 +2255,6 @@ NO_SUPPRESSION_HELP = ("Laat kleine aantallen (<10) zien in plaats van ze samen 
                        "Alleen voor een eigen beveiligde omgeving: elke uitvoer krijgt dan 'bevat kleine aantallen'.")
 OTHER_GROUPS = {"overige-teams": "overige teams", "overige-alternatieven": "overige alternatieven",
                 "overige-redenen": "overige redenen"}
-DATA_ERRORS["too_few_to_publish"] = ("minder dan {threshold} trajecten met een bekend alternatief: een aandeel "
-                                     "hieruit zou de aantallen prijsgeven (AVG). Gebruik meer data (bijv. meer "
-                                     "jaren), of --geen-onderdrukking in een eigen beveiligde omgeving")
 _SIDES = {"successes": "het aantal met een maatwerkalternatief", "failures": "het aantal zonder",
           "successes+failures": "zowel het aantal met als zonder maatwerkalternatief"}
 _GOAL_SIDES = {"successes": "het aantal met doel bereikt", "failures": "het aantal zonder",
@@ -2421,6 +2422,20 @@ CLI_HELP = {
     "convert.source": "Casusbestand om te lezen: .yaml of .xlsx.",
     "convert.target": "Bestand om te schrijven: .xlsx of .yaml (de soort volgt uit de extensie).",
     "convert.overwrite": "Overschrijf OUT als het al bestaat.",
+    # -- help of each command (the first sentence is its line in `mkba --help`)
+    "cmd.validate": "Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is).",
+    "cmd.run": "Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid.",
+    "cmd.compare": "Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI.",
+    "cmd.sensitivity": "Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?",
+    "cmd.report": "Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst.",
+    "cmd.vergelijk": "Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen.",
+    "cmd.init": "Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait.",
+    "cmd.estimate_registraties": ("Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export.\n\n"
+                                  "Kleine aantallen (<10) worden nooit getoond, ook niet af te leiden (AVG): te kleine teams, alternatieven en "
+                                  "jaren worden samengevoegd; een notitie zegt wat en waarom."),
+    "cmd.estimate_monitor": ("Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar.\n\n"
+                             "Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."),
+    "cmd.convert": "Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd.",
 }
 
 # -- mkba report / mkba vergelijk: where the result is (mkba.faces.cli)
@@ -2481,6 +2496,8 @@ ESTIMATE_WORDS = {
                    "Gebruik in een casus: include: [<pad naar dit bestand>]"),
     "avoided_unit": "cliënten in zorg (gemiddeld over het jaar)",
     "avoided_label": "Vermeden cliënten {name} {year} (monitor)",
+    "written_registrations": "Parameters geschreven: {out} (gebruik in een casus: include: [{name}])",
+    "written_monitor": "Parameters geschreven: {out}; trekkingen: {draws}",
 }
 
 
@@ -2569,56 +2586,13 @@ prijspeil {price_year}, mkba {version}, gemaakt {finished}.</p>
 </body></html>
 """
 
-# -- errors the core and the command line raise as codes with their numbers (rendered by
-#    render_problem_text; the English message stays the plain fallback for Python users)
-CLI_ERROR_TEXT.update({
-    "core.seed": "seed moet een geheel getal ≥ 0 zijn (nu: {got})",
-    "core.draws": "het aantal trekkingen moet een geheel getal ≥ 1 zijn (nu: {got})",
-    "core.workers": "het aantal processen (workers) moet een geheel getal ≥ 1 zijn (nu: {got})",
-    "core.chunk_size": "de blokgrootte (chunk_size) moet een geheel getal ≥ 1 zijn (nu: {got})",
-    "core.design": CLI_ERROR_TEXT["cli.unknown_design"],
-    "core.no_options": "er is niets door te rekenen: geef minstens één optie (basis of scenario)",
-    "core.draw_range": "trekkingen [{start}, {stop}) vallen buiten [0, {draws})",
-    "core.no_output": "onbekende uitkomst '{name}'; bekend: {known}",
-    "core.block_twice": "trekkingen [{start}, {stop}) kwamen twee keer binnen",
-    "core.block_option": "trekkingen [{start}, {stop}) kwamen binnen zonder optie '{option}'",
-    "core.blocks_incomplete": "de blokken dekken {covered} van de {draws} trekkingen",
-    "core.correlated_unsampled": "gecorreleerde parameters worden niet getrokken: {names}",
-    "report.notebook_missing": "notebook {path} ontbreekt",
-    "cli.evppi_draws": EVPPI_ERRORS["draws"],
-    **{f"cli.evppi_{reason}": text for reason, text in EVPPI_ERRORS.items() if reason != "draws"},
-    "cli.batch_no_cases": BATCH_NO_CASES,
-    "cli.batch_workers_scheduler": BATCH_WORKERS_WITH_SCHEDULER,
-    "cli.batch_connect": BATCH_CONNECT_FAILED,
-    "cli.init_unknown_example": INIT_UNKNOWN_EXAMPLE,
-})
 
 # -- short lines of the command line (mkba.faces.cli)
 VALIDATE_OK = ("[green]OK[/green] {file}: casus '{id}', {parameters} parameters ({uncertain} onzeker), {costs} kostenposten, "
                "{effects} effecten, {scenarios} scenario's.")
 PROGRESS = {"run": "Simuleren", "compare": "Scenario's simuleren"}
 INIT_TEMPLATE_WRITTEN = "Sjabloon geschreven: {target}\nVolgende stap: mkba validate {target} && mkba run {target}"
-ESTIMATE_WORDS.update({
-    "written_registrations": "Parameters geschreven: {out} (gebruik in een casus: include: [{name}])",
-    "written_monitor": "Parameters geschreven: {out}; trekkingen: {draws}",
-})
 
-# -- help of each command (the first sentence is its line in `mkba --help`)
-CLI_HELP.update({
-    "cmd.validate": "Controleer een casusbestand en meld alle problemen tegelijk (bestand:regel pad: wat er mis is).",
-    "cmd.run": "Bereken kosten, baten, netto contante waarde en baten/kosten-verhouding, met onzekerheid.",
-    "cmd.compare": "Vergelijk de basis met alle scenario's op dezelfde trekkingen: besparing, verloren baten, wie het draagt, kans-beste en EVPI.",
-    "cmd.sensitivity": "Welke aannames sturen de uitkomst, en hoe ver mogen ze bewegen voordat de conclusie omslaat?",
-    "cmd.report": "Maak een bestuursrapport (HTML, Nederlands) met papermill: samenvatting, grafieken, gevoeligheid, scenario's, aannames en herkomst.",
-    "cmd.vergelijk": "Zet organisaties naast elkaar (regionale vergelijking, HTML): baten per euro, netto contante waarde, wie profiteert, wat de uitkomst drijft, met de kanttekeningen.",
-    "cmd.init": "Schrijf een gedocumenteerd sjabloon (of een meegeleverd voorbeeld) voor een nieuwe casus dat direct valideert en draait.",
-    "cmd.estimate_registraties": ("Substitutie (bèta-posterior), teams met partiële pooling, volumes en doel bereikt uit een registratie-export.\n\n"
-                                  "Kleine aantallen (<10) worden nooit getoond, ook niet af te leiden (AVG): te kleine teams, alternatieven en "
-                                  "jaren worden samengevoegd; een notitie zegt wat en waarom."),
-    "cmd.estimate_monitor": ("Onderbroken tijdreeks (Poisson/negatief-binomiaal): niveausprong, trendbreuk en vermeden cliënten per jaar.\n\n"
-                             "Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."),
-    "cmd.convert": "Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd.",
-})
 
 
 # ---- issue 17: labels the faces still spelled themselves (report_data, console) ----
