@@ -113,3 +113,28 @@ def test_faces_read_outputs_by_the_schema_not_the_model():
                     f"{path.name}:{node.lineno}"
             elif isinstance(node, ast.Import):
                 assert all(a.name not in ("mkba", "mkba.core.model") for a in node.names), f"{path.name}:{node.lineno}"
+
+
+def test_every_table_of_text_nl_is_defined_once():
+    """A table of words is one literal: no name assigned twice at module level, no
+    ``TABLE.update({...})`` or ``TABLE["key"] = ...`` added later (a merged feature puts its words
+    into the table itself). Merging a whole named section (``PROBLEM_TEXT.update(XLSX_MESSAGES)``)
+    is allowed: that section is itself one literal."""
+    from collections import Counter
+
+    tree = ast.parse((PACKAGE / "faces" / "text_nl.py").read_text(encoding="utf-8"))
+    assigned = Counter()
+    later = []
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            if isinstance(target, ast.Name):
+                assigned[target.id] += 1
+            elif isinstance(target, ast.Subscript):
+                later.append(f"{node.lineno}: {ast.unparse(target)} = ...")
+        if (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+                and getattr(node.value.func, "attr", "") == "update"
+                and not all(isinstance(a, ast.Name) for a in node.value.args)):
+            later.append(f"{node.lineno}: {ast.unparse(node.value)[:60]}")
+    twice = sorted(name for name, n in assigned.items() if n > 1)
+    assert not twice and not later, (twice, later)
