@@ -120,6 +120,9 @@ def test_a_broken_table_is_reported_with_file_and_line(tmp_path):
     assert all(p.file.endswith("kp.yaml") and p.line == 3 for p in problems)
     assert {p.code for p in problems} == {"unitcost.missing", "ref.source"}
     assert ("field", "price_year") in next(p for p in problems if p.code == "unitcost.missing").params
+    from mkba.faces import text_nl
+
+    assert "'price_year' ontbreekt" in text_nl.render_problem(next(p for p in problems if p.code == "unitcost.missing"))
 
 
 def test_price_year_is_validated_on_any_parameter():

@@ -61,7 +61,12 @@ def test_an_entry_without_its_fields_is_refused(tmp_path):
     with pytest.raises(mkba.CaseError) as err:
         load_value_bank(bad)
     codes = {p.code for p in err.value.problems}
-    assert {"bank.no_excerpt", "ref.source"} <= codes
+    assert {"bank.no_excerpt", "ref.source", "bank.assumption_unsaid"} <= codes
+    from mkba.faces import text_nl
+
+    for problem in err.value.problems:  # each worded in Dutch, not the English fallback
+        assert problem.code in text_nl.PROBLEM_TEXT, problem.code
+        assert text_nl.render_problem(problem) != problem.plain()
 
 
 CASE = """

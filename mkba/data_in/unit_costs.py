@@ -20,6 +20,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,33 +119,58 @@ def load_cpi(path: str | Path = CPI_FILE) -> CpiTable:
                     **({"indexed_note": str(data["indexed_note"])} if data.get("indexed_note") else {}))
 
 
-def load_unit_costs(path: str | Path = UNIT_COST_FILE) -> UnitCostTable:
-    """Load the unit-cost table; every entry must parse as a parameter and carry a ``unit``,
-    a ``source`` that resolves in ``sources:``, a ``price_year`` and a ``note``."""
+@dataclass
+class Catalogue:
+    """A catalogue file read entry by entry (the unit costs, the value bank): its ``sources:``,
+    each entry's raw record and parsed spec, the problems found so far, and the line map for
+    the caller's own checks."""
+
+    sources: dict[str, str]
+    entries: dict[str, tuple[dict[str, Any], ParameterSpec]]
+    problems: list
+    lines: Any
+
+
+def read_catalogue(path: str | Path, code: str, what: str, required: tuple[str, ...],
+                   check: Callable[[Any, tuple, ParameterSpec], list] | None = None) -> Catalogue:
+    """The check both catalogues share: every entry under ``parameters:`` parses as a
+    parameter, states each field in ``required`` and cites a source declared under
+    ``sources:``. Problems carry ``{code}.invalid`` / ``{code}.missing`` / ``ref.source``;
+    ``check(lines, where, spec)`` adds the catalogue's own problems per entry. Nothing is
+    raised here: the caller adds its file-wide checks and raises one :class:`CaseError`."""
     data, lines = load_yaml(path)
-    problems = []
+    problems: list = []
     sources = {str(k): str(v) for k, v in (data.get("sources") or {}).items()}
-    entries: dict[str, UnitCost] = {}
+    entries: dict[str, tuple[dict[str, Any], ParameterSpec]] = {}
     for name, record in (data.get("parameters") or {}).items():
         where = ("parameters", name)
         try:
             spec = parse_parameter(record)
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
-            problems.append(lines.problem(where, str(exc).splitlines()[0], "unitcost.invalid",
-                                          detail=str(exc).splitlines()[0]))
+            first = str(exc).splitlines()[0]
+            problems.append(lines.problem(where, first, f"{code}.invalid", detail=first))
             continue
-        for field_name in ("unit", "source", "price_year", "note"):
+        for field_name in required:
             if getattr(spec, field_name) is None:
-                problems.append(lines.problem(where, f"missing '{field_name}': every unit cost states its "
-                                                     "unit, source, price year and a note", "unitcost.missing",
-                                              field=field_name))
+                problems.append(lines.problem(where, f"missing '{field_name}': every {what} states "
+                                                     f"{', '.join(required)}", f"{code}.missing", field=field_name))
         if spec.source is not None and spec.source not in sources:
             problems.append(lines.problem(where + ("source",), f"unknown source '{spec.source}'; declare it under 'sources:'",
-                                          "ref.source", name=spec.source, known=", ".join(sources) or "geen"))
-        entries[name] = UnitCost(name, dict(record), spec)
-    if problems:
-        raise CaseError(problems)
-    return UnitCostTable(sources=sources, entries=entries)
+                                          "ref.source", name=spec.source, known=", ".join(sources) or "–"))
+        if check is not None:
+            problems += check(lines, where, spec)
+        entries[name] = (dict(record), spec)
+    return Catalogue(sources, entries, problems, lines)
+
+
+def load_unit_costs(path: str | Path = UNIT_COST_FILE) -> UnitCostTable:
+    """Load the unit-cost table; every entry must parse as a parameter and carry a ``unit``,
+    a ``source`` that resolves in ``sources:``, a ``price_year`` and a ``note``."""
+    cat = read_catalogue(path, "unitcost", "unit cost", ("unit", "source", "price_year", "note"))
+    if cat.problems:
+        raise CaseError(cat.problems)
+    return UnitCostTable(sources=cat.sources,
+                         entries={name: UnitCost(name, record, spec) for name, (record, spec) in cat.entries.items()})
 
 
 def index_record(record: dict[str, Any], factor: float, *, decimals: int = 2) -> dict[str, Any]:
@@ -195,5 +221,5 @@ def index_to_price_year(record: dict[str, Any], price_year: int, cpi: CpiTable |
     return rec
 
 
-__all__ = ["CpiTable", "UnitCost", "UnitCostTable", "load_cpi", "load_unit_costs", "index_record",
+__all__ = ["Catalogue", "CpiTable", "UnitCost", "UnitCostTable", "load_cpi", "load_unit_costs", "read_catalogue", "index_record",
            "index_to_price_year", "indexed_parameters", "CPI_FILE", "UNIT_COST_FILE"]

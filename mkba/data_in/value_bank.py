@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkba.core.distributions import ParameterSpec, parse_parameter
+from mkba.core.distributions import ParameterSpec
 from mkba.core.errors import CaseError
-from mkba.data_in.yamlio import load_yaml
+from mkba.data_in.unit_costs import read_catalogue
 
 VALUE_BANK_FILE = Path(__file__).resolve().parent.parent / "resources" / "waarden.yaml"
-NO_SOURCE = "geen"
+NO_SOURCE = "geen"                     # the key of the bank's "no source found" (a case-format id)
+NO_SOURCE_TEXT = "geen bron gevonden"  # what that key must say in the file
 MAX_EXCERPT_WORDS = 30
 REQUIRED = ("label", "unit", "price_year", "method", "note", "source")
 ASSUMPTION_WORD = "AANNAME"
@@ -53,48 +54,40 @@ def excerpt_words(text: str) -> int:
     return sum(1 for w in text.split() if w not in ("[…]", "…", "[...]"))
 
 
+def _entry_problems(lines: Any, where: tuple, spec: ParameterSpec) -> list:
+    """What DESIGN §19 asks of a bank entry beyond a catalogue's fields: an excerpt of at most
+    MAX_EXCERPT_WORDS words from its source, or (``source: geen``) a note saying AANNAME."""
+    problems = []
+    if spec.source == NO_SOURCE:
+        if spec.excerpt:
+            problems.append(lines.problem(where + ("excerpt",), "an entry without a source has no excerpt",
+                                          "bank.excerpt_without_source"))
+        if ASSUMPTION_WORD not in (spec.note or ""):
+            problems.append(lines.problem(where + ("note",), f"an entry without a source says in its note that "
+                                                             f"the value is an assumption ({ASSUMPTION_WORD})",
+                                          "bank.assumption_unsaid", word=ASSUMPTION_WORD))
+    elif spec.source is not None:
+        if not spec.excerpt:
+            problems.append(lines.problem(where, "missing 'excerpt': the source's words with the figure",
+                                          "bank.no_excerpt"))
+        elif excerpt_words(spec.excerpt) > MAX_EXCERPT_WORDS:
+            problems.append(lines.problem(where + ("excerpt",), f"the excerpt has {excerpt_words(spec.excerpt)} "
+                                                                f"words; at most {MAX_EXCERPT_WORDS}",
+                                          "bank.excerpt_long", words=excerpt_words(spec.excerpt),
+                                          maximum=MAX_EXCERPT_WORDS))
+    return problems
+
+
 def load_value_bank(path: str | Path = VALUE_BANK_FILE) -> ValueBank:
     """Read and check the bank; raises :class:`CaseError` listing every problem (located)."""
-    data, lines = load_yaml(path)
-    problems = []
-    sources = {str(k): str(v) for k, v in (data.get("sources") or {}).items()}
-    entries: dict[str, BankEntry] = {}
-    for name, record in (data.get("parameters") or {}).items():
-        where = ("parameters", name)
-        try:
-            spec = parse_parameter(record)
-        except ValueError as exc:  # pydantic's ValidationError is a ValueError
-            problems.append(lines.problem(where, str(exc).splitlines()[0], "bank.invalid"))
-            continue
-        for field_name in REQUIRED:
-            if getattr(spec, field_name) is None:
-                problems.append(lines.problem(where, f"missing '{field_name}': every bank entry states "
-                                                     f"{', '.join(REQUIRED)}", "bank.missing", field=field_name))
-        if spec.source is not None and spec.source not in sources:
-            problems.append(lines.problem(where + ("source",), f"unknown source '{spec.source}'", "ref.source",
-                                          name=spec.source, known=", ".join(sources)))
-        if spec.source == NO_SOURCE:
-            if spec.excerpt:
-                problems.append(lines.problem(where + ("excerpt",), "an entry without a source has no excerpt",
-                                              "bank.excerpt_without_source"))
-            if ASSUMPTION_WORD not in (spec.note or ""):
-                problems.append(lines.problem(where + ("note",), f"an entry without a source says in its note that "
-                                                                 f"the value is an assumption ({ASSUMPTION_WORD})",
-                                              "bank.assumption_unsaid"))
-        elif spec.source is not None:
-            if not spec.excerpt:
-                problems.append(lines.problem(where, "missing 'excerpt': the source's words with the figure",
-                                              "bank.no_excerpt"))
-            elif excerpt_words(spec.excerpt) > MAX_EXCERPT_WORDS:
-                problems.append(lines.problem(where + ("excerpt",), f"the excerpt has {excerpt_words(spec.excerpt)} "
-                                                                    f"words; at most {MAX_EXCERPT_WORDS}",
-                                              "bank.excerpt_long"))
-        entries[name] = BankEntry(name, dict(record), spec)
-    if NO_SOURCE in sources and sources[NO_SOURCE] != "geen bron gevonden":
-        problems.append(lines.problem(("sources", NO_SOURCE), "must read 'geen bron gevonden'", "bank.geen"))
+    cat = read_catalogue(path, "bank", "bank entry", REQUIRED, _entry_problems)
+    problems = cat.problems
+    if NO_SOURCE in cat.sources and cat.sources[NO_SOURCE] != NO_SOURCE_TEXT:
+        problems.append(cat.lines.problem(("sources", NO_SOURCE), f"must read '{NO_SOURCE_TEXT}'", "bank.geen",
+                                          text=NO_SOURCE_TEXT))
     if problems:
         raise CaseError(problems)
-    return ValueBank(sources, entries)
+    return ValueBank(cat.sources, {name: BankEntry(name, record, spec) for name, (record, spec) in cat.entries.items()})
 
 
 def bank_included(case: Any) -> bool:

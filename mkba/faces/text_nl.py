@@ -212,6 +212,15 @@ PROBLEM_TEXT: dict[str, str] = {
     "cpi.level": "een indexniveau moet > 0 zijn (nu: {got})",
     "unitcost.invalid": "ongeldige kostprijs: {detail}",
     "unitcost.missing": "'{field}' ontbreekt: elke kostprijs noemt eenheid, bron, prijspeil en een toelichting",
+    "bank.invalid": "ongeldige waarde in de waardenbank: {detail}",
+    "bank.missing": ("'{field}' ontbreekt: elke waarde in de waardenbank noemt label, eenheid, prijspeil, methode, "
+                     "toelichting en bron"),
+    "bank.excerpt_without_source": "een waarde zonder bron (source: geen) heeft geen citaat (excerpt); laat het weg",
+    "bank.assumption_unsaid": ("een waarde zonder bron zegt in haar toelichting (note) dat ze een aanname is: "
+                               "schrijf er {word} in"),
+    "bank.no_excerpt": "'excerpt' ontbreekt: de woorden van de bron met het getal, letterlijk",
+    "bank.excerpt_long": "het citaat (excerpt) telt {words} woorden; hooguit {maximum}",
+    "bank.geen": "de bron 'geen' moet luiden: '{text}'",
     "unitcost.not_scalable": "een '{dist}'-parameter kan niet met een prijsfactor geïndexeerd worden; geef de bedragen zelf",
     "unitcost.unknown": "onbekende kostprijs: {names}; bekend: {known}",
     "regio.too_few": "een regionale vergelijking heeft minstens {minimum} casusbestanden nodig",
