@@ -976,19 +976,14 @@ class _RefChecker:
 
     def lines(self, costs: list, effects: list, cost_path: YamlPath, effect_path: YamlPath,
               existing: Iterable[str] = ()) -> None:
-        seen = set(existing)
-        for index, c in costs:
-            if c.id in seen:
-                self.col.add(cost_path + (index, "id"), f"line id '{c.id}' is used twice; ids must be unique",
-                             "line.id_twice", id=c.id)
-            seen.add(c.id)
-            self.cost(c, cost_path + (index,))
-        for index, e in effects:
-            if e.id in seen:
-                self.col.add(effect_path + (index, "id"), f"line id '{e.id}' is used twice; ids must be unique",
-                             "line.id_twice", id=e.id)
-            seen.add(e.id)
-            self.effect(e, effect_path + (index,))
+        seen = set(existing)  # one id space for cost and effect lines
+        for items, path, check in ((costs, cost_path, self.cost), (effects, effect_path, self.effect)):
+            for index, line in items:
+                if line.id in seen:
+                    self.col.add(path + (index, "id"), f"line id '{line.id}' is used twice; ids must be unique",
+                                 "line.id_twice", id=line.id)
+                seen.add(line.id)
+                check(line, path + (index,))
 
 
 _UNION_MEMBER = re.compile(r"^(float|str|int|bool|(list|dict|tuple|union|literal)\[.*\]|function-.*)$")

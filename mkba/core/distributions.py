@@ -621,12 +621,10 @@ class Discrete(ParameterSpec):
         return (float(min(self.values)), float(max(self.values)))
 
 
-class Empirical(ParameterSpec):
-    """Observed ``values``, resampled with replacement (each equally likely)."""
-
-    family: ClassVar[str] = "empirical"
-    dist: Literal["empirical"]
-    values: list[Number] = Field(min_length=1)
+class _ObservedValues:
+    """What a parameter given by its observed ``values`` knows of itself (empirical, draws file):
+    the sorted values as the marginal inverse CDF, their mean, sd and range. (How draws map
+    uniforms to values stays the subclass's own: ``values_at`` is not defined here.)"""
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         return sorted_values_ppf(self.values, u)
@@ -641,10 +639,21 @@ class Empirical(ParameterSpec):
 
     @property
     def support(self) -> tuple[float, float]:
+        if not self.values:
+            return (-math.inf, math.inf)
         return (float(min(self.values)), float(max(self.values)))
 
 
-class Draws(ParameterSpec):
+class Empirical(_ObservedValues, ParameterSpec):
+    """Observed ``values``, resampled with replacement (each equally likely)."""
+
+    family: ClassVar[str] = "empirical"
+    dist: Literal["empirical"]
+    values: list[Number] = Field(min_length=1)
+
+
+
+class Draws(_ObservedValues, ParameterSpec):
     """Values taken from a column of a draws file (DESIGN §11): ``{dist: draws, file, column,
     order: resample | sequential}``.
 
@@ -694,22 +703,6 @@ class Draws(ParameterSpec):
     def values_at(self, u: np.ndarray) -> np.ndarray:
         return self.pick(u)
 
-    def ppf(self, u: np.ndarray) -> np.ndarray:
-        return sorted_values_ppf(self.values, u)
-
-    @property
-    def mean(self) -> float:
-        return float(np.mean(self.values))
-
-    @property
-    def sd(self) -> float:
-        return float(np.std(self.values))
-
-    @property
-    def support(self) -> tuple[float, float]:
-        if not self.values:
-            return (-math.inf, math.inf)
-        return (float(min(self.values)), float(max(self.values)))
 
 
 # ============================================================================================

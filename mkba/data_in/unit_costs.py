@@ -73,12 +73,18 @@ class CpiTable:
 
 
 @dataclass(frozen=True)
-class UnitCost:
-    """One entry of the unit-cost table: its raw record (as in the file) and validated spec."""
+class CatalogueEntry:
+    """One entry of a catalogue file (unit costs, value bank): its name, raw record (as in the
+    file) and validated spec."""
 
     name: str
     record: dict[str, Any]
     spec: ParameterSpec
+
+
+@dataclass(frozen=True)
+class UnitCost(CatalogueEntry):
+    """One entry of the unit-cost table."""
 
     @property
     def price_year(self) -> int:
@@ -221,5 +227,5 @@ def index_to_price_year(record: dict[str, Any], price_year: int, cpi: CpiTable |
     return rec
 
 
-__all__ = ["Catalogue", "CpiTable", "UnitCost", "UnitCostTable", "load_cpi", "load_unit_costs", "read_catalogue", "index_record",
+__all__ = ["Catalogue", "CatalogueEntry", "CpiTable", "UnitCost", "UnitCostTable", "load_cpi", "load_unit_costs", "read_catalogue", "index_record",
            "index_to_price_year", "indexed_parameters", "CPI_FILE", "UNIT_COST_FILE"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from mkba.core.distributions import ParameterSpec
 from mkba.core.errors import CaseError
-from mkba.data_in.unit_costs import read_catalogue
+from mkba.data_in.unit_costs import CatalogueEntry, read_catalogue
 
 VALUE_BANK_FILE = Path(__file__).resolve().parent.parent / "resources" / "waarden.yaml"
 NO_SOURCE = "geen"                     # the key of the bank's "no source found" (a case-format id)
@@ -29,10 +29,8 @@ ASSUMPTION_WORD = "AANNAME"
 
 
 @dataclass(frozen=True)
-class BankEntry:
-    name: str
-    record: dict[str, Any]
-    spec: ParameterSpec
+class BankEntry(CatalogueEntry):
+    """One entry of the value bank."""
 
     @property
     def has_source(self) -> bool:

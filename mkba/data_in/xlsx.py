@@ -271,27 +271,22 @@ class _Reader:
                 return [self.plausible(_item(x), cell) for x in _items(raw)]
             value = self.scalar(raw, cell)
             return [value] if kind == "list" else value
-        if kind == "numbers":
+        if kind in ("numbers", "years"):  # a ';'-list of numbers (or years)
+            def each(x):
+                return self.plausible(x, cell) if kind == "numbers" else _int_if_whole(x)
+
             if isinstance(raw, int | float):
-                return [self.plausible(raw, cell)]
+                return [each(raw)]
             out = []
             for item in _items(raw):
                 number = parse_number_text(item)
                 if number is None:
-                    self.problem(cell, "not_a_number_in_list", item=item)
+                    if kind == "numbers":
+                        self.problem(cell, "not_a_number_in_list", item=item)
+                    else:
+                        self.problem(cell, "years", value=raw)
                     return raw
-                out.append(self.plausible(number, cell))
-            return out
-        if kind == "years":
-            if isinstance(raw, int | float):
-                return [_int_if_whole(raw)]
-            out = []
-            for item in _items(raw):
-                number = parse_number_text(item)
-                if number is None:
-                    self.problem(cell, "years", value=raw)
-                    return raw
-                out.append(_int_if_whole(number))
+                out.append(each(number))
             return out
         if kind == "split":
             if isinstance(raw, int | float):
