@@ -99,30 +99,18 @@ def test_common_random_numbers_across_scenarios(example_case):
     assert np.array_equal(s1.column("param.capaciteit_generiek"), base.column("param.capaciteit_generiek"))
 
 
-def test_scenario_overlays_set_scale_drop_add():
-    text = """
-mkba: 1
-case: {id: ov, title: O, start_year: 2020, horizon: 2, discount_rate: 0}
-stakeholders: {g: G}
-parameters:
-  a: {value: 10}
-  b: {dist: uniform, min: 1, max: 3}
-costs:
-  - {id: k1, label: K1, amount: a, payer: g}
-  - {id: k2, label: K2, amount: 5, payer: g}
-effects:
-  - {id: e1, label: E1, category: c, kind: fiscal, volume: b, value: 1, beneficiaries: g}
-scenarios:
-  s:
-    label: S
-    set: {a: 20}
-    scale: {b: 2}
-    drop: [k2]
-    add:
-      parameters: {c: {value: 7}}
-      effects: [{id: e2, label: E2, category: c, kind: social, volume: 1, value: c, beneficiaries: g}]
-"""
-    case = mkba.load_case_text(text)
+def test_scenario_overlays_set_scale_drop_add(tiny_case):
+    # tiny_case: 2 years, discount rate 0, one stakeholder g; these lines and the overlay replace its own
+    case = tiny_case(
+        parameters={"a": {"value": 10}, "b": {"dist": "uniform", "min": 1, "max": 3}},
+        costs=[{"id": "k1", "label": "K1", "amount": "a", "payer": "g"},
+               {"id": "k2", "label": "K2", "amount": 5, "payer": "g"}],
+        effects=[{"id": "e1", "label": "E1", "category": "c", "kind": "fiscal", "volume": "b", "value": 1,
+                  "beneficiaries": "g"}],
+        scenarios={"s": {"label": "S", "set": {"a": 20}, "scale": {"b": 2}, "drop": ["k2"],
+                         "add": {"parameters": {"c": {"value": 7}},
+                                 "effects": [{"id": "e2", "label": "E2", "category": "c", "kind": "social",
+                                              "volume": 1, "value": "c", "beneficiaries": "g"}]}}})
     cmp = mkba.compare(case, draws=50, seed=1)
     base, scen = cmp.results["baseline"], cmp.results["s"]
     assert np.allclose(base.column("pv_costs"), 2 * (10 + 5))

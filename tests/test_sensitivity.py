@@ -157,22 +157,14 @@ def test_breakeven_reports_value_outside_the_assumed_range():
     assert record["value_outside_range"] == pytest.approx(11.99, rel=1e-10)
 
 
-def test_morris_ranks_the_dominant_parameter_first():
-    text = """
-mkba: 1
-case: {id: m, title: M, start_year: 2020, horizon: 1, discount_rate: 0}
-stakeholders: {g: G}
-parameters:
-  groot: {dist: uniform, min: 0, max: 1000}
-  klein1: {dist: uniform, min: 0, max: 10}
-  klein2: {dist: uniform, min: 0, max: 10}
-costs: [{id: k, label: K, amount: 100, payer: g}]
-effects:
-  - {id: e1, label: E1, category: c, kind: social, volume: 1, value: groot, beneficiaries: g}
-  - {id: e2, label: E2, category: c, kind: social, volume: 1, value: klein1, beneficiaries: g}
-  - {id: e3, label: E3, category: c, kind: social, volume: 1, value: klein2, beneficiaries: g}
-"""
-    res = morris.analyze(mkba.load_case_text(text), n=20, seed=2)
+def test_morris_ranks_the_dominant_parameter_first(tiny_case):
+    # tiny_case (discount rate 0, cost 100 a year to g) with three linear effects of its own
+    parameters = {"groot": {"dist": "uniform", "min": 0, "max": 1000},
+                  "klein1": {"dist": "uniform", "min": 0, "max": 10},
+                  "klein2": {"dist": "uniform", "min": 0, "max": 10}}
+    effects = [{"id": f"e{i}", "label": f"E{i}", "category": "c", "kind": "social", "volume": 1, "value": name,
+                "beneficiaries": "g"} for i, name in enumerate(parameters, start=1)]
+    res = morris.analyze(tiny_case(parameters=parameters, effects=effects), n=20, seed=2)
     assert list(res.parameters)[0] == "groot"
     # linear model: elementary effect is exact, sigma 0, mu* = slope × range in quantile space
     assert res.parameters["groot"]["sigma"] == pytest.approx(0, abs=1e-6)
