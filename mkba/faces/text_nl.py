@@ -2612,3 +2612,23 @@ UNIT_FRACTION = "fractie"                                 # 'Eenheid' cell of th
 PROVENANCE_COLUMNS = ("Gegeven", "Waarde")                # provenance table of a report
 FIGURE_ALT = "Figuur"                                     # alt text of a figure without a title
 DRAW_WORDS = ("trekking", "trekkingen")                   # one draw, several draws
+
+# -- the report notebooks' own lines (notebooks/mkba_report.ipynb, notebooks/scenario_comparison.ipynb)
+NOTEBOOK = {
+    "report_heading": "## {title}\n\n**{heading}** — periode {first}–{last}, prijspeil {price_year}, discontovoet {rate}",
+    "its_title": "{name}: waargenomen en zonder verandering",
+    "optimism_below_table": "*{note}* De correctie staat onderaan de tabel.",
+    "comparison_heading": "## {title}\n\nDe basis en {n} scenario's, periode {first}–{last}.",
+    "for_funder": "\n**Voor {who}:**",
+    "evpi": ("\nVerwachte waarde van perfecte informatie (EVPI) over deze keuze voor de maatschappij: {evpi} — zoveel "
+             "is het hooguit waard om alle onzekerheid weg te nemen voordat er besloten wordt (voor {who}: "
+             "{evpi_funder})."),
+    "society": "maatschappij",
+    "per_rate": "Per discontovoet met {n} trekkingen.",
+    "estimated_on": "Geschat op {n} trekkingen.",
+    "overlay_set": "- zet *{name}* op {value}",
+    "overlay_scale": "- vermenigvuldigt *{name}* met {factor}",
+    "overlay_drop": "- laat vervallen: {lines}",
+    "overlay_add": "- voegt effect toe: {label} (waarde: {value})",
+    "all_options": "alle opties",
+}
