@@ -2632,3 +2632,58 @@ NOTEBOOK = {
     "overlay_add": "- voegt effect toe: {label} (waarde: {value})",
     "all_options": "alle opties",
 }
+
+# -- the regional comparison notebook's own lines (notebooks/regionale_vergelijking.ipynb; mkba vergelijk)
+REGIONAL_NB = {
+    "intro": ("**{n} organisaties**, elk {draws} trekkingen (seed {seed}); bedragen in euro's van **{price_year}** "
+              "(contante waarde over de eigen looptijd)."),
+    "period": "{title}: {first}–{last} ({horizon} jaar)",
+    "years": ("- **Andere jaren en looptijden.** {periods}. Een langere looptijd telt meer jaren kosten én baten; "
+              "vergelijk daarom vooral de verhouding (baten per euro) en de kans op een positief saldo, niet de totalen."),
+    "factor": "{title} (prijspeil {price_year}) × {factor}",
+    "prices": ("- **Andere prijspeilen, omgerekend naar {price_year}** met de CBS-consumentenprijsindex (jaargemiddelden, "
+               "2015 = 100): {factors}. De baten/kosten-verhouding en de kansen veranderen daar niet door. Bron: {source}"),
+    "scope_words": {"organisatie+aandeel": "organisatiebudget × aandeel van de gemodelleerde diensten",
+                    "organisatie": "het hele organisatiebudget", "diensten": "alleen de gemodelleerde diensten",
+                    "onbekend": "niet opgegeven"},
+    "scopes": ("- **Andere afbakening van de kosten.** {scopes}. Waar het hele budget tegenover een deel van de "
+               "effecten staat, valt de verhouding te laag uit; waar de afbakening niet is opgegeven, is dat niet te "
+               "controleren."),
+    "measured_one": "{title}: {share} van de parameters met een bron, {pm} PM-posten, {limitations} beperkingen",
+    "measured": ("- **Gemeten of aangenomen.** {measured}. Een casus met veel aannames kan gunstig of ongunstig uitvallen "
+                 "zonder dat de organisatie beter of slechter werkt; PM-posten (niet in geld uitgedrukt) staan buiten de "
+                 "getallen."),
+    "values": "- **Waarden uit de waardenbank of aangenomen.** ",
+    "services": ("- **Andere diensten.** Elke casus waardeert andere diensten (zie 'Wat er gewaardeerd is'); "
+                 "een organisatie met meer preventief of collectief werk heeft meer baten die moeilijk in geld te "
+                 "vangen zijn."),
+    "table_columns": ("Organisatie", "Periode", "Kosten (€ {price_year})", "Baten (€ {price_year})",
+                      "NCW (€ {price_year}; 90%-interval)", "Baten per euro (90%-interval)", "Kans baten > kosten"),
+    "table_caption": ("Basis van elke casus, contante waarde in euro's van {price_year}; baten per euro = gemiddelde "
+                      "baten / gemiddelde kosten"),
+    "bcr_axis": "baten per geïnvesteerde euro (90%-interval)",
+    "bcr_title": "Baten/kosten-verhouding",
+    "prob_axis": "kans dat de baten de kosten overtreffen",
+    "prob_title": "Kans op een positief saldo",
+    "groups": {"gemeente": "Gemeente", "huishoudens": "Huishoudens", "zorgverzekeraars": "Zorgverzekeraars",
+               "samenleving": "Samenleving"},
+    "other": "Overig",
+    "organisation": "Organisatie",
+    "share_axis": "aandeel in de baten (contante waarde)",
+    "share_title": "Wie ontvangt de baten?",
+    "net_caption": "Netto per belanghebbende (gemiddelde contante waarde, euro's van {price_year})",
+    "assumption": "Aanname",
+    "p10_p90": "NCW met de aanname op P10 / P90 (€ {price_year})",
+    "range": "Bereik",
+    "drivers_caption": "Top 3 van de tornado per organisatie",
+    "valued": "Gewaardeerde diensten: {categories}.",
+    "pm_head": "PM-posten (niet in geld uitgedrukt):",
+    "pm_none": "De casus noemt geen PM-posten: wat niet in geld is uitgedrukt, blijft hier onzichtbaar.",
+    "limits_head": "Beperkingen volgens de casus zelf:",
+    "limits_none": "De casus noemt geen eigen beperkingen.",
+    "scope_warning": "**Let op:** {n} kostenpost(en) zetten het hele organisatiebudget tegenover de effecten.",
+    "draws_per_case": "Trekkingen per casus",
+    "seed": "Seed",
+    "price_year": "Prijspeil",
+    "case": "Casus {id}",
+}
