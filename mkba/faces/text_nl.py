@@ -22,7 +22,8 @@ Section index (search for the heading; each table is defined ONCE, as one litera
 - Per-feature blocks, appended in merge order (``# ---- issue NN: <topic> ----``): 20 co-financing,
   21 value bank/calibration/optimism per line, 18 the brief and council PDFs, 19 what-if and
   verken, 22 EVSI/ITS/synthetic data, 23 small counts and OS errors, 17 words moved in from other
-  modules (``CLI_HELP``, ``ESTIMATE_WORDS``, plotting, regional report, CLI lines, face labels).
+  modules (``CLI_HELP``, ``ESTIMATE_WORDS``, plotting, regional report, CLI lines, face labels, and
+  the notebooks' own lines: ``NOTEBOOK`` for the report notebooks, ``REGIONAL_NB`` for mkba vergelijk).
   A feature's error codes live in ``CLI_ERROR_TEXT`` / ``PROBLEM_TEXT`` / ``DATA_ERRORS`` above,
   not in its block.
 """
