@@ -231,12 +231,16 @@ class RegistrationEstimate:
         return D.count(n, self.suppress)
 
     def published_rows(self) -> int | str:
-        """Rows in the file: a band of ten when the excluded rows are 1–9 (rows − used would
-        give them) or when the volumes are banded."""
+        """Rows in the file: exact, or (when the excluded rows are 1–9, or the volumes are banded)
+        a range built from what is published anyway — the used rows (exact or their band) plus the
+        excluded rows (exact, or 1–9). A band of ten around the rows themselves would not do:
+        beside an exact ``used`` its edge pins the exclusions (1000–1009 rows, 1008 used: 1)."""
         total = len(self.exclusions)
-        if self.suppress and (self.banded or D.is_small(total)):
-            return D.decade_text(self.rows)
-        return self.rows
+        if not self.suppress or not (self.banded or D.is_small(total)):
+            return self.rows
+        lo, hi = D.decade(self.used) if self.banded else (self.used, self.used)
+        more_lo, more_hi = (1, D.THRESHOLD - 1) if D.is_small(total) else (total, total)
+        return f"{lo + more_lo}-{hi + more_hi}"
 
     def published_used(self) -> int | str:
         return D.decade_text(self.used) if self.suppress and self.banded else self.used

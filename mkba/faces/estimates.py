@@ -71,7 +71,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         row(w["team_other"].format(group=T.group_label(t).capitalize()) if t in T.OTHER_GROUPS else w["team"].format(team=t),
             e.pooled, e.successes, e.trials)
     console.print(table)
-    if est.unknown_alternative:
+    if est.published_unknown() != 0:  # banded, 0 is '<10' too: leaving the line out would say 0
         console.print(w["unknown_alternative"].format(n=small(est.published_unknown())))
     if est.pooling is not None:
         p = est.pooling

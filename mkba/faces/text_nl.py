@@ -2314,8 +2314,8 @@ def disclosure_note(code: str, facts: dict) -> str:
                 "andere aantallen een klein aantal onbekende codes); de verdeling gebruikt het aandeel op hele procenten "
                 "en die bandbreedte, dus iets breder dan nodig.")
     if code == "rows_banded":
-        return ("Minder dan 10 rijen uitgesloten: het aantal rijen staat als bandbreedte van 10, anders volgt het "
-                "aantal uitgesloten rijen als verschil met het aantal gebruikte rijen.")
+        return ("Minder dan 10 rijen uitgesloten: het aantal rijen staat als bandbreedte (de gebruikte rijen plus 1 "
+                "tot 9), anders volgt het aantal uitgesloten rijen als verschil met het aantal gebruikte rijen.")
     return code
 
 

@@ -1,0 +1,129 @@
+"""Black-box audit of the small-count rule (DESIGN §17, issue 23): leaks found by running hostile
+exports through every output, each pinned here so it stays closed.
+
+* **Rows beside used rows.** The rows of a file with 1–9 excluded rows were written as their band
+  of ten (``1000–1009``) beside the exact used rows (``1008``): the band's edge then gives the
+  exclusions away (at most 1009 rows, at least one excluded: exactly 1). Likewise with banded
+  volumes, the used rows' band and the rows' band beside an exact number of exclusions (11) can
+  leave one value for the used rows. Rows are now a range built from published numbers only.
+* **The console's missing line.** With banded volumes the unknown alternatives are ``<10`` in JSON
+  and YAML even when there are none (0 beside exact trials would make the volume bands exact);
+  the console left the line out when there were none, which said 0.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from mkba.data_in import disclosure as D
+from mkba.faces.cli import main
+from tests.test_disclosure import big_teams, rows_of, save
+
+
+def run_all(folder: Path, rows: list[str], capsys, extra=()) -> dict:
+    """Console, --json and the --out YAML (with its header) of one export."""
+    data = save(folder, rows)
+    out = folder / "schatting.yaml"
+    assert main(["estimate", "registraties", str(data), *extra]) == 0
+    console = capsys.readouterr().out
+    assert main(["estimate", "registraties", str(data), "--json", *extra]) == 0
+    js = json.loads(capsys.readouterr().out)
+    assert main(["estimate", "registraties", str(data), "--out", str(out), *extra]) == 0
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8")
+    return {"console": console.replace(str(folder), "DIR"), "json": js, "yaml_text": text, "yaml": yaml.safe_load(text)}
+
+
+def four_groups(total: int, start: int = 0) -> list[str]:
+    """``total`` good rows over two years and two teams, every group far above 10."""
+    per = total // 4
+    return rows_of([(per, 2019, "individueel", "noord", "wmo-begeleiding"), (per, 2019, "individueel", "zuid", "geen"),
+                    (per, 2020, "individueel", "noord", "jeugdhulp"),
+                    (total - 3 * per, 2020, "individueel", "zuid", "geen")], start)
+
+
+def with_duplicates(good: int, dup: int) -> list[str]:
+    """``good`` usable rows followed by ``dup`` repeated ids (excluded as duplicates)."""
+    rows = four_groups(good)
+    return rows + [rows[i] for i in range(dup)]
+
+
+def published(o: dict) -> dict:
+    """What the outputs say about rows: JSON, the YAML's estimate block and sources, the console's head."""
+    est = o["yaml"]["estimate"]
+    return {"json": (o["json"]["rows"], o["json"]["used"], o["json"]["excluded"]),
+            "yaml": (est["rows"], est["used"], est["excluded"]),
+            "source": next(iter(o["yaml"]["sources"].values())).split(";", 1)[1],
+            "head": o["console"].splitlines()[0]}
+
+
+def test_rows_beside_exact_used_rows_do_not_give_the_exclusions_away(tmp_path, capsys):
+    # 1008 usable rows and 1 or 9 duplicates: 1009 or 1017 rows. The old band of the rows (1000–1009
+    # beside 1010–1019) told them apart, and 1000–1009 beside 1008 used said "exactly 1 excluded".
+    one = run_all(tmp_path / "one", with_duplicates(1008, 1), capsys)
+    nine = run_all(tmp_path / "nine", with_duplicates(1008, 9), capsys)
+    assert published(one) == published(nine)
+    assert one["json"]["used"] == 1008
+    assert one["json"]["excluded"] == {"duplicate_id": D.SUPPRESSED}
+    # the range is the used rows plus 1 to 9: exactly what "<10 excluded" says, nothing more
+    assert one["json"]["rows"] == one["yaml"]["estimate"]["rows"] == "1009-1017"
+    assert "1009–1017 rijen, 1008 gebruikt" in one["console"]
+    assert "1009–1017 rijen, waarvan 1008 gebruikt" in one["yaml_text"]
+
+
+def test_rows_at_the_edge_of_a_band_give_nothing_away(tmp_path, capsys):
+    # 1000 usable and 9 excluded (1009 rows) and 1000 usable and 1 excluded (1001 rows): same outputs
+    a = run_all(tmp_path / "a", with_duplicates(1000, 9), capsys)
+    b = run_all(tmp_path / "b", with_duplicates(1000, 1), capsys)
+    assert published(a) == published(b)
+    assert a["json"]["rows"] == "1001-1009"
+
+
+def banded_with_exclusions(good: int) -> list[str]:
+    """``good`` usable individual rows plus 4 advice trajectories (a volume below 10, so volumes
+    and row counts are banded) and 11 unreadable dates (exclusions published exactly)."""
+    rows = four_groups(good - 4) + rows_of([(4, 2019, "advies", "noord", "geen")], start=50_000)
+    return rows + [f"x{i},31-02-2019,,individueel,noord,geen,ja" for i in range(11)]
+
+
+def test_banded_rows_and_used_rows_beside_exact_exclusions_do_not_pin_the_used_rows(tmp_path, capsys):
+    # used 1320 or 1329 (band 1320–1329), 11 excluded: rows 1331 or 1340. The old bands of the rows
+    # (1330–1339 / 1340–1349) beside "used 1320–1329, 11 excluded" left one value for 1329 used.
+    low = run_all(tmp_path / "low", banded_with_exclusions(1320), capsys, ["--soort", "individueel"])
+    high = run_all(tmp_path / "high", banded_with_exclusions(1329), capsys, ["--soort", "individueel"])
+    for o in (low, high):
+        assert o["json"]["used"] == "1320-1329"
+        assert o["json"]["excluded"] == {"bad_date": 11}
+        assert o["json"]["rows"] == "1331-1340"  # the used band shifted by the exact exclusions
+    assert published(low)["json"] == published(high)["json"]
+    assert published(low)["yaml"] == published(high)["yaml"]
+
+
+def test_geen_onderdrukking_still_writes_the_exact_rows(tmp_path, capsys):
+    o = run_all(tmp_path, with_duplicates(1008, 1), capsys, ["--geen-onderdrukking"])
+    assert (o["json"]["rows"], o["json"]["used"], o["json"]["excluded"]) == (1009, 1008, {"duplicate_id": 1})
+    assert o["json"][D.SMALL_COUNTS_FLAG] is True
+
+
+def small_year(unknown: int) -> list[str]:
+    """Big teams in 2019–2020 plus a year 2021 of 7 trajectories (volumes banded), and ``unknown``
+    trajectories with alternative 'onbekend'."""
+    rows = rows_of(big_teams()) + rows_of([(3, 2021, "individueel", "noord", "wmo-begeleiding"),
+                                           (4, 2021, "individueel", "zuid", "geen")], start=900)
+    return rows + rows_of([(unknown, 2020, "individueel", "zuid", "onbekend")], start=950)
+
+
+def test_console_does_not_say_there_are_no_unknown_alternatives_when_the_files_hide_it(tmp_path, capsys):
+    none = run_all(tmp_path / "none", small_year(0), capsys)
+    assert none["json"]["unknown_alternative"] == D.SUPPRESSED   # 0 hidden: beside exact trials it would fix the bands
+    line = [x for x in none["console"].splitlines() if "'onbekend'" in x]
+    assert line and line[0].rstrip().endswith("<10.")
+    some = run_all(tmp_path / "some", small_year(3), capsys)
+    assert [x for x in some["console"].splitlines() if "'onbekend'" in x] == line
+    # without banding, no unknown alternatives is simply not mentioned (0 is not a small count)
+    plain = run_all(tmp_path / "plain", rows_of(big_teams()), capsys)
+    assert plain["json"]["unknown_alternative"] == 0
+    assert "'onbekend'" not in plain["console"]
