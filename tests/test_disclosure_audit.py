@@ -173,3 +173,25 @@ def test_merged_start_year_trials_beside_bands_do_not_pin_a_small_volume(tmp_pat
     t = js["substitution"]["by_year"]["2020-2021"]["trials"]
     lo20, hi20 = band(js["volumes"]["2020"]["individueel"])
     assert len(feasible(t - hi20 + min(u), t - lo20 + max(u), small_lo=1)) > 1
+
+
+def late_exclusions(dup: int, bad: int) -> list[str]:
+    """1000 usable rows, then ``dup`` repeated ids, then ``bad`` unreadable dates (the file's last rows)."""
+    rows = with_duplicates(1000, dup)
+    return rows + [f"x{i},31-02-2019,,individueel,noord,geen,ja" for i in range(bad)]
+
+
+def test_an_example_row_number_does_not_tell_how_many_rows_were_excluded(tmp_path, capsys):
+    # 8 duplicates and then 1 bad date: the bad date is the 1009th data row, so its row number beside
+    # "1000 used" would say 9 excluded. 1 duplicate and 1 bad date must read the same.
+    nine = run_all(tmp_path / "nine", late_exclusions(8, 1), capsys)
+    two = run_all(tmp_path / "two", late_exclusions(1, 1), capsys)
+    assert nine["console"] == two["console"]
+    lines = nine["console"].splitlines()
+    dup = next(x for x in lines if "dubbel" in x)
+    date = next(x for x in lines if "'startdatum'" in x)
+    assert "rij 1002" in dup                  # the first duplicate is data row 1001: says only "at least 1"
+    assert "rij " not in date and "'31-02-2019'" in date and "niet getoond" in date
+    # the analyst's own environment: every row number shown
+    raw = run_all(tmp_path / "raw", late_exclusions(8, 1), capsys, ["--geen-onderdrukking"])
+    assert "rij 1010" in next(x for x in raw["console"].splitlines() if "'startdatum'" in x)

@@ -213,6 +213,7 @@ class RegistrationEstimate:
     suppress: bool = True            # the small-count rule applied (DESIGN §17)
     banded: bool = False             # volumes and row counts written as bands of ten (see disclosure)
     disclosure: tuple[tuple[str, dict], ...] = ()  # (code, facts): what was merged or hidden, and why
+    first_row: int = 2               # the spreadsheet row of the first data row (header and '#' lines above)
 
     @property
     def excluded(self) -> dict[str, int]:
@@ -259,6 +260,16 @@ class RegistrationEstimate:
         if merge.dropped:
             return {D.OTHER_REASONS: sum(counts.values())}
         return {key: sum(counts[r] for r in members) for key, members in merge.groups.items()}
+
+    def example_row_shown(self, row: int) -> bool:
+        """Whether an excluded row's number may be shown as an example. With 1–9 rows excluded,
+        row r says the file has at least r − first_row + 1 data rows, so at least that minus the
+        used rows are excluded: a late example (the last of 1008 + 9 rows) would pin the count.
+        Shown only when it says no more than "at least one excluded"."""
+        if not self.suppress or not D.is_small(len(self.exclusions)):
+            return True
+        used_lo = D.decade(self.used)[0] if self.banded else self.used
+        return row - self.first_row + 1 <= used_lo + 1
 
     def published_period(self) -> tuple[str | None, str | None]:
         """First and last start date: as months when suppressing (a day is one person's date)."""
@@ -593,7 +604,7 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
         volumes=dict(sorted(volumes.items())), partial_years=partial, goal_reached=goal_reached,
         unknown_alternative=int((sub["alt"] == UNKNOWN).sum()),
         synthetic=is_synthetic(path) if path.suffix.lower() not in (".xlsx", ".xlsm") else False,
-        suppress=suppress, banded=banded, disclosure=tuple(notes),
+        suppress=suppress, banded=banded, disclosure=tuple(notes), first_row=int(frame["_row"].iloc[0]),
     )
 
 

@@ -2618,3 +2618,10 @@ CLI_HELP.update({
                              "Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."),
     "cmd.convert": "Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd.",
 })
+
+
+# ---- issue 23: small-count audit ----
+# An excluded row's example without its row number: with 1–9 rows excluded, a late row number
+# beside the used rows would tell how many (see RegistrationEstimate.example_row_shown).
+EXCLUDED_EXAMPLE_NO_ROW = "kolom '{column}': {value}; rijnummer niet getoond (AVG)"
+EXCLUDED_EXAMPLE_NO_ROW_ID = "kolom '{column}'; rijnummer niet getoond (AVG)"
