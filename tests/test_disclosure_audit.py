@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -195,3 +196,36 @@ def test_an_example_row_number_does_not_tell_how_many_rows_were_excluded(tmp_pat
     # the analyst's own environment: every row number shown
     raw = run_all(tmp_path / "raw", late_exclusions(8, 1), capsys, ["--geen-onderdrukking"])
     assert "rij 1010" in next(x for x in raw["console"].splitlines() if "'startdatum'" in x)
+
+
+def with_goals(partly: int, whole: int) -> list[str]:
+    """Big teams with ``partly`` goals 'deels' and ``whole`` 'ja' first, then ja/nee alternating."""
+    rows = rows_of(big_teams())
+    goals = ["deels"] * partly + ["ja"] * whole
+    return [r.rsplit(",", 1)[0] + "," + (goals[i] if i < len(goals) else ("ja" if i % 2 else "nee"))
+            for i, r in enumerate(rows)]
+
+
+def test_a_few_partly_reached_goals_are_not_given_away_by_another_deels(tmp_path, capsys):
+    # 3 or 7 'deels' among the same 7 that reached the goal at least partly: s = ja + d·deels would
+    # differ by d·4, and two runs with --deels 0,5 and 0 would give the count as their difference
+    three, seven = {}, {}
+    for d in ("0.5", "0", "0.25"):
+        three[d] = run_all(tmp_path / f"a{d}", with_goals(3, 4), capsys, ["--deels", d])
+        seven[d] = run_all(tmp_path / f"b{d}", with_goals(7, 0), capsys, ["--deels", d])
+        assert three[d]["json"]["goal_reached"] == seven[d]["json"]["goal_reached"], d
+        assert three[d]["yaml"]["parameters"]["doel_bereikt"] == seven[d]["yaml"]["parameters"]["doel_bereikt"], d
+        assert three[d]["json"]["goal_reached"]["successes"] is None
+        assert "goal_deels_censored" in {n["code"] for n in three[d]["json"]["disclosure"]}
+        assert "deels bereikt" in three[d]["console"] and "deels bereikt" in three[d]["yaml_text"]
+    # the mixture's mean is the mean over the hidden count: J = 7 + ja of the rest, n = 228
+    g = three["0.5"]["json"]["goal_reached"]
+    rest = sum(1 for i in range(7, 228) if i % 2)
+    mean = np.mean([(1 + 7 + rest - 0.5 * j) / (2 + 228) for j in range(1, 10)])
+    assert g["mean"] == pytest.approx(mean, rel=1e-3)  # moment-matched: mean kept exactly (alpha rounded)
+    # --deels 1: the successes are ja + deels itself, nothing hidden, so published as they are
+    one = run_all(tmp_path / "one", with_goals(3, 4), capsys, ["--deels", "1"])
+    assert one["json"]["goal_reached"]["successes"] == 7 + rest
+    # the analyst's own environment: exact
+    raw = run_all(tmp_path / "raw", with_goals(3, 4), capsys, ["--geen-onderdrukking"])
+    assert raw["json"]["goal_reached"]["successes"] == 4 + 1.5 + rest

@@ -30,6 +30,13 @@ from which one follows. The rule, in the order it is applied:
   of published numbers is exact. The substitution's own trials stay exact: they are the core
   number, and with the total known only as a band the unknown codes stay a range.
 
+* **Partly reached goals**: with 1–9 goals reached ``deels`` and ``deels`` below 1, the goal share
+  is the mixture over that hidden count (:func:`deels_share`), so two runs with a different
+  ``--deels`` cannot be subtracted to give it.
+* **Rows and examples**: the rows in the file are written as the used rows (or their band) plus
+  the excluded rows (exact, or 1–9), never as a band of their own; an excluded row's number is
+  shown as an example only when it says no more than "at least one excluded".
+
 ``suppress=False`` (``--geen-onderdrukking``, for an analyst's own secure environment) turns all
 of this off; every output is then marked as containing small counts (:data:`SMALL_COUNTS_FLAG`).
 """
@@ -187,7 +194,20 @@ def banded_share(k: float, n: int) -> tuple[float, float]:
     return _moment_beta(1.0 + r * m, 1.0 + (1.0 - r) * m)
 
 
+def deels_share(whole_or_part: float, n: int, deels: float) -> tuple[float, float]:
+    """Beta(alpha, beta) for goal attainment when 1–9 trajectories reached it partly ('deels'):
+    with J = ja + deels (the count that reached it at least partly) and n known, the successes are
+    J − (1 − d)·j for the hidden number j of partial ones; the equal mixture of
+    Beta(1 + s_j, 1 + n − s_j) over j = 1…9 (j ≤ J), written as the beta with its mean and variance.
+    It depends on J, n and d only, so two runs with a different ``--deels`` cannot be subtracted
+    to give j (with d = 1 the successes are J itself and nothing is hidden)."""
+    j = np.arange(1, THRESHOLD, dtype=float)
+    j = j[j <= whole_or_part]
+    s = whole_or_part - (1.0 - deels) * j
+    return _moment_beta(1.0 + s, 1.0 + n - s)
+
+
 __all__: Sequence[str] = ["THRESHOLD", "SUPPRESSED", "SMALL_COUNTS_FLAG", "OTHER_TEAMS", "OTHER_ALTERNATIVES",
                           "OTHER_REASONS", "is_small", "count", "share_publishable", "count_publishable",
                           "decade", "decade_text", "Merge", "merge_small", "merge_adjacent", "censored_share",
-                          "banded_share"]
+                          "banded_share", "deels_share"]

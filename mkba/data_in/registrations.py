@@ -560,9 +560,15 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
     goals = sub[sub["goal"] != UNKNOWN]["goal"]
     g_n = len(goals)
     g_s = float((goals == "ja").sum() + deels * (goals == "deels").sum())
+    partly = int((goals == "deels").sum())
     if suppress and g_n < D.THRESHOLD:
         goal_reached = None
         notes.append(("goal_dropped", {}))
+    elif suppress and D.is_small(partly) and deels < 1 and D.share_publishable(g_s, g_n):
+        # 1–9 'deels': s = ja + d·deels beside the same with another --deels would give their count
+        a, b = D.deels_share(float((goals == "ja").sum() + partly), g_n, deels)
+        goal_reached = BetaEstimate(math.nan, g_n, a, b, "deels")
+        notes.append(("goal_deels_censored", {}))
     else:
         goal_reached = BetaEstimate.published(g_s, g_n, suppress)
         if goal_reached.censored:
@@ -586,7 +592,7 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
                 # its trials beside the substitution's would pin the total: write it without them
                 if goal_reached.censored or g_n < 2 * D.THRESHOLD:
                     goal_reached = None
-                    notes = [note for note in notes if note[0] != "goal_censored"]
+                    notes = [note for note in notes if note[0] not in ("goal_censored", "goal_deels_censored")]
                     notes.append(("goal_dropped", {}))
                 else:
                     a, b = D.banded_share(g_s, g_n)

@@ -2274,6 +2274,8 @@ def disclosure_note(code: str, facts: dict) -> str:
     if code == "overall_censored":
         return (f"Substitutie: {_SIDES.get(facts.get('side'), '')} is kleiner dan 10; de verdeling is daarom de "
                 f"bèta die alleen 'minder dan 10' gebruikt (breder dan nodig, maar zonder het aantal), {rule}.")
+    if code == "goal_deels_censored":
+        return GOAL_DEELS_CENSORED_NOTE.format(rule=rule)
     if code == "goal_censored":
         return (f"Doel bereikt: {_GOAL_SIDES.get(facts.get('side'), '')} is kleiner dan 10; de verdeling gebruikt "
                 f"alleen 'minder dan 10', {rule}.")
@@ -2625,3 +2627,6 @@ CLI_HELP.update({
 # beside the used rows would tell how many (see RegistrationEstimate.example_row_shown).
 EXCLUDED_EXAMPLE_NO_ROW = "kolom '{column}': {value}; rijnummer niet getoond (AVG)"
 EXCLUDED_EXAMPLE_NO_ROW_ID = "kolom '{column}'; rijnummer niet getoond (AVG)"
+GOAL_DEELS_CENSORED_NOTE = ("Doel bereikt: minder dan 10 trajecten hebben het doel deels bereikt; de verdeling gebruikt "
+                            "daarom alleen 'minder dan 10' voor dat aantal (iets breder dan nodig), zodat een schatting "
+                            "met een andere waarde voor --deels het aantal niet verraadt, {rule}.")
