@@ -23,9 +23,12 @@ from which one follows. The rule, in the order it is applied:
 * **Complements**: the published trials of a share and the published volumes differ by the
   trajectories with an unknown code; a difference of 1–9 would give that count away, and so would
   one volume cell of ``<10`` beside its row's total. Then every volume (and the row counts, and
-  the count of unknown alternatives) is written as the band of ten it lies in (:func:`decade`:
-  ``130-139``; a volume parameter becomes a uniform over that band, a ``<10`` volume a uniform
-  over 0–9), and the goal share — whose trials would otherwise pin the total beside the
+  the count of unknown alternatives) is written as a range (a volume parameter becomes a uniform
+  over it, a ``<10`` volume a uniform over 0–9): the band of ten it lies in (:func:`decade`), except
+  that the largest volume of each start-year group gets the range its exact trials leave it
+  (:func:`anchored_bands`: trials + 0–9 unknown codes − the other volumes' ranges), and the used
+  rows are the sum of the volumes' ranges — a band fixed by the hidden count would, at its edge
+  beside the exact trials, pin it (120–129 beside 111 trials: 9 unknown codes). The goal share — whose trials would otherwise pin the total beside the
   substitution's — is written without its trials (:func:`banded_share`), so that no difference
   of published numbers is exact. The substitution's own trials stay exact: they are the core
   number, and with the total known only as a band the unknown codes stay a range.
@@ -194,6 +197,29 @@ def banded_share(k: float, n: int) -> tuple[float, float]:
     return _moment_beta(1.0 + r * m, 1.0 + (1.0 - r) * m)
 
 
+def anchored_bands(cells: Mapping, groups: Sequence[tuple[Sequence, int]], hidden: int) -> dict:
+    """Ranges for counts that may not be shown exactly, such that no exact published total pins
+    one. ``cells`` are the counts (all positive); ``groups`` pairs cells with the exact total T that is
+    published for them, where sum(cells) = T + h for a hidden h in [0, ``hidden``] (the trajectories
+    with an unknown code). Every cell gets its band of ten ((1, 9) for 1–9); then the largest cell of
+    each group gets the range that T leaves it, T + [0, hidden] minus the other cells' ranges (at
+    least 10: it is not shown as ``<10``). A band of ten fixed by the cell itself would not do: at its
+    edge, beside T, it pins h or a small cell (120–129 beside 111 trials: 9 unknown codes)."""
+    out = {k: ((1, THRESHOLD - 1) if is_small(v) else decade(v)) for k, v in cells.items()}
+    for members, total in groups:
+        members = [m for m in members if m in cells]
+        if not members:
+            continue
+        anchor = max(members, key=lambda m: (cells[m], str(m)))
+        if is_small(cells[anchor]):
+            continue
+        others = [m for m in members if m != anchor]
+        lo = total - sum(out[m][1] for m in others)
+        hi = total + hidden - sum(out[m][0] for m in others)
+        out[anchor] = (max(lo, THRESHOLD), hi)
+    return out
+
+
 def deels_share(whole_or_part: float, n: int, deels: float) -> tuple[float, float]:
     """Beta(alpha, beta) for goal attainment when 1–9 trajectories reached it partly ('deels'):
     with J = ja + deels (the count that reached it at least partly) and n known, the successes are
@@ -210,4 +236,4 @@ def deels_share(whole_or_part: float, n: int, deels: float) -> tuple[float, floa
 __all__: Sequence[str] = ["THRESHOLD", "SUPPRESSED", "SMALL_COUNTS_FLAG", "OTHER_TEAMS", "OTHER_ALTERNATIVES",
                           "OTHER_REASONS", "is_small", "count", "share_publishable", "count_publishable",
                           "decade", "decade_text", "Merge", "merge_small", "merge_adjacent", "censored_share",
-                          "banded_share", "deels_share"]
+                          "banded_share", "deels_share", "anchored_bands"]

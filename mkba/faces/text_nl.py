@@ -2308,7 +2308,7 @@ def disclosure_note(code: str, facts: dict) -> str:
     if code == "volumes_banded":
         why = ("een volume is kleiner dan 10" if facts.get("small_cells") else
                "het verschil tussen volumes en de getelde trajecten (onbekende codes) is kleiner dan 10")
-        return (f"Volumes en rijentallen staan als bandbreedte van 10 (bijv. 130–139; <10 als 0–9): {why}, en exacte "
+        return (f"Volumes en rijentallen staan als bandbreedte (bijv. 130–139, of het aantal getelde trajecten plus 0 tot 9; <10 als 0–9): {why}, en exacte "
                 f"aantallen zouden dat kleine aantal prijsgeven. In de casus is zo'n volume een uniforme verdeling "
                 "over de bandbreedte.")
     if code == "goal_banded":
