@@ -21,6 +21,7 @@ exports through every output, each pinned here so it stays closed.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -29,6 +30,7 @@ import pytest
 import yaml
 
 from mkba.data_in import disclosure as D
+from mkba.data_in.registrations import estimate_registrations
 from mkba.faces.cli import main
 from tests.test_disclosure import big_teams, rows_of, save
 
@@ -234,3 +236,44 @@ def test_a_few_partly_reached_goals_are_not_given_away_by_another_deels(tmp_path
     # the analyst's own environment: exact
     raw = run_all(tmp_path / "raw", with_goals(3, 4), capsys, ["--geen-onderdrukking"])
     assert raw["json"]["goal_reached"]["successes"] == 4 + 1.5 + rest
+
+
+def test_no_linear_reading_of_the_published_numbers_pins_a_small_count(tmp_path):
+    """An outsider with a linear-programming solver: the volume ranges, the used rows' range, the
+    exact trials per start-year group and overall, and 'unknown codes < 10'. For exports at the edges
+    of the bands (a year of 120 or 129, 110 or 119, a small year of 1 or 9, 0 or 9 unknown codes in
+    either group) the small year's volume and the unknown codes must each keep more than one value.
+    (The fixed bands of ten pinned one in 51 of 81 such exports.)"""
+    from scipy.optimize import linprog
+
+    def rng(text) -> tuple[int, int]:
+        return band(text) if isinstance(text, str) else (text, text)
+
+    for v19, v20, v21, ua, ub in itertools.product((120, 129), (110, 119), (1, 9), (0, 9), (0, 9)):
+        if ua + ub > 9:
+            continue
+        rows = rows_of([(40, 2019, "individueel", "", "wmo-begeleiding"), (v19 - 40 - ua, 2019, "individueel", "", "geen"),
+                        (ua, 2019, "individueel", "", "onbekend"), (40, 2020, "individueel", "", "wmo-begeleiding"),
+                        (v20 - 40 - ub, 2020, "individueel", "", "geen"), (ub, 2020, "individueel", "", "onbekend"),
+                        (v21, 2021, "individueel", "", "geen")])
+        js = estimate_registrations(save(tmp_path, rows)).to_json()
+        # variables: volumes 2019, 2020, 2021 and the unknown codes in 2019 and in 2020–2021
+        vol = js["volumes"]
+        bounds = [(1, 9) if vol[y]["individueel"] == D.SUPPRESSED else rng(vol[y]["individueel"])
+                  for y in ("2019", "2020", "2021")] + [(0, 9), (0, 9)]
+        a_eq, b_eq = [], []
+        for key, e in js["substitution"]["by_year"].items():
+            years = range(int(key.split("-")[0]), int(key.split("-")[-1]) + 1)
+            a_eq.append([int(2019 + i in years) for i in range(3)] + [-int(2019 in years), -int(2020 in years)])
+            b_eq.append(e["trials"])
+        a_eq.append([1, 1, 1, -1, -1])
+        b_eq.append(js["substitution"]["overall"]["trials"])
+        lo_used, hi_used = rng(js["used"])
+        a_ub, b_ub = [[1, 1, 1, 0, 0], [-1, -1, -1, 0, 0], [0, 0, 0, 1, 1]], [hi_used, -lo_used, 9]
+        for target, what in ((2, "volume 2021"), (3, "unknown codes 2019")):
+            c = [0] * 5
+            c[target] = 1
+            low = linprog(c, a_ub, b_ub, a_eq, b_eq, bounds).fun
+            c[target] = -1
+            high = -linprog(c, a_ub, b_ub, a_eq, b_eq, bounds).fun
+            assert high - low >= 1, (what, (v19, v20, v21, ua, ub), low, high)
