@@ -23,12 +23,22 @@ from which one follows. The rule, in the order it is applied:
 * **Complements**: the published trials of a share and the published volumes differ by the
   trajectories with an unknown code; a difference of 1–9 would give that count away, and so would
   one volume cell of ``<10`` beside its row's total. Then every volume (and the row counts, and
-  the count of unknown alternatives) is written as the band of ten it lies in (:func:`decade`:
-  ``130-139``; a volume parameter becomes a uniform over that band, a ``<10`` volume a uniform
-  over 0–9), and the goal share — whose trials would otherwise pin the total beside the
+  the count of unknown alternatives) is written as a range (a volume parameter becomes a uniform
+  over it, a ``<10`` volume a uniform over 0–9): the band of ten it lies in (:func:`decade`), except
+  that the largest volume of each start-year group gets the range its exact trials leave it
+  (:func:`anchored_bands`: trials + 0–9 unknown codes − the other volumes' ranges), and the used
+  rows are the sum of the volumes' ranges — a band fixed by the hidden count would, at its edge
+  beside the exact trials, pin it (120–129 beside 111 trials: 9 unknown codes). The goal share — whose trials would otherwise pin the total beside the
   substitution's — is written without its trials (:func:`banded_share`), so that no difference
   of published numbers is exact. The substitution's own trials stay exact: they are the core
   number, and with the total known only as a band the unknown codes stay a range.
+
+* **Partly reached goals**: with 1–9 goals reached ``deels`` and ``deels`` below 1, the goal share
+  is the mixture over that hidden count (:func:`deels_share`), so two runs with a different
+  ``--deels`` cannot be subtracted to give it.
+* **Rows and examples**: the rows in the file are written as the used rows (or their band) plus
+  the excluded rows (exact, or 1–9), never as a band of their own; an excluded row's number is
+  shown as an example only when it says no more than "at least one excluded".
 
 ``suppress=False`` (``--geen-onderdrukking``, for an analyst's own secure environment) turns all
 of this off; every output is then marked as containing small counts (:data:`SMALL_COUNTS_FLAG`).
@@ -187,7 +197,43 @@ def banded_share(k: float, n: int) -> tuple[float, float]:
     return _moment_beta(1.0 + r * m, 1.0 + (1.0 - r) * m)
 
 
+def anchored_bands(cells: Mapping, groups: Sequence[tuple[Sequence, int]], hidden: int) -> dict:
+    """Ranges for counts that may not be shown exactly, such that no exact published total pins
+    one. ``cells`` are the counts (all positive); ``groups`` pairs cells with the exact total T that is
+    published for them, where sum(cells) = T + h for a hidden h in [0, ``hidden``] (the trajectories
+    with an unknown code). Every cell gets its band of ten ((1, 9) for 1–9); then the largest cell of
+    each group gets the range that T leaves it, T + [0, hidden] minus the other cells' ranges (at
+    least 10: it is not shown as ``<10``). A band of ten fixed by the cell itself would not do: at its
+    edge, beside T, it pins h or a small cell (120–129 beside 111 trials: 9 unknown codes)."""
+    out = {k: ((1, THRESHOLD - 1) if is_small(v) else decade(v)) for k, v in cells.items()}
+    for members, total in groups:
+        members = [m for m in members if m in cells]
+        if not members:
+            continue
+        anchor = max(members, key=lambda m: (cells[m], str(m)))
+        if is_small(cells[anchor]):
+            continue
+        others = [m for m in members if m != anchor]
+        lo = total - sum(out[m][1] for m in others)
+        hi = total + hidden - sum(out[m][0] for m in others)
+        out[anchor] = (max(lo, THRESHOLD), hi)
+    return out
+
+
+def deels_share(whole_or_part: float, n: int, deels: float) -> tuple[float, float]:
+    """Beta(alpha, beta) for goal attainment when 1–9 trajectories reached it partly ('deels'):
+    with J = ja + deels (the count that reached it at least partly) and n known, the successes are
+    J − (1 − d)·j for the hidden number j of partial ones; the equal mixture of
+    Beta(1 + s_j, 1 + n − s_j) over j = 1…9 (j ≤ J), written as the beta with its mean and variance.
+    It depends on J, n and d only, so two runs with a different ``--deels`` cannot be subtracted
+    to give j (with d = 1 the successes are J itself and nothing is hidden)."""
+    j = np.arange(1, THRESHOLD, dtype=float)
+    j = j[j <= whole_or_part]
+    s = whole_or_part - (1.0 - deels) * j
+    return _moment_beta(1.0 + s, 1.0 + n - s)
+
+
 __all__: Sequence[str] = ["THRESHOLD", "SUPPRESSED", "SMALL_COUNTS_FLAG", "OTHER_TEAMS", "OTHER_ALTERNATIVES",
                           "OTHER_REASONS", "is_small", "count", "share_publishable", "count_publishable",
                           "decade", "decade_text", "Merge", "merge_small", "merge_adjacent", "censored_share",
-                          "banded_share"]
+                          "banded_share", "deels_share", "anchored_bands"]

@@ -213,6 +213,8 @@ class RegistrationEstimate:
     suppress: bool = True            # the small-count rule applied (DESIGN §17)
     banded: bool = False             # volumes and row counts written as bands of ten (see disclosure)
     disclosure: tuple[tuple[str, dict], ...] = ()  # (code, facts): what was merged or hidden, and why
+    ranges: dict = field(default_factory=dict)  # banded: (year, soort) → published (lo, hi), see disclosure.anchored_bands
+    first_row: int = 2               # the spreadsheet row of the first data row (header and '#' lines above)
 
     @property
     def excluded(self) -> dict[str, int]:
@@ -231,15 +233,28 @@ class RegistrationEstimate:
         return D.count(n, self.suppress)
 
     def published_rows(self) -> int | str:
-        """Rows in the file: a band of ten when the excluded rows are 1–9 (rows − used would
-        give them) or when the volumes are banded."""
+        """Rows in the file: exact, or (when the excluded rows are 1–9, or the volumes are banded)
+        a range built from what is published anyway — the used rows (exact or their band) plus the
+        excluded rows (exact, or 1–9). A band of ten around the rows themselves would not do:
+        beside an exact ``used`` its edge pins the exclusions (1000–1009 rows, 1008 used: 1)."""
         total = len(self.exclusions)
-        if self.suppress and (self.banded or D.is_small(total)):
-            return D.decade_text(self.rows)
-        return self.rows
+        if not self.suppress or not (self.banded or D.is_small(total)):
+            return self.rows
+        lo, hi = self.used_range() if self.banded else (self.used, self.used)
+        more_lo, more_hi = (1, D.THRESHOLD - 1) if D.is_small(total) else (total, total)
+        return f"{lo + more_lo}-{hi + more_hi}"
 
     def published_used(self) -> int | str:
-        return D.decade_text(self.used) if self.suppress and self.banded else self.used
+        if self.suppress and self.banded:
+            lo, hi = self.used_range()
+            return f"{lo}-{hi}"
+        return self.used
+
+    def used_range(self) -> tuple[int, int]:
+        """Banded: the used rows as the sum of the published volume ranges (so they add nothing)."""
+        if not self.ranges:
+            return D.decade(self.used)
+        return (sum(lo for lo, _ in self.ranges.values()), sum(hi for _, hi in self.ranges.values()))
 
     def published_excluded(self) -> dict[str, int | str]:
         """Excluded rows per reason: reasons of 1–9 rows merged into ``overige-redenen`` (with a
@@ -255,6 +270,16 @@ class RegistrationEstimate:
         if merge.dropped:
             return {D.OTHER_REASONS: sum(counts.values())}
         return {key: sum(counts[r] for r in members) for key, members in merge.groups.items()}
+
+    def example_row_shown(self, row: int) -> bool:
+        """Whether an excluded row's number may be shown as an example. With 1–9 rows excluded,
+        row r says the file has at least r − first_row + 1 data rows, so at least that minus the
+        used rows are excluded: a late example (the last of 1008 + 9 rows) would pin the count.
+        Shown only when it says no more than "at least one excluded"."""
+        if not self.suppress or not D.is_small(len(self.exclusions)):
+            return True
+        used_lo = self.used_range()[0] if self.banded else self.used
+        return row - self.first_row + 1 <= used_lo + 1
 
     def published_period(self) -> tuple[str | None, str | None]:
         """First and last start date: as months when suppressing (a day is one person's date)."""
@@ -272,8 +297,12 @@ class RegistrationEstimate:
     def published_volumes(self) -> dict[int, dict[str, int | str]]:
         if not (self.suppress and self.banded):
             return {y: dict(v) for y, v in self.volumes.items()}
-        return {y: {k: D.SUPPRESSED if D.is_small(n) else D.decade_text(n) for k, n in v.items()}
+        return {y: {k: D.SUPPRESSED if D.is_small(n) else "{}-{}".format(*self.volume_range(y, k)) for k, n in v.items()}
                 for y, v in self.volumes.items()}
+
+    def volume_range(self, year: int, kind: str) -> tuple[int, int]:
+        """Banded: the published range of one volume (its band of ten without ``ranges``)."""
+        return self.ranges.get((year, kind)) or D.decade(self.volumes[year][kind])
 
     def to_json(self) -> dict:
         """The DESIGN §11 object."""
@@ -545,9 +574,15 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
     goals = sub[sub["goal"] != UNKNOWN]["goal"]
     g_n = len(goals)
     g_s = float((goals == "ja").sum() + deels * (goals == "deels").sum())
+    partly = int((goals == "deels").sum())
     if suppress and g_n < D.THRESHOLD:
         goal_reached = None
         notes.append(("goal_dropped", {}))
+    elif suppress and D.is_small(partly) and deels < 1 and D.share_publishable(g_s, g_n):
+        # 1–9 'deels': s = ja + d·deels beside the same with another --deels would give their count
+        a, b = D.deels_share(float((goals == "ja").sum() + partly), g_n, deels)
+        goal_reached = BetaEstimate(math.nan, g_n, a, b, "deels")
+        notes.append(("goal_deels_censored", {}))
     else:
         goal_reached = BetaEstimate.published(g_s, g_n, suppress)
         if goal_reached.censored:
@@ -567,11 +602,20 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
         banded = small_cells or any(D.is_small(r) for r in remainders)
         if banded:
             notes.append(("volumes_banded", {"small_cells": small_cells}))
+            unknown = int((sub["alt"] == UNKNOWN).sum())
+            kinds = set(sub["soort"])
+            cells = {(y, k): v for y, ks in volumes.items() for k, v in ks.items()}
+            if year_groups:
+                groups = [([(y, k) for y in members for k in kinds], sum(year_sizes[y][1] for y in members))
+                          for members in year_groups.values()]
+            else:
+                groups = [([c for c in cells if c[1] in kinds], n)]
+            ranges = D.anchored_bands(cells, groups, D.THRESHOLD - 1 if unknown < D.THRESHOLD else D.decade(unknown)[1])
             if goal_reached is not None:
                 # its trials beside the substitution's would pin the total: write it without them
                 if goal_reached.censored or g_n < 2 * D.THRESHOLD:
                     goal_reached = None
-                    notes = [note for note in notes if note[0] != "goal_censored"]
+                    notes = [note for note in notes if note[0] not in ("goal_censored", "goal_deels_censored")]
                     notes.append(("goal_dropped", {}))
                 else:
                     a, b = D.banded_share(g_s, g_n)
@@ -580,6 +624,8 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
 
     if suppress and D.is_small(len(exclusions)):
         notes.append(("rows_banded", {}))
+    if not banded:
+        ranges = {}
     dates = data["date"]
     return RegistrationEstimate(
         file=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest(), sheet=sheet, soort=soort,
@@ -589,7 +635,7 @@ def estimate_registrations(path: str | Path, soort: str | None = None, deels: fl
         volumes=dict(sorted(volumes.items())), partial_years=partial, goal_reached=goal_reached,
         unknown_alternative=int((sub["alt"] == UNKNOWN).sum()),
         synthetic=is_synthetic(path) if path.suffix.lower() not in (".xlsx", ".xlsm") else False,
-        suppress=suppress, banded=banded, disclosure=tuple(notes),
+        suppress=suppress, banded=banded, disclosure=tuple(notes), ranges=ranges, first_row=int(frame["_row"].iloc[0]),
     )
 
 
@@ -651,7 +697,7 @@ def parameters_document(est: RegistrationEstimate, source_key: str, data_name: s
             continue  # a partial year is never annualised: no volume parameter for it
         for kind, n in kinds.items():
             if est.suppress and (est.banded or D.is_small(n)):
-                lo, hi = D.decade(n)
+                lo, hi = (0, D.THRESHOLD - 1) if D.is_small(n) else est.volume_range(year, kind)
                 value = {"dist": "uniform", "min": lo, "max": hi}
             else:
                 value = {"value": int(n)}

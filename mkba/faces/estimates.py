@@ -47,7 +47,9 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
             # one example when suppressing: showing "up to three" would tell a count of 1 or 2
             examples = [e for e in est.exclusions if e.reason == reason][:1 if est.suppress else 3]
             where = "; ".join((w["excluded_example_id"] if e.column == "traject_id" else w["excluded_example"]).format(
-                row=e.row, column=e.column, value=repr(e.value)) for e in examples)
+                row=e.row, column=e.column, value=repr(e.value)) if est.example_row_shown(e.row) else
+                (T.EXCLUDED_EXAMPLE_NO_ROW_ID if e.column == "traject_id" else T.EXCLUDED_EXAMPLE_NO_ROW).format(
+                    column=e.column, value=repr(e.value)) for e in examples)
             label = T.EXCLUSION_REASONS.get(reason) or T.group_label(reason)
             console.print((w["excluded_line"] if where else w["excluded_line_bare"]).format(reason=label, n=small(n),
                                                                                              where=where))
@@ -71,7 +73,7 @@ def print_registrations(est: RegistrationEstimate, console: Console) -> None:
         row(w["team_other"].format(group=T.group_label(t).capitalize()) if t in T.OTHER_GROUPS else w["team"].format(team=t),
             e.pooled, e.successes, e.trials)
     console.print(table)
-    if est.unknown_alternative:
+    if est.published_unknown() != 0:  # banded, 0 is '<10' too: leaving the line out would say 0
         console.print(w["unknown_alternative"].format(n=small(est.published_unknown())))
     if est.pooling is not None:
         p = est.pooling

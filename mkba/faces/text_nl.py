@@ -2286,6 +2286,8 @@ def disclosure_note(code: str, facts: dict) -> str:
     if code == "overall_censored":
         return (f"Substitutie: {_SIDES.get(facts.get('side'), '')} is kleiner dan 10; de verdeling is daarom de "
                 f"bèta die alleen 'minder dan 10' gebruikt (breder dan nodig, maar zonder het aantal), {rule}.")
+    if code == "goal_deels_censored":
+        return GOAL_DEELS_CENSORED_NOTE.format(rule=rule)
     if code == "goal_censored":
         return (f"Doel bereikt: {_GOAL_SIDES.get(facts.get('side'), '')} is kleiner dan 10; de verdeling gebruikt "
                 f"alleen 'minder dan 10', {rule}.")
@@ -2318,7 +2320,7 @@ def disclosure_note(code: str, facts: dict) -> str:
     if code == "volumes_banded":
         why = ("een volume is kleiner dan 10" if facts.get("small_cells") else
                "het verschil tussen volumes en de getelde trajecten (onbekende codes) is kleiner dan 10")
-        return (f"Volumes en rijentallen staan als bandbreedte van 10 (bijv. 130–139; <10 als 0–9): {why}, en exacte "
+        return (f"Volumes en rijentallen staan als bandbreedte (bijv. 130–139, of het aantal getelde trajecten plus 0 tot 9; <10 als 0–9): {why}, en exacte "
                 f"aantallen zouden dat kleine aantal prijsgeven. In de casus is zo'n volume een uniforme verdeling "
                 "over de bandbreedte.")
     if code == "goal_banded":
@@ -2326,8 +2328,8 @@ def disclosure_note(code: str, facts: dict) -> str:
                 "andere aantallen een klein aantal onbekende codes); de verdeling gebruikt het aandeel op hele procenten "
                 "en die bandbreedte, dus iets breder dan nodig.")
     if code == "rows_banded":
-        return ("Minder dan 10 rijen uitgesloten: het aantal rijen staat als bandbreedte van 10, anders volgt het "
-                "aantal uitgesloten rijen als verschil met het aantal gebruikte rijen.")
+        return ("Minder dan 10 rijen uitgesloten: het aantal rijen staat als bandbreedte (de gebruikte rijen plus 1 "
+                "tot 9), anders volgt het aantal uitgesloten rijen als verschil met het aantal gebruikte rijen.")
     return code
 
 
@@ -2688,3 +2690,13 @@ REGIONAL_NB = {
     "price_year": "Prijspeil",
     "case": "Casus {id}",
 }
+
+
+# ---- issue 23: small-count audit ----
+# An excluded row's example without its row number: with 1–9 rows excluded, a late row number
+# beside the used rows would tell how many (see RegistrationEstimate.example_row_shown).
+EXCLUDED_EXAMPLE_NO_ROW = "kolom '{column}': {value}; rijnummer niet getoond (AVG)"
+EXCLUDED_EXAMPLE_NO_ROW_ID = "kolom '{column}'; rijnummer niet getoond (AVG)"
+GOAL_DEELS_CENSORED_NOTE = ("Doel bereikt: minder dan 10 trajecten hebben het doel deels bereikt; de verdeling gebruikt "
+                            "daarom alleen 'minder dan 10' voor dat aantal (iets breder dan nodig), zodat een schatting "
+                            "met een andere waarde voor --deels het aantal niet verraadt, {rule}.")
