@@ -333,7 +333,7 @@ def test_an_options_own_pm_posten_are_shown_as_its_difference(twee_brief):
     a, b = twee_brief.options
     brief = replace(twee_brief, options=(replace(a, pm_posten=(*base, extra)), replace(b, pm_posten=())))
     lines = brief_module.pm_lines(brief)
-    assert lines == ["Basis: Signalering in de wijk (+).", "Optie A: als de basis, met Minder toezicht (−).",
+    assert lines == ["Basis: Signalering in de wijk (+).", "Optie A: als de basis; komt erbij: Minder toezicht (−).",
                      "Optie B: geen."]
 
 

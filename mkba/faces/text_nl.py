@@ -1701,11 +1701,11 @@ def brief_pm_diff(who: str, added: list[tuple[str, str]], removed: list[str]) ->
     """An option's PM-posten as its difference from the baseline's (keeps the brief short)."""
     signs = {"positief": "+", "negatief": "−"}
     parts = []
-    if removed:
-        parts.append("zonder " + "; ".join(removed))
+    if removed:  # after a colon, so a label's capital reads naturally ('met Zonder buurtwerk …' did not)
+        parts.append("vervalt: " + "; ".join(removed))
     if added:
-        parts.append("met " + "; ".join(f"{label} ({signs.get(d, d)})" for label, d in added))
-    return f"{who}: als de basis, " + ", ".join(parts) + "."
+        parts.append("komt erbij: " + "; ".join(f"{label} ({signs.get(d, d)})" for label, d in added))
+    return f"{who}: als de basis; " + " — ".join(parts) + "."
 
 
 def brief_left_out(last_year: int, cut_share: float) -> str:
@@ -2131,8 +2131,9 @@ def evsi_sentence(record: dict, label: str, *, cost: float | None = None, popula
     unit = EVSI_SENTENCE_UNITS.get(record.get("method", "binomial"), "waarnemingen")
     n = int(record["n"])
     value = float(record["value"])
-    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": nl_eur_short(value),
-             "se": nl_eur_short(float(record.get("se", 0.0))), "evppi": nl_eur_short(float(record.get("evppi", value)))}
+    shown, se = eur_with_se(value, float(record.get("se", 0.0)))  # as precise as its error allows
+    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": shown,
+             "se": se, "evppi": nl_eur_short(float(record.get("evppi", value)))}
     pick = lambda text: text.replace("registraties", unit)  # noqa: E731
     if cost is not None:
         total = cost * n
@@ -2618,3 +2619,34 @@ CLI_HELP.update({
                              "Een aantal onder de 10 in het bestand telt als '<10' (gecensureerd in [0, 9]), zoals de monitor zelf publiceert."),
     "cmd.convert": "Zet een casus om tussen YAML en Excel (beide kanten op, zonder verlies): de casus wordt eerst gecontroleerd.",
 })
+
+# ---- council pages review: numbers as precise as known, labels inside sentences ----
+
+
+def eur_with_se(value: float, se: float) -> tuple[str, str]:
+    """An estimate and its standard error as a reader sees them, rounded alike to what the error
+    allows (DESIGN §7): (12093, 622) -> ('€ 12.100', '€ 600'), never '€ 12.093 (± € 622)'."""
+    from mkba.faces.formatting import round_with_se
+
+    shown, error = round_with_se(value, se)
+    return nl_eur_short(shown), nl_eur_short(error)
+
+
+def label_mid_sentence(label: str) -> str:
+    """A label inside a sentence: 'Bereik zonder outreachend werken' -> 'bereik zonder outreachend
+    werken'; an abbreviation ('AMW-trajecten in de gebiedsteams') keeps its capitals."""
+    return _lower_first(label)
+
+
+def brief_funder_costs_more(who: str, change: float, lo: float, hi: float) -> str:
+    """The funder's own net effect of an option that costs more than the baseline (an investment):
+    not 'de besparing min …', for it saves nothing."""
+    interval = f" (90%-interval {BRIEF_INTERVAL.format(lo=signed_eur(lo), hi=signed_eur(hi))})" if lo != hi else ""
+    return f"{who} zelf: netto {signed_eur(change)}{interval}: de extra kosten min de eigen baten die erbij komen."
+
+
+def brief_bearers_costs_more(parts: list[tuple[str, float]]) -> str:
+    """Who pays for an option that saves nothing: every stakeholder that is worse off than in the baseline."""
+    if not parts:
+        return "Geen partij gaat er naar verwachting op achteruit."
+    return "Wie erop achteruitgaat: " + "; ".join(f"{who}: {nl_eur_short(loss)}" for who, loss in parts) + "."
