@@ -289,3 +289,37 @@ def test_every_error_code_the_analyses_raise_has_dutch_words():
     missing = sorted(c for c in codes if c not in text_nl.CLI_ERROR_TEXT and c not in text_nl.PROBLEM_TEXT)
     assert not missing, missing
     assert not hasattr(text_nl, "USAGE_PATTERNS")  # no English-to-Dutch pattern table is left
+
+
+# --- council pages review: numbers as precise as known, labels inside sentences -------------------
+def test_compare_verdict_rounds_to_its_interval_and_says_below_one_percent():
+    from mkba.faces.console import verdict
+
+    line = verdict("Scenario 1: schrappen", {"mean": 74_300, "p05": -216_000, "p95": 324_000}, 0.003, "de maatschappij")
+    line = line.replace("\u00a0", " ")
+    assert "naar verwachting winst van € 70.000 t.o.v. de basis (90%-interval −€ 220.000 – € 320.000" in line
+    assert "74.300" not in line and line.endswith("kans dat dit de beste keuze is: <1%.")  # not '0%' when it is not 0
+
+
+def test_evsi_and_evppi_sentences_round_value_and_error_and_lower_a_label_inside_a_sentence(example_case):
+    # EVSI: '€ 376 waard (± € 98)' read as more precise than it is; the label began with a capital mid-sentence
+    name = next(n for n, s in example_case.parameters.items() if s.label and s.label[0].isupper()
+                and s.label[1].islower() and s.dist != "fixed")
+    label = example_case.label_of(name)
+    report = {"parameters": [name], "records": [
+        {"parameters": [name], "n": 500, "value": 190.4, "se": 61.0, "evppi": 797.0, "method": "binomial"},
+        {"parameters": [name], "n": 1000, "value": 376.0, "se": 98.0, "evppi": 797.0, "method": "binomial"}]}
+    first, breakeven = (s.replace("\u00a0", " ") for s in report_data.evsi_sentences(example_case, report)[:2])
+    inside = text_nl.label_mid_sentence(label)
+    assert first == (f"1.000 extra registraties van {inside} zijn voor deze keuze naar verwachting € 380 waard "
+                     "(± € 100); volledige zekerheid erover is hooguit € 797 waard.")
+    assert f"Meer registreren van {inside} loont" in breakeven and "(500 registraties zijn samen naar verwachting € 190 waard)" in breakeven
+    assert label not in first and inside != label
+    # EVPPI: the research budget sentence, for one parameter (inside the sentence) with its error rounded alike
+    from mkba.analysis.evppi import EvppiEstimate, EvppiTable
+
+    estimate = EvppiEstimate(name=name, parameters=(name,), value=12_093.0, se=622.0, raw=12_093.0, evpi=20_200.0,
+                             clipped=False, method="spline", perspective="society")
+    table = EvppiTable(perspective="society", evpi=20_200.0, draws=10_000, estimates=(estimate,))
+    line = report_data.evppi_sentences(example_case, table)[0].replace("\u00a0", " ")
+    assert line.startswith(f"Onderzoek dat {inside} precies vaststelt, is voor deze keuze hooguit € 12.100 waard (± € 600;")
