@@ -373,3 +373,10 @@ def test_an_option_that_costs_more_is_not_described_as_a_saving():
     # an option that saves keeps its words
     helpt = plain(" ".join(brief_module.option_sentences(brief, brief.options[0])))
     assert "de besparing min de eigen baten die wegvallen" in helpt and "5% van de besparing" in helpt
+
+
+def test_a_label_without_a_number_is_quoted_in_the_headline():
+    """'Van de 2 bezuinigingen kost Korting van 10% vanaf 2026, die …' read as a capital in mid-sentence."""
+    case = mkba.load_case_text(TWEE.replace("Optie A: buurtactiviteiten stoppen", "Buurtactiviteiten stoppen"), "t.yaml")
+    line = plain(brief_module.headline(brief_module.make(case, draws=1000, seed=1))[0])
+    assert line.startswith("Van de 2 bezuinigingen pakt ‘Buurtactiviteiten stoppen’, die € 40.000 per jaar bespaart")

@@ -115,7 +115,7 @@ def cuts_headline(case: Case, options) -> list[str]:
         lpe = rounded(best.loss_per_euro)  # as precise as its interval allows, as in the table
         gain = -lpe["mean"]
         p = best.prob_gain if gain > 0 else 1 - best.prob_gain
-        lines.append(text_nl.brief_headline(text_nl.label_inline(text_nl.option_label(case, best.id)), len(ranked), gain,
+        lines.append(text_nl.brief_headline(text_nl.label_in_headline(text_nl.option_label(case, best.id)), len(ranked), gain,
                                             -lpe["p95"], -lpe["p05"], text_nl.brief_sure(p), best.saved_per_year,
                                             text_nl.years_text(best.cut_years)))
     elif options:

@@ -2650,3 +2650,14 @@ def brief_bearers_costs_more(parts: list[tuple[str, float]]) -> str:
     if not parts:
         return "Geen partij gaat er naar verwachting op achteruit."
     return "Wie erop achteruitgaat: " + "; ".join(f"{who}: {nl_eur_short(loss)}" for who, loss in parts) + "."
+
+
+# index.html: the baseline's sentences after the cuts' headline, said to be the baseline's
+INDEX_BASELINE_LEAD = "Ter vergelijking de basis (de casus zoals beschreven):"
+
+
+def label_in_headline(label: str) -> str:
+    """An option inside the headline sentence: 'Scenario 2: schrappen …' -> 'Scenario 2 (schrappen …)';
+    a label without a number is quoted ('Van de 2 bezuinigingen kost ‘Korting van 10% vanaf 2026’, die …'),
+    so it reads as a name rather than a capital in mid-sentence."""
+    return label_inline(label) if ":" in label else f"‘{label}’"
