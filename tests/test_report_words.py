@@ -154,6 +154,10 @@ def test_every_family_is_described_in_dutch():
         "empirical": "empirisch: 4 waarnemingen (gemiddelde 3)",
     }
     assert not any(hasattr(cls, "describe_nl") for cls in FAMILIES.values())  # core keeps only data
+    # a value-bank range (0,4 × and 2 × a CPI-indexed mode) shows no cents on thousands
+    bank = parse_parameter({"dist": "pert", "min": 1034.4, "mode": 2586, "max": 10620.72})
+    assert text_nl.describe_distribution(bank) == "PERT (min 1.034; meest waarschijnlijk 2.586; max 10.621)"
+    assert text_nl.nl_value(30.87) == "30,87"  # a tariff keeps its cents
 
 
 def test_sensitivity_notes_are_codes_worded_in_dutch(small):

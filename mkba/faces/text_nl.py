@@ -526,7 +526,7 @@ INIT_EXAMPLE_WRITTEN = ("Voorbeeld '{voorbeeld}' geschreven: {doel}\n"
 
 
 def _decimals(x: float) -> int:
-    if float(x).is_integer():
+    if float(x).is_integer() or abs(x) >= 1000:  # no cents on thousands ('min 1.034,40' from a value bank)
         return 0
     return 2 if abs(x) >= 1 else 4 if abs(x) < 0.01 else 2 if abs(x * 100).is_integer() else 3
 
