@@ -327,3 +327,16 @@ def test_evsi_and_evppi_sentences_round_value_and_error_and_lower_a_label_inside
     table = EvppiTable(perspective="society", evpi=20_200.0, draws=10_000, estimates=(estimate,))
     line = report_data.evppi_sentences(example_case, table)[0].replace("\u00a0", " ")
     assert line.startswith(f"Onderzoek dat {inside} precies vaststelt, is voor deze keuze hooguit € 12.100 waard (± € 600;")
+
+
+def test_breakeven_captions_count_in_singular_or_plural(example_case):
+    """'23 aanname(s) kunnen …' read like a form; the caption counts properly."""
+    from pandas.io.formats.style import Styler
+
+    assert text_nl.breakeven_never(1) == " 1 aanname kan de uitkomst op geen enkele toegestane waarde laten omslaan."
+    assert text_nl.breakeven_never(23).startswith(" 23 aannames kunnen de uitkomst")
+    assert text_nl.breakeven_left_out(1).startswith(" 1 verdere aanname met een omslag ver buiten haar bereik")
+    assert text_nl.breakeven_left_out(9).startswith(" 9 verdere aannames met een omslag ver buiten hun bereik")
+    captions = [i.caption for i in report_data.breakeven_tables(example_case) if isinstance(i, Styler)]
+    assert captions and not any("(s)" in c for c in captions)
+    assert any("aannames kunnen de uitkomst" in c or "aanname kan de uitkomst" in c for c in captions)

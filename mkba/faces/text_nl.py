@@ -2661,3 +2661,16 @@ def label_in_headline(label: str) -> str:
     a label without a number is quoted ('Van de 2 bezuinigingen kost ‘Korting van 10% vanaf 2026’, die …'),
     so it reads as a name rather than a capital in mid-sentence."""
     return label_inline(label) if ":" in label else f"‘{label}’"
+
+
+def breakeven_left_out(n: int) -> str:
+    """Break-even caption: how many assumptions turn only far outside their range (not shown);
+    singular or plural, never 'aanname(s)'."""
+    return (" 1 verdere aanname met een omslag ver buiten haar bereik niet getoond." if n == 1 else
+            f" {nl_number(n, 0)} verdere aannames met een omslag ver buiten hun bereik niet getoond.")
+
+
+def breakeven_never(n: int) -> str:
+    """Break-even caption: how many assumptions cannot turn the outcome at any allowed value."""
+    return (" 1 aanname kan de uitkomst op geen enkele toegestane waarde laten omslaan." if n == 1 else
+            f" {nl_number(n, 0)} aannames kunnen de uitkomst op geen enkele toegestane waarde laten omslaan.")
