@@ -340,3 +340,26 @@ def test_breakeven_captions_count_in_singular_or_plural(example_case):
     captions = [i.caption for i in report_data.breakeven_tables(example_case) if isinstance(i, Styler)]
     assert captions and not any("(s)" in c for c in captions)
     assert any("aannames kunnen de uitkomst" in c or "aanname kan de uitkomst" in c for c in captions)
+
+
+def test_evppi_groups_worth_nothing_share_one_line(example_case):
+    """Three '… hooguit € 0 waard (± € 0; …). Kost het meer, …' lines said one thing: one line now."""
+    from mkba.analysis.evppi import EvppiEstimate, EvppiTable
+    from mkba.faces.console import evppi_label
+
+    groups = list(example_case.groepen)[:3]
+    assert len(groups) == 3
+
+    def est(name, value, se):
+        return EvppiEstimate(name=name, parameters=(name,), value=value, se=se, raw=value, evpi=20_200.0,
+                             clipped=False, method="gam", perspective="society")
+
+    table = EvppiTable("society", 20_200.0, 10_000, (est(groups[0], 5_970.0, 435.0), est(groups[1], 0.0, 0.0),
+                                                     est(groups[2], 0.0, 0.0)))
+    lines = [x.replace("\u00a0", " ") for x in report_data.evppi_sentences(example_case, table)]
+    assert not any("(± € 0;" in x for x in lines)
+    zero = [x for x in lines if x.startswith("Onderzoek naar ")]
+    assert len(zero) == 1 and zero[0].endswith("verandert deze keuze naar verwachting niet (waarde van perfecte informatie: € 0).")
+    for e in table.estimates[1:]:  # both worthless groups named in it, inside the sentence
+        assert text_nl.label_mid_sentence(evppi_label(example_case, e)) in zero[0]
+    assert any("hooguit € 6.000 waard (± € 400;" in x for x in lines)

@@ -443,12 +443,18 @@ def evppi_sentences(case: Case, table) -> list[str]:
         value, se = text_nl.eur_with_se(top.value, top.se)
         lines.append(text_nl.EVPPI_BUDGET.format(what=text_nl.label_mid_sentence(evppi_label(case, top)), value=value,
                                                  se=se, evpi=nl_eur_short(table.evpi)))
+    worthless = []  # groups worth nothing for this choice: one line, not a '€ 0 (± € 0)' line each
     for e in groups:  # a group the case labels reads as that research question
         words = text_nl.EVPPI_BUDGET_GROUP if case.group_label(e.name) else text_nl.EVPPI_BUDGET
         value, se = text_nl.eur_with_se(e.value, e.se)
         what = evppi_label(case, e)  # starts the sentence when the group has a label; inside it when not
+        if e.value < 0.5 and e.se < 0.5:
+            worthless.append(text_nl.label_mid_sentence(what))
+            continue
         lines.append(words.format(what=what if case.group_label(e.name) else text_nl.label_mid_sentence(what),
                                   value=value, se=se, evpi=nl_eur_short(table.evpi)))
+    if worthless:
+        lines.append(text_nl.evppi_groups_worthless(worthless))
     from mkba.faces.console import evppi_group_lines
 
     lines += evppi_group_lines(case, table)

@@ -2674,3 +2674,10 @@ def breakeven_never(n: int) -> str:
     """Break-even caption: how many assumptions cannot turn the outcome at any allowed value."""
     return (" 1 aanname kan de uitkomst op geen enkele toegestane waarde laten omslaan." if n == 1 else
             f" {nl_number(n, 0)} aannames kunnen de uitkomst op geen enkele toegestane waarde laten omslaan.")
+
+
+def evppi_groups_worthless(whats: list[str]) -> str:
+    """Research questions (EVPPI groups) whose answer cannot change this choice, in one line."""
+    joined = whats[0] if len(whats) == 1 else ", ".join(whats[:-1]) + " en " + whats[-1]
+    return (f"Onderzoek naar {joined} verandert deze keuze naar verwachting niet (waarde van perfecte informatie: "
+            f"{nl_eur(0)}).")
