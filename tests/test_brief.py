@@ -333,7 +333,7 @@ def test_an_options_own_pm_posten_are_shown_as_its_difference(twee_brief):
     a, b = twee_brief.options
     brief = replace(twee_brief, options=(replace(a, pm_posten=(*base, extra)), replace(b, pm_posten=())))
     lines = brief_module.pm_lines(brief)
-    assert lines == ["Basis: Signalering in de wijk (+).", "Optie A: als de basis, met Minder toezicht (−).",
+    assert lines == ["Basis: Signalering in de wijk (+).", "Optie A: als de basis; komt erbij: Minder toezicht (−).",
                      "Optie B: geen."]
 
 
@@ -347,3 +347,36 @@ def test_one_option_brief_and_a_case_without_options(twee):
     alone = brief_module.make(mkba.load_case_text(NEGATIEF), draws=500, seed=1)
     text = plain(" ".join(brief_module.document(alone).sentences()))
     assert alone.options == () and "bezuiniging" not in text and "De casus kost € 100.000 per jaar." in text
+
+
+# --- council pages review: an option that costs more is no saving ---------------------------------
+# Optie C helps 40 instead of 20 households in 2025 for 140.000 instead of 100.000: it saves nothing
+# (+40.000 of costs); society gains 20·E[waarde_welzijn] − 40.000 = 20.000; the municipality pays the
+# 40.000 and gets none of it back (its only money benefit, Vermeden zorg, does not change).
+MEER = TWEE + """  meer:
+    label: "Optie C: meer huishoudens helpen"
+    set: {budget_2025: 140000, bereik_2025: 40}
+"""
+
+
+def test_an_option_that_costs_more_is_not_described_as_a_saving():
+    case = mkba.load_case_text(MEER, "meer.yaml")
+    brief = brief_module.make(case, draws=2000, seed=1)
+    meer = next(o for o in brief.options if o.id == "meer")
+    assert not meer.saves and meer.rank is None
+    assert meer.funder_net_change["mean"] == pytest.approx(-40_000)  # closed form, fixed costs
+    text = plain(" ".join(brief_module.option_sentences(brief, meer)))
+    assert plain(f"Optie C (meer huishoudens helpen) bespaart niets: ze kost {nl_eur(40_000)} meer dan de basis") in text
+    assert plain("Gemeente Twee zelf: netto −€ 40.000: de extra kosten min de eigen baten die erbij komen.") in text
+    assert plain(f"Wie erop achteruitgaat: Gemeente Twee: {nl_eur_short(40_000)}.") in text
+    assert "besparing" not in text  # it was 'de besparing min …' and 'boven 5% van de besparing'
+    # an option that saves keeps its words
+    helpt = plain(" ".join(brief_module.option_sentences(brief, brief.options[0])))
+    assert "de besparing min de eigen baten die wegvallen" in helpt and "5% van de besparing" in helpt
+
+
+def test_a_label_without_a_number_is_quoted_in_the_headline():
+    """'Van de 2 bezuinigingen kost Korting van 10% vanaf 2026, die …' read as a capital in mid-sentence."""
+    case = mkba.load_case_text(TWEE.replace("Optie A: buurtactiviteiten stoppen", "Buurtactiviteiten stoppen"), "t.yaml")
+    line = plain(brief_module.headline(brief_module.make(case, draws=1000, seed=1))[0])
+    assert line.startswith("Van de 2 bezuinigingen pakt ‘Buurtactiviteiten stoppen’, die € 40.000 per jaar bespaart")

@@ -42,3 +42,22 @@ def test_short_euros_keep_three_significant_figures():
     assert nl_eur_short(999_600) == f"€{NBSP}1,0{NBSP}mln"  # rounding may carry into millions
     assert nl_eur_short(10_526_428) == f"€{NBSP}10,5{NBSP}mln"
     assert nl_eur_short(0) == f"€{NBSP}0"
+
+
+def test_amounts_rounded_to_what_their_interval_or_error_allows():
+    """Two figures of the 90% interval's width (DESIGN §7): the issue's '€ 12.093 (± € 622)' and
+    '€ 32.400' beside −€ 260.000 – € 291.000 cannot be shown."""
+    from mkba.faces.formatting import round_to_interval, round_with_se
+    from mkba.faces.text_nl import eur_with_se
+
+    assert round_to_interval(32_400, -260_000, 291_000) == (30_000, -260_000, 290_000)
+    assert round_to_interval(74_300, -216_000, 324_000) == (70_000, -220_000, 320_000)
+    assert round_to_interval(298_000, -4_930, 569_000) == (300_000, 0, 570_000)
+    assert round_to_interval(0.09, -0.36, 0.73) == (0.1, -0.4, 0.7)  # per euro saved: steps of € 0,10
+    assert round_to_interval(0.32, -0.01, 0.61) == (0.32, -0.01, 0.61)  # width 0,62: cents stay
+    assert round_to_interval(5.0, 5.0, 5.0) == (5.0, 5.0, 5.0)  # no spread: as it is
+    # a standard error implies a 90% interval of ± 1,645 se
+    assert round_with_se(12_093, 622) == (12_100, 600)
+    assert round_with_se(376, 98) == (380, 100)
+    assert round_with_se(0.0, 0.0) == (0.0, 0.0)
+    assert eur_with_se(12_093, 622) == ("€\u00a012.100", "€\u00a0600")

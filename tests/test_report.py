@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from mkba.faces import report as report_module
+from mkba.faces import text_nl
 from mkba.faces.cli import main
 from mkba.faces.report import ReportError, build_report
 
@@ -91,6 +92,9 @@ def test_index_opens_with_the_brief_and_the_comparisons_headline(built):
     assert index.index("Samenvatting voor de raad") < index.index("Basis: Sociaal Werk De Kop")  # the first link
     first = re.search(r"<strong>(Van de 3 bezuinigingen[^<]*)</strong>", index).group(1)
     assert first in brief  # the same headline in both
+    # the baseline's sentences that follow are said to be the baseline's, not the chosen cut's
+    lead = text_nl.INDEX_BASELINE_LEAD
+    assert index.index(first) < index.index(lead) < index.index("Voor de maatschappij: elke geïnvesteerde euro")
     assert not (folder / "samenvatting.docx").exists()  # only with --docx
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert "samenvatting.html" in manifest["files"]

@@ -199,3 +199,28 @@ def test_reports_have_a_table_of_contents_labelled_groups_and_titles(folder, exa
     comparison = " ".join(" ".join(_pdf_pages(folder / "scenariovergelijking.pdf")).split())
     for group in example_case.groepen:  # EVPPI groups by their label, never their id
         assert example_case.group_label(group) in comparison and group not in comparison, group
+
+
+# --- council pages review: no column outside the printed page -------------------------------------
+def test_printed_tables_keep_every_column_inside_the_page(folder):
+    """Laid out as `--pdf` prints them (print media, A4 minus the PDF's margins), no table of any
+    page reaches past the right margin: the per-payer table of the co-financing section and the
+    comparison's PM-posten table did (their last columns were cut off in every PDF)."""
+    from mkba.faces.pdf import MARGIN
+
+    mm = 210 - float(MARGIN["left"].removesuffix("mm")) - float(MARGIN["right"].removesuffix("mm"))
+    width = int(mm / 25.4 * 96)  # CSS px
+    wide = {}
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": width, "height": 1000})
+        page.emulate_media(media="print")
+        for html in sorted(folder.glob("*.html")):
+            page.goto(html.as_uri(), wait_until="load")
+            wide[html.name] = page.evaluate(
+                """w => Array.from(document.querySelectorAll('table'))
+                         .filter(t => t.getBoundingClientRect().right > w + 1)
+                         .map(t => (t.caption ? t.caption.innerText : t.innerText).slice(0, 60))""", width)
+        browser.close()
+    assert {name: tables for name, tables in wide.items() if tables} == {}
+    assert {"rapport-basis.html", "scenariovergelijking.html", "samenvatting.html"} <= set(wide)

@@ -154,6 +154,10 @@ def test_every_family_is_described_in_dutch():
         "empirical": "empirisch: 4 waarnemingen (gemiddelde 3)",
     }
     assert not any(hasattr(cls, "describe_nl") for cls in FAMILIES.values())  # core keeps only data
+    # a value-bank range (0,4 × and 2 × a CPI-indexed mode) shows no cents on thousands
+    bank = parse_parameter({"dist": "pert", "min": 1034.4, "mode": 2586, "max": 10620.72})
+    assert text_nl.describe_distribution(bank) == "PERT (min 1.034; meest waarschijnlijk 2.586; max 10.621)"
+    assert text_nl.nl_value(30.87) == "30,87"  # a tariff keeps its cents
 
 
 def test_sensitivity_notes_are_codes_worded_in_dutch(small):
@@ -296,3 +300,73 @@ def test_every_error_code_the_analyses_raise_has_dutch_words():
     missing += sorted(f for f in families if not any(key.startswith(f) for key in words))
     assert not missing, missing
     assert not hasattr(text_nl, "USAGE_PATTERNS")  # no English-to-Dutch pattern table is left
+
+
+# --- council pages review: numbers as precise as known, labels inside sentences -------------------
+def test_compare_verdict_rounds_to_its_interval_and_says_below_one_percent():
+    from mkba.faces.console import verdict
+
+    line = verdict("Scenario 1: schrappen", {"mean": 74_300, "p05": -216_000, "p95": 324_000}, 0.003, "de maatschappij")
+    line = line.replace("\u00a0", " ")
+    assert "naar verwachting winst van € 70.000 t.o.v. de basis (90%-interval −€ 220.000 – € 320.000" in line
+    assert "74.300" not in line and line.endswith("kans dat dit de beste keuze is: <1%.")  # not '0%' when it is not 0
+
+
+def test_evsi_and_evppi_sentences_round_value_and_error_and_lower_a_label_inside_a_sentence(example_case):
+    # EVSI: '€ 376 waard (± € 98)' read as more precise than it is; the label began with a capital mid-sentence
+    name = next(n for n, s in example_case.parameters.items() if s.label and s.label[0].isupper()
+                and s.label[1].islower() and s.dist != "fixed")
+    label = example_case.label_of(name)
+    report = {"parameters": [name], "records": [
+        {"parameters": [name], "n": 500, "value": 190.4, "se": 61.0, "evppi": 797.0, "method": "binomial"},
+        {"parameters": [name], "n": 1000, "value": 376.0, "se": 98.0, "evppi": 797.0, "method": "binomial"}]}
+    first, breakeven = (s.replace("\u00a0", " ") for s in report_data.evsi_sentences(example_case, report)[:2])
+    inside = text_nl.label_mid_sentence(label)
+    assert first == (f"1.000 extra registraties van {inside} zijn voor deze keuze naar verwachting € 380 waard "
+                     "(± € 100); volledige zekerheid erover is hooguit € 797 waard.")
+    assert f"Meer registreren van {inside} loont" in breakeven and "(500 registraties zijn samen naar verwachting € 190 waard)" in breakeven
+    assert label not in first and inside != label
+    # EVPPI: the research budget sentence, for one parameter (inside the sentence) with its error rounded alike
+    from mkba.analysis.evppi import EvppiEstimate, EvppiTable
+
+    estimate = EvppiEstimate(name=name, parameters=(name,), value=12_093.0, se=622.0, raw=12_093.0, evpi=20_200.0,
+                             clipped=False, method="spline", perspective="society")
+    table = EvppiTable(perspective="society", evpi=20_200.0, draws=10_000, estimates=(estimate,))
+    line = report_data.evppi_sentences(example_case, table)[0].replace("\u00a0", " ")
+    assert line.startswith(f"Onderzoek dat {inside} precies vaststelt, is voor deze keuze hooguit € 12.100 waard (± € 600;")
+
+
+def test_breakeven_captions_count_in_singular_or_plural(example_case):
+    """'23 aanname(s) kunnen …' read like a form; the caption counts properly."""
+    from pandas.io.formats.style import Styler
+
+    assert text_nl.breakeven_never(1) == " 1 aanname kan de uitkomst op geen enkele toegestane waarde laten omslaan."
+    assert text_nl.breakeven_never(23).startswith(" 23 aannames kunnen de uitkomst")
+    assert text_nl.breakeven_left_out(1).startswith(" 1 verdere aanname met een omslag ver buiten haar bereik")
+    assert text_nl.breakeven_left_out(9).startswith(" 9 verdere aannames met een omslag ver buiten hun bereik")
+    captions = [i.caption for i in report_data.breakeven_tables(example_case) if isinstance(i, Styler)]
+    assert captions and not any("(s)" in c for c in captions)
+    assert any("aannames kunnen de uitkomst" in c or "aanname kan de uitkomst" in c for c in captions)
+
+
+def test_evppi_groups_worth_nothing_share_one_line(example_case):
+    """Three '… hooguit € 0 waard (± € 0; …). Kost het meer, …' lines said one thing: one line now."""
+    from mkba.analysis.evppi import EvppiEstimate, EvppiTable
+    from mkba.faces.console import evppi_label
+
+    groups = list(example_case.groepen)[:3]
+    assert len(groups) == 3
+
+    def est(name, value, se):
+        return EvppiEstimate(name=name, parameters=(name,), value=value, se=se, raw=value, evpi=20_200.0,
+                             clipped=False, method="gam", perspective="society")
+
+    table = EvppiTable("society", 20_200.0, 10_000, (est(groups[0], 5_970.0, 435.0), est(groups[1], 0.0, 0.0),
+                                                     est(groups[2], 0.0, 0.0)))
+    lines = [x.replace("\u00a0", " ") for x in report_data.evppi_sentences(example_case, table)]
+    assert not any("(± € 0;" in x for x in lines)
+    zero = [x for x in lines if x.startswith("Onderzoek naar ")]
+    assert len(zero) == 1 and zero[0].endswith("verandert deze keuze naar verwachting niet (waarde van perfecte informatie: € 0).")
+    for e in table.estimates[1:]:  # both worthless groups named in it, inside the sentence
+        assert text_nl.label_mid_sentence(evppi_label(example_case, e)) in zero[0]
+    assert any("hooguit € 6.000 waard (± € 400;" in x for x in lines)

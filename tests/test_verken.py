@@ -323,3 +323,26 @@ def test_port_in_use_is_a_dutch_error(tmp_path):
     assert result.returncode == 2 and "al in gebruik" in result.stderr
 
 
+
+
+def test_options_show_society_as_precise_as_its_interval(client):
+    """The options side by side: society's gain or loss rounded to two figures of its 90% interval,
+    as the brief does (no 'winst € 83.200' beside '−€ 205.000 tot € 328.000'); derived from the
+    same draws' /api/compare JSON."""
+    from mkba.faces.formatting import nl_eur_short, round_to_interval
+
+    view = client.get("/api/beeld?draws=2000").json()
+    cmp = json.loads(client.get("/api/compare?draws=2000").content)
+    checked = 0
+    for o in view["options"]:
+        if o["id"] == "baseline":
+            continue
+        c = cmp["cuts"][o["id"]]["npv_change"]
+        mean, lo, hi = round_to_interval(c["mean"], c["p05"], c["p95"])
+        shown = o["society"].replace("\u2060", "")
+        assert shown.endswith(nl_eur_short(abs(mean))), (shown, c)
+        interval = o["society_interval"].replace("\u2060", "")
+        assert nl_eur_short(lo) in interval and nl_eur_short(hi) in interval, (interval, c)
+        assert abs(mean) % 1000 == 0 or abs(mean) < 1000  # De Kop's cuts: intervals of > € 100.000 wide
+        checked += 1
+    assert checked == 3

@@ -86,6 +86,9 @@ def test_a_keyboard_slider_move_changes_the_headline(server, width):
         # the range picture and the options side by side are drawn
         assert page.eval_on_selector("#range", "s => s.querySelectorAll('rect').length") >= 3
         assert page.eval_on_selector_all("#options tbody tr", "rows => rows.length") == 4
+        # every column of the options table on screen, 'Kans beste' included: at 768 px it used to
+        # sit past the edge of its box, reachable only by scrolling sideways
+        assert page.eval_on_selector("#options", "t => t.parentElement.scrollWidth <= t.parentElement.clientWidth")
         # a link reproduces the view
         link = page.url
         other = browser.new_page(viewport={"width": width, "height": 1000})

@@ -9,7 +9,6 @@ render that same list, so every format carries the same sentences. A line anothe
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from mkba.analysis.brief import Brief, build, drivers_analyses
 from mkba.core.case import Case
 from mkba.faces import text_nl
-from mkba.faces.formatting import nl_eur_short, nl_number
+from mkba.faces.formatting import nl_eur_short, nl_number, round_to_interval
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "templates" / "brief" / "samenvatting.html.j2"
 
@@ -113,10 +112,10 @@ def cuts_headline(case: Case, options) -> list[str]:
     lines = []
     if ranked:
         best = ranked[0]
-        lpe = best.loss_per_euro
+        lpe = rounded(best.loss_per_euro)  # as precise as its interval allows, as in the table
         gain = -lpe["mean"]
         p = best.prob_gain if gain > 0 else 1 - best.prob_gain
-        lines.append(text_nl.brief_headline(text_nl.label_inline(text_nl.option_label(case, best.id)), len(ranked), gain,
+        lines.append(text_nl.brief_headline(text_nl.label_in_headline(text_nl.option_label(case, best.id)), len(ranked), gain,
                                             -lpe["p95"], -lpe["p05"], text_nl.brief_sure(p), best.saved_per_year,
                                             text_nl.years_text(best.cut_years)))
     elif options:
@@ -129,11 +128,8 @@ def cuts_headline(case: Case, options) -> list[str]:
 def rounded(s: dict) -> dict:
     """An amount and its 90% interval rounded to what the interval allows (two figures of its
     width): no '€ 32.400' beside an interval of −€ 260.000 to € 291.000."""
-    width = s["p95"] - s["p05"]
-    if not width > 0:
-        return s
-    step = 10 ** (math.floor(math.log10(width)) - 1)
-    return {**s, **{k: round(s[k] / step) * step for k in ("mean", "p05", "p95")}}
+    mean, p05, p95 = round_to_interval(s["mean"], s["p05"], s["p95"])
+    return {**s, "mean": mean, "p05": p05, "p95": p95}
 
 
 def _interval(s: dict, fmt=text_nl.signed_eur) -> str:
@@ -160,8 +156,10 @@ def option_sentences(brief: Brief, o) -> list[str]:
     return [first,
             text_nl.brief_society(change["mean"], change["p05"], change["p95"], o.benefits_lost["mean"], o.saves,
                                   text_nl.brief_sure(p), p),
-            text_nl.brief_funder(case.stakeholders[brief.funder], own["mean"], own["p05"], own["p95"]),
-            text_nl.brief_bearers([(case.stakeholders[b.stakeholder], b.loss) for b in o.bearers]),
+            (text_nl.brief_funder if o.saves else text_nl.brief_funder_costs_more)(
+                case.stakeholders[brief.funder], own["mean"], own["p05"], own["p95"]),
+            (text_nl.brief_bearers if o.saves else text_nl.brief_bearers_costs_more)(
+                [(case.stakeholders[b.stakeholder], b.loss) for b in o.bearers]),
             text_nl.brief_best(o.prob_best)]
 
 

@@ -11,7 +11,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from mkba.faces import text_nl
-from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, nl_smart
+from mkba.faces.formatting import (
+    nl_eur,
+    nl_eur_short,
+    nl_number,
+    nl_percent,
+    nl_smart,
+    round_to_interval,
+)
 from mkba.faces.text_nl import board_sentence
 
 MCSE_WARN_BCR = 0.01
@@ -158,10 +165,13 @@ def short_label(option: str, label: str) -> str:
 def verdict(option_label: str, change: dict, prob_best: float, who: str) -> str:
     """One line that states the expected effect of an option and how sure we are."""
     mean = change["mean"]
+    # the amount as precise as its interval allows (no '€ 74.300' beside '−€ 216.000 – € 324.000')
+    shown, p05, p95 = round_to_interval(mean, change["p05"], change["p95"])
     return text_nl.COMPARE["verdict"].format(
         option=option_label, who=who, direction=text_nl.COMPARE["gain" if mean > 0 else "loss"],
-        amount=nl_eur_short(abs(mean)), range=_range(change),
-        sure=text_nl.COMPARE["sure" if change["p05"] > 0 or change["p95"] < 0 else "unsure"], p=nl_percent(prob_best))
+        amount=nl_eur_short(abs(shown)), range=_range({"p05": p05, "p95": p95}),
+        sure=text_nl.COMPARE["sure" if change["p05"] > 0 or change["p95"] < 0 else "unsure"],
+        p=text_nl.percent_small(prob_best))
 
 
 def print_compare(summary: dict[str, Any], case, console: Console) -> None:
@@ -325,7 +335,7 @@ def print_evppi(table, case, console: Console) -> None:
         if e.clipped:
             notes.append(text_nl.EVPPI_CLIPPED.format(raw=nl_eur_short(e.raw)))
             mark = "*" * len(notes)
-        out.add_row(evppi_label(case, e) + mark, nl_eur_short(e.value), nl_eur_short(e.se), nl_percent(e.share_of_evpi))
+        out.add_row(evppi_label(case, e) + mark, *text_nl.eur_with_se(e.value, e.se), nl_percent(e.share_of_evpi))
     console.print(out)
     console.print(text_nl.EVPPI_PERSPECTIVE.format(who=who, evpi=nl_eur_short(table.evpi)))
     for i, note in enumerate(notes, 1):
@@ -357,7 +367,7 @@ def print_evsi(result: dict, case, decision: dict, console: Console) -> None:
             notes.append(text_nl.EVSI_CLIPPED)
             mark = "*" * len(notes)
         share = r["value"] / r["evppi"] if r.get("evppi", 0) > 0 else 0.0
-        row = [case.label_of(r["parameters"][0]) + mark, nl_number(r["n"], 0), nl_eur_short(r["value"]), nl_eur_short(r["se"]),
+        row = [case.label_of(r["parameters"][0]) + mark, nl_number(r["n"], 0), *text_nl.eur_with_se(r["value"], r["se"]),
                nl_percent(share)]
         if optima is not None:
             cost = cost_of[r["parameters"][0]]["cost_per_observation"] * r["n"]

@@ -71,3 +71,28 @@ def avg_count(n: float) -> str:
     if 0 < count < 10:
         return "<10"
     return nl_number(count, 0)
+
+
+def interval_digits(width: float) -> int:
+    """The digits (as for :func:`round`) an interval of ``width`` allows: two figures of its width (a
+    90% interval of € 540.000 → steps of € 10.000, -4), so no amount is shown more precise than known."""
+    return 1 - math.floor(math.log10(width))
+
+
+def round_to_interval(mean: float, lo: float, hi: float) -> tuple[float, float, float]:
+    """``mean`` and its 90% interval ``[lo, hi]`` rounded to :func:`interval_digits` of the width: no
+    '€ 32.400' beside an interval of −€ 260.000 to € 291.000. A zero-width interval stays as it is."""
+    width = hi - lo
+    if not (width > 0 and math.isfinite(width)):
+        return mean, lo, hi
+    digits = interval_digits(width)
+    return tuple(round(x, digits) + 0.0 for x in (mean, lo, hi))  # + 0.0: no −0
+
+
+def round_with_se(value: float, se: float) -> tuple[float, float]:
+    """An estimate and its standard error rounded alike, to two figures of the 90% interval they
+    imply (± 1,645 se): '€ 12.093 (± € 622)' → '€ 12.100 (± € 600)', '€ 376 (± € 98)' → '€ 380 (± € 100)'."""
+    if not (se > 0 and math.isfinite(se)):
+        return value, se
+    digits = interval_digits(2 * 1.645 * se)
+    return round(value, digits) + 0.0, round(se, digits) + 0.0

@@ -265,9 +265,9 @@ def breakeven_table(result, labels: Labels = None, max_rows: int = 15, case=None
     frame = pd.DataFrame(rows, columns=list(text_nl.BREAKEVEN_COLUMNS))
     caption = text_nl.FIGURE["breakeven_caption"].format(target=_target_text(result, case))
     if left_out:
-        caption += text_nl.FIGURE["breakeven_left_out"].format(n=left_out)
+        caption += text_nl.breakeven_left_out(left_out)
     if never:
-        caption += text_nl.FIGURE["breakeven_never"].format(n=never)
+        caption += text_nl.breakeven_never(never)
     return frame.style.hide(axis="index").set_caption(caption).set_properties(
         subset=[text_nl.PARAMETER, text_nl.BREAKEVEN_COLUMNS[2]], **{"text-align": "left"})
 

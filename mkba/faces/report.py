@@ -322,7 +322,10 @@ def build_report(case_path: str | Path, scenario: str | None = None, all_options
             if sid != (main_option or "baseline"):
                 write_text_atomic(work / f"summary-{sid}.json", to_json(res.summary()) + "\n")
         first = brief_module.headline(brief)  # the comparison's headline, then the baseline's
-        headline = first + [line for line in report_data.board_summary(main_result) if line not in first]
+        board = [line for line in report_data.board_summary(main_result) if line not in first]
+        # after the cuts' headline the baseline's sentences need saying whose they are (index.html)
+        lead = [text_nl.INDEX_BASELINE_LEAD] if first and board and main_option is None else []
+        headline = first + lead + board
         folder.check_unchanged([(case_path, case.sha256)])
         manifest = {
             "run_id": folder.final.name, "case_id": case.id, "case_file": str(case_path), "case_sha256": case.sha256,

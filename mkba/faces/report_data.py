@@ -440,12 +440,21 @@ def evppi_sentences(case: Case, table) -> list[str]:
         lines.append(text_nl.EVPPI_NOTHING.format(value=nl_eur_short(top.value if top else 0.0),
                                                   evpi=nl_eur_short(table.evpi)))
     else:
-        lines.append(text_nl.EVPPI_BUDGET.format(what=evppi_label(case, top), value=nl_eur_short(top.value),
-                                                 se=nl_eur_short(top.se), evpi=nl_eur_short(table.evpi)))
+        value, se = text_nl.eur_with_se(top.value, top.se)
+        lines.append(text_nl.EVPPI_BUDGET.format(what=text_nl.label_mid_sentence(evppi_label(case, top)), value=value,
+                                                 se=se, evpi=nl_eur_short(table.evpi)))
+    worthless = []  # groups worth nothing for this choice: one line, not a '€ 0 (± € 0)' line each
     for e in groups:  # a group the case labels reads as that research question
         words = text_nl.EVPPI_BUDGET_GROUP if case.group_label(e.name) else text_nl.EVPPI_BUDGET
-        lines.append(words.format(what=evppi_label(case, e), value=nl_eur_short(e.value),
-                                  se=nl_eur_short(e.se), evpi=nl_eur_short(table.evpi)))
+        value, se = text_nl.eur_with_se(e.value, e.se)
+        what = evppi_label(case, e)  # starts the sentence when the group has a label; inside it when not
+        if e.value < 0.5 and e.se < 0.5:
+            worthless.append(text_nl.label_mid_sentence(what))
+            continue
+        lines.append(words.format(what=what if case.group_label(e.name) else text_nl.label_mid_sentence(what),
+                                  value=value, se=se, evpi=nl_eur_short(table.evpi)))
+    if worthless:
+        lines.append(text_nl.evppi_groups_worthless(worthless))
     from mkba.faces.console import evppi_group_lines
 
     lines += evppi_group_lines(case, table)
@@ -640,13 +649,14 @@ def evsi_sentences(case: Case, report: dict) -> list[str]:
         recs = [r for r in report["records"] if r["parameters"] == [name]]
         best = max(recs, key=lambda r: r["value"] / r["n"])
         largest = recs[-1]
-        label = case.label_of(name)
+        label = text_nl.label_mid_sentence(case.label_of(name))  # inside a sentence
         lines.append(text_nl.evsi_sentence(largest, label))
         if best["value"] <= 0.5:
             lines.append(text_nl.EVSI_REPORT_NEVER.format(label=label))
         else:
             lines.append(text_nl.EVSI_REPORT_BREAKEVEN.format(label=label, cost=nl_eur(best["value"] / best["n"], 2),
-                                                              n=nl_number(best["n"], 0), value=nl_eur_short(best["value"])))
+                                                              n=nl_number(best["n"], 0),
+                                                              value=text_nl.eur_with_se(best["value"], best["se"])[0]))
     lines.append(text_nl.EVSI_METHOD_NOTE)
     return lines
 

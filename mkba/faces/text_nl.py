@@ -647,7 +647,7 @@ INIT_EXAMPLE_WRITTEN = ("Voorbeeld '{voorbeeld}' geschreven: {doel}\n"
 
 
 def _decimals(x: float) -> int:
-    if float(x).is_integer():
+    if float(x).is_integer() or abs(x) >= 1000:  # no cents on thousands ('min 1.034,40' from a value bank)
         return 0
     return 2 if abs(x) >= 1 else 4 if abs(x) < 0.01 else 2 if abs(x * 100).is_integer() else 3
 
@@ -1815,11 +1815,11 @@ def brief_pm_diff(who: str, added: list[tuple[str, str]], removed: list[str]) ->
     """An option's PM-posten as its difference from the baseline's (keeps the brief short)."""
     signs = {"positief": "+", "negatief": "−"}
     parts = []
-    if removed:
-        parts.append("zonder " + "; ".join(removed))
+    if removed:  # after a colon, so a label's capital reads naturally ('met Zonder buurtwerk …' did not)
+        parts.append("vervalt: " + "; ".join(removed))
     if added:
-        parts.append("met " + "; ".join(f"{label} ({signs.get(d, d)})" for label, d in added))
-    return f"{who}: als de basis, " + ", ".join(parts) + "."
+        parts.append("komt erbij: " + "; ".join(f"{label} ({signs.get(d, d)})" for label, d in added))
+    return f"{who}: als de basis; " + " — ".join(parts) + "."
 
 
 def brief_left_out(last_year: int, cut_share: float) -> str:
@@ -2167,8 +2167,9 @@ def evsi_sentence(record: dict, label: str, *, cost: float | None = None, popula
     unit = EVSI_SENTENCE_UNITS.get(record.get("method", "binomial"), "waarnemingen")
     n = int(record["n"])
     value = float(record["value"])
-    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": nl_eur_short(value),
-             "se": nl_eur_short(float(record.get("se", 0.0))), "evppi": nl_eur_short(float(record.get("evppi", value)))}
+    shown, se = eur_with_se(value, float(record.get("se", 0.0)))  # as precise as its error allows
+    words = {"n": f"{nl_number(n, 0)}", "label": label, "value": shown,
+             "se": se, "evppi": nl_eur_short(float(record.get("evppi", value)))}
     pick = lambda text: text.replace("registraties", unit)  # noqa: E731
     if cost is not None:
         total = cost * n
@@ -2700,3 +2701,65 @@ EXCLUDED_EXAMPLE_NO_ROW_ID = "kolom '{column}'; rijnummer niet getoond (AVG)"
 GOAL_DEELS_CENSORED_NOTE = ("Doel bereikt: minder dan 10 trajecten hebben het doel deels bereikt; de verdeling gebruikt "
                             "daarom alleen 'minder dan 10' voor dat aantal (iets breder dan nodig), zodat een schatting "
                             "met een andere waarde voor --deels het aantal niet verraadt, {rule}.")
+
+# ---- council pages review: numbers as precise as known, labels inside sentences ----
+
+
+def eur_with_se(value: float, se: float) -> tuple[str, str]:
+    """An estimate and its standard error as a reader sees them, rounded alike to what the error
+    allows (DESIGN §7): (12093, 622) -> ('€ 12.100', '€ 600'), never '€ 12.093 (± € 622)'."""
+    from mkba.faces.formatting import round_with_se
+
+    shown, error = round_with_se(value, se)
+    return nl_eur_short(shown), nl_eur_short(error)
+
+
+def label_mid_sentence(label: str) -> str:
+    """A label inside a sentence: 'Bereik zonder outreachend werken' -> 'bereik zonder outreachend
+    werken'; an abbreviation ('AMW-trajecten in de gebiedsteams') keeps its capitals."""
+    return _lower_first(label)
+
+
+def brief_funder_costs_more(who: str, change: float, lo: float, hi: float) -> str:
+    """The funder's own net effect of an option that costs more than the baseline (an investment):
+    not 'de besparing min …', for it saves nothing."""
+    interval = f" (90%-interval {BRIEF_INTERVAL.format(lo=signed_eur(lo), hi=signed_eur(hi))})" if lo != hi else ""
+    return f"{who} zelf: netto {signed_eur(change)}{interval}: de extra kosten min de eigen baten die erbij komen."
+
+
+def brief_bearers_costs_more(parts: list[tuple[str, float]]) -> str:
+    """Who pays for an option that saves nothing: every stakeholder that is worse off than in the baseline."""
+    if not parts:
+        return "Geen partij gaat er naar verwachting op achteruit."
+    return "Wie erop achteruitgaat: " + "; ".join(f"{who}: {nl_eur_short(loss)}" for who, loss in parts) + "."
+
+
+# index.html: the baseline's sentences after the cuts' headline, said to be the baseline's
+INDEX_BASELINE_LEAD = "Ter vergelijking de basis (de casus zoals beschreven):"
+
+
+def label_in_headline(label: str) -> str:
+    """An option inside the headline sentence: 'Scenario 2: schrappen …' -> 'Scenario 2 (schrappen …)';
+    a label without a number is quoted ('Van de 2 bezuinigingen kost ‘Korting van 10% vanaf 2026’, die …'),
+    so it reads as a name rather than a capital in mid-sentence."""
+    return label_inline(label) if ":" in label else f"‘{label}’"
+
+
+def breakeven_left_out(n: int) -> str:
+    """Break-even caption: how many assumptions turn only far outside their range (not shown);
+    singular or plural, never 'aanname(s)'."""
+    return (" 1 verdere aanname met een omslag ver buiten haar bereik niet getoond." if n == 1 else
+            f" {nl_number(n, 0)} verdere aannames met een omslag ver buiten hun bereik niet getoond.")
+
+
+def breakeven_never(n: int) -> str:
+    """Break-even caption: how many assumptions cannot turn the outcome at any allowed value."""
+    return (" 1 aanname kan de uitkomst op geen enkele toegestane waarde laten omslaan." if n == 1 else
+            f" {nl_number(n, 0)} aannames kunnen de uitkomst op geen enkele toegestane waarde laten omslaan.")
+
+
+def evppi_groups_worthless(whats: list[str]) -> str:
+    """Research questions (EVPPI groups) whose answer cannot change this choice, in one line."""
+    joined = whats[0] if len(whats) == 1 else ", ".join(whats[:-1]) + " en " + whats[-1]
+    return (f"Onderzoek naar {joined} verandert deze keuze naar verwachting niet (waarde van perfecte informatie: "
+            f"{nl_eur(0)}).")

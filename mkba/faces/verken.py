@@ -38,7 +38,7 @@ import numpy as np
 from mkba.core.case import ID_PATTERN, Case
 from mkba.core.errors import MkbaError, UsageError
 from mkba.faces import text_nl
-from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent
+from mkba.faces.formatting import nl_eur, nl_eur_short, nl_number, nl_percent, round_to_interval
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "verken"
 ASSETS = {  # url path -> (file, media type)
@@ -340,7 +340,7 @@ class Explorer:
         rows = []
         for opt in cmp.options:
             row = {"id": opt, "label": cmp.label(opt), "current": opt == state.scenario,
-                   "prob_best": nl_percent(decision["prob_best"][opt])}
+                   "prob_best": text_nl.percent_small(decision["prob_best"][opt])}
             if opt == "baseline":
                 row.update(saved=words["no_saving"], society=words["baseline"], society_interval="", bears="–",
                            funder="–", society_sign=0)
@@ -353,9 +353,11 @@ class Explorer:
                                                        years[cut_years[-1]]) if cut_years else words["no_saving"])
                 change = cut["npv_change"]
                 row["society_sign"] = 1 if change["mean"] > 0 else -1
+                # as precise as its interval allows, as in the brief (no '€ 83.200' beside ±€ 250.000)
+                mean, p05, p95 = round_to_interval(change["mean"], change["p05"], change["p95"])
                 row["society"] = (words["gain"] if change["mean"] > 0 else words["loss"]).format(
-                    amount=_amount(abs(change["mean"])))
-                row["society_interval"] = self._interval(change)
+                    amount=_amount(abs(mean)))
+                row["society_interval"] = self._interval({"p05": p05, "p95": p95})
                 saved = max(cut["budget_saved"]["mean"], 0.0)
                 bearers = [(sid, c["net_change"]["mean"]) for sid, c in changes[opt].items()
                            if c["net_change"]["mean"] < -max(0.05 * saved, 0.5)]
