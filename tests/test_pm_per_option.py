@@ -66,6 +66,9 @@ def test_each_option_shows_its_own_pm_posten():
     yes, no = text_nl.PM_BY_OPTION_YES, text_nl.PM_BY_OPTION_NO
     assert marks == {"Signalering": [yes, no, yes], "Netwerk": [yes, yes, no], "Zonder id": [yes, yes, yes],
                      "Wachtlijst": [no, yes, no]}
+    # a gevoeligheid scenario (other assumptions, not a choice) gets no column of its own
+    other = mkba.load_case_text(BASE + "  andere-waarde:\n    label: Andere waarde\n    soort: gevoeligheid\n")
+    assert list(report_data.pm_by_option_frame(other).columns) == list(table.columns)
     # the numbers do not depend on PM-posten
     plain = mkba.load_case_text(BASE.replace("    drop: [pm-signalering]\n", ""))
     assert (mkba.simulate(plain, draws=200, seed=1, scenario="minder").column("npv") == result.column("npv")).all()

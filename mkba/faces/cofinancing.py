@@ -36,7 +36,7 @@ def share_text(x: float) -> str:
 
 
 def prob_text(p: float) -> str:
-    """A probability from draws: '< 1%' and '> 99%' at the ends (never a false '0%' or '100%')."""
+    """A probability from draws: '<1%' and '>99%' at the ends (never a false '0%' or '100%')."""
     if p < 0.01:
         return T.VERDEEL_LESS_THAN.format(p=nl_percent(0.01))
     if p > 0.99:

@@ -484,8 +484,9 @@ def breakeven_tables(case: Case, scenario: str | None = None) -> list:
 
 def pm_by_option_frame(case: Case) -> pd.DataFrame:
     """Every PM-post of any option (baseline first, then what scenarios add), with a column per
-    option: ✓ where that option lists it (after its ``drop`` and ``add``), – where not."""
-    options = ["baseline", *case.scenarios]
+    option: ✓ where that option lists it (after its ``drop`` and ``add``), – where not. Only
+    options (``soort: beleid``): a gevoeligheid scenario is other assumptions, not a choice."""
+    options = case.option_ids()
     lists = {opt: case.with_scenario(opt).pm_posten for opt in options}
     posts = list(dict.fromkeys(p for opt in options for p in lists[opt]))
     cols = text_nl.PM_BY_OPTION_COLUMNS

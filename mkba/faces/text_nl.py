@@ -738,8 +738,6 @@ FIGURE = {
     "weight_title": "Acceptatiecurve naar gewicht van maatschappelijke baten",
     "rate_axis": "Discontovoet", "rate_title": "Acceptatiecurve naar discontovoet",
     "breakeven_caption": "Omslagwaarden: waarde waarbij {target} (overige aannames op basiswaarde).",
-    "breakeven_left_out": " {n} verdere aanname(s) met een omslag ver buiten hun bereik niet getoond.",
-    "breakeven_never": " {n} aanname(s) kunnen de uitkomst op geen enkele toegestane waarde laten omslaan.",
     "target_versus": "{first} en {second} even goed uitpakken ({output})",
     "target_bcr": "de baten/kosten-verhouding {target} wordt", "target_zero": "{output} nul wordt",
 }
@@ -1457,8 +1455,8 @@ VERDEEL_TOTAL = "Samen"
 VERDEEL_SHARE_AMOUNT = "{share} ({amount})"
 VERDEEL_UNBOUNDED = "onbegrensd"
 VERDEEL_NOT_FEASIBLE_CELL = "–"
-VERDEEL_LESS_THAN = "< {p}"
-VERDEEL_MORE_THAN = "> {p}"
+VERDEEL_LESS_THAN = "<{p}"  # as percent_small writes it elsewhere
+VERDEEL_MORE_THAN = ">{p}"
 
 
 def verdeel_cover_sentence(cover: str, money_return: str) -> str:
